@@ -1,0 +1,75 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Everything a pure domain module may import besides its own folder. */
+const DOMAIN_ALLOWED = ['zod', 'zod/*', 'date-fns', 'date-fns/*', '@date-fns/tz'];
+
+const domainPurity = {
+  files: ['src/domain/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['*', ...DOMAIN_ALLOWED.map((name) => `!${name}`), '!./*', '!../*'],
+            message:
+              'src/domain is pure: it may import only domain files, zod and date-fns (no frameworks, drivers or Node APIs).',
+          },
+          {
+            group: ['**/store/**', '**/bot/**', '**/jobs/**', '**/config', '**/config.js'],
+            message: 'src/domain must not depend on adapters, persistence, jobs or config.',
+          },
+        ],
+      },
+    ],
+    'no-restricted-globals': [
+      'error',
+      { name: 'process', message: 'src/domain must not read the environment or the process.' },
+    ],
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+        message: 'src/domain must not read the clock: take the instant as an argument.',
+      },
+      {
+        selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+        message: 'src/domain must not read the clock: take the instant as an argument.',
+      },
+    ],
+  },
+};
+
+/** Adapters, persistence and jobs meet only in main.ts. */
+const layer = (folder, forbidden) => ({
+  files: [`src/${folder}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: forbidden.map((other) => ({
+          group: [`**/${other}/**`],
+          message: `src/${folder} must not import src/${other}; wire them together in main.ts.`,
+        })),
+      },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'coverage/**', 'tools/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  domainPurity,
+  layer('bot', ['store', 'jobs']),
+  layer('store', ['bot', 'jobs']),
+  layer('jobs', ['bot', 'store']),
+);

@@ -1,0 +1,196 @@
+import { z } from 'zod';
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export type Weekday = (typeof WEEKDAYS)[number];
+export interface WorkingSpan {
+  start: string;
+  end: string;
+}
+export type BusinessHours = Partial<Record<Weekday, WorkingSpan[]>>;
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const timeZone = z
+  .string()
+  .default('Europe/Rome')
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'is not an IANA time zone (e.g. Europe/Rome)');
+
+/**
+ * "mon-fri 08:30-17:30" or "mon-thu 08:30-12:30,14:00-18:00; fri 08:30-13:00".
+ * Days not named are closed.
+ */
+export function parseBusinessHours(text: string): BusinessHours | string {
+  const hours: BusinessHours = {};
+  for (const part of text.split(';').map((p) => p.trim().toLowerCase())) {
+    if (part === '') continue;
+    const match = /^([a-z]{3})(?:-([a-z]{3}))?\s+(.+)$/.exec(part);
+    if (!match) return `"${part}" is not "day[-day] HH:MM-HH:MM"`;
+    const [, fromDay = '', toDay, spansText = ''] = match;
+    const from = WEEKDAYS.indexOf(fromDay as Weekday);
+    const to = WEEKDAYS.indexOf((toDay ?? fromDay) as Weekday);
+    if (from < 0 || to < 0 || to < from) return `"${part}" has an unknown day range`;
+    const spans: WorkingSpan[] = [];
+    for (const span of spansText.split(',').map((s) => s.trim())) {
+      const [start = '', end = ''] = span.split('-');
+      if (!TIME.test(start) || !TIME.test(end) || start >= end) {
+        return `"${span}" is not a valid HH:MM-HH:MM span`;
+      }
+      spans.push({ start, end });
+    }
+    for (let day = from; day <= to; day++) hours[WEEKDAYS[day] as Weekday] = spans;
+  }
+  return Object.keys(hours).length > 0 ? hours : 'names no working day';
+}
+
+const businessHours = z
+  .string()
+  .default('mon-fri 08:30-17:30')
+  .transform((text, ctx) => {
+    const parsed = parseBusinessHours(text);
+    if (typeof parsed === 'string') {
+      ctx.addIssue({ code: 'custom', message: parsed });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  MONGODB_URI: optionalText.pipe(
+    z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+      .optional(),
+  ),
+  DATA_DIR: z.string().default('./data'),
+  SLACK_BOT_TOKEN: optionalText.pipe(
+    z.string().startsWith('xoxb-', 'must be a bot token (xoxb-…)').optional(),
+  ),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z.string().startsWith('xapp-', 'must be an app-level token (xapp-…)').optional(),
+  ),
+  SLACK_SOCKET_MODE: flag,
+  TEAMS_APP_ID: optionalText,
+  TEAMS_APP_PASSWORD: optionalText,
+  TEAMS_APP_TENANT_ID: optionalText,
+  TZ: timeZone,
+  DEFAULT_LOCALE: z.enum(['it', 'en']).default('it'),
+  DIGEST_CHANNEL: optionalText,
+  BUSINESS_HOURS: businessHours,
+  HOLIDAYS_COUNTRY: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be a two-letter country code')
+    .default('IT'),
+  HOLIDAYS_REGION: optionalText,
+  COST_THRESHOLD_EUR: z.coerce.number().nonnegative().default(1000),
+  ADMIN_USER: optionalText,
+  ADMIN_PASSWORD: optionalText,
+});
+
+type Env = z.output<typeof EnvSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  logLevel: Env['LOG_LEVEL'];
+  http: { host: string; port: number };
+  database: { uri: string | undefined; dataDir: string };
+  slack:
+    | { botToken: string; signingSecret: string; appToken: string | undefined; socketMode: boolean }
+    | undefined;
+  teams: { appId: string; appPassword: string; tenantId: string | undefined } | undefined;
+  timeZone: string;
+  defaultLocale: 'it' | 'en';
+  digestChannel: string | undefined;
+  businessHours: BusinessHours;
+  holidays: { country: string; region: string | undefined };
+  costThresholdEur: number;
+  admin: { user: string; password: string } | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; throws ConfigError listing every problem at once. */
+export function loadConfig(source: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  const problems = pairProblems(env);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    env: env.NODE_ENV,
+    logLevel: env.LOG_LEVEL,
+    http: { host: env.HOST, port: env.PORT },
+    database: { uri: env.MONGODB_URI, dataDir: env.DATA_DIR },
+    slack:
+      env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET
+        ? {
+            botToken: env.SLACK_BOT_TOKEN,
+            signingSecret: env.SLACK_SIGNING_SECRET,
+            appToken: env.SLACK_APP_TOKEN,
+            socketMode: env.SLACK_SOCKET_MODE,
+          }
+        : undefined,
+    teams:
+      env.TEAMS_APP_ID && env.TEAMS_APP_PASSWORD
+        ? { appId: env.TEAMS_APP_ID, appPassword: env.TEAMS_APP_PASSWORD, tenantId: env.TEAMS_APP_TENANT_ID }
+        : undefined,
+    timeZone: env.TZ,
+    defaultLocale: env.DEFAULT_LOCALE,
+    digestChannel: env.DIGEST_CHANNEL,
+    businessHours: env.BUSINESS_HOURS,
+    holidays: { country: env.HOLIDAYS_COUNTRY, region: env.HOLIDAYS_REGION },
+    costThresholdEur: env.COST_THRESHOLD_EUR,
+    admin:
+      env.ADMIN_USER && env.ADMIN_PASSWORD
+        ? { user: env.ADMIN_USER, password: env.ADMIN_PASSWORD }
+        : undefined,
+  };
+}
+
+/** Settings that only make sense together: half a pair is a mistake worth stopping for. */
+function pairProblems(env: Env): string[] {
+  const problems: string[] = [];
+  const pair = (a: keyof Env, b: keyof Env) => {
+    if (Boolean(env[a]) !== Boolean(env[b])) {
+      problems.push(`${env[a] ? b : a}: is required when ${env[a] ? a : b} is set`);
+    }
+  };
+  pair('SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET');
+  pair('TEAMS_APP_ID', 'TEAMS_APP_PASSWORD');
+  pair('ADMIN_USER', 'ADMIN_PASSWORD');
+  if (env.SLACK_SOCKET_MODE && !env.SLACK_APP_TOKEN) {
+    problems.push('SLACK_APP_TOKEN: is required when SLACK_SOCKET_MODE is true');
+  }
+  return problems;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { ChatUserSchema, RecordIdSchema } from '../shared/chat-user.js';
+
+export const D2_STATUSES = ['submitted', 'signed', 'in_progress', 'done', 'declined'] as const;
+export const D2StatusSchema = z.enum(D2_STATUSES);
+
+/** Mod. 07_D2: a secretariat asks the commercial director to contact a client. */
+export const D2RequestSchema = z.object({
+  id: RecordIdSchema,
+  number: z.string().regex(/^D2-\d{4}-\d{4,}$/),
+  requester: ChatUserSchema,
+  requesterOffice: z.enum(['SDID', 'SAMM']),
+  clientId: RecordIdSchema,
+  reason: z.string().trim().min(1).max(4000),
+  urgency: z.enum(['low', 'normal', 'high']),
+  notes: z.string().max(4000).optional(),
+  status: D2StatusSchema,
+  /** The director's "sigla": who acknowledged the request and when. */
+  signature: z.object({ by: ChatUserSchema, at: z.date() }).optional(),
+  declineReason: z.string().max(2000).optional(),
+  outcome: z.string().max(4000).optional(),
+  complaintId: RecordIdSchema.optional(),
+  communicationId: RecordIdSchema.optional(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type D2Request = z.infer<typeof D2RequestSchema>;
+
+export const NewD2RequestSchema = D2RequestSchema.omit({
+  id: true,
+  number: true,
+  createdAt: true,
+  updatedAt: true,
+});
+export type NewD2Request = z.infer<typeof NewD2RequestSchema>;

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+export const PLATFORMS = ['slack', 'teams'] as const;
+export const PlatformSchema = z.enum(PLATFORMS);
+export type Platform = z.infer<typeof PlatformSchema>;
+
+/** A person as the chat platform knows them (Slack user id, Teams AAD object id). */
+export const ChatUserSchema = z.object({
+  platform: PlatformSchema,
+  id: z.string().min(1).max(64),
+  name: z.string().max(200).optional(),
+});
+export type ChatUser = z.infer<typeof ChatUserSchema>;
+
+/** Where a message is posted: a Slack channel id or a Teams conversation id. */
+export const ChatDestinationSchema = z.object({
+  platform: PlatformSchema,
+  channel: z.string().min(1).max(300),
+});
+export type ChatDestination = z.infer<typeof ChatDestinationSchema>;
+
+export const RecordIdSchema = z.string().regex(/^[0-9a-f]{24}$/, 'not a record id');

@@ -1,0 +1,21 @@
+import { Schema, type Connection } from 'mongoose';
+import { chatUserSchema } from './shared.schema.js';
+
+const communicationSchema = new Schema(
+  {
+    clientId: { type: Schema.Types.ObjectId, required: true },
+    subject: String,
+    body: String,
+    status: String,
+    draftedBy: chatUserSchema,
+    protocol: new Schema({ number: String, by: chatUserSchema, at: Date }, { _id: false }),
+    sent: new Schema({ at: Date, channel: String, by: chatUserSchema }, { _id: false }),
+    d2Id: Schema.Types.ObjectId,
+    complaintId: Schema.Types.ObjectId,
+  },
+  { timestamps: true },
+);
+communicationSchema.index({ clientId: 1, createdAt: -1 });
+
+export const defineCommunicationModel = (connection: Connection) =>
+  connection.model('Communication', communicationSchema, 'communications');

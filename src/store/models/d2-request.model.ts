@@ -1,0 +1,26 @@
+import { Schema, type Connection } from 'mongoose';
+import { chatUserSchema } from './shared.schema.js';
+
+const d2RequestSchema = new Schema(
+  {
+    number: { type: String, required: true },
+    requester: chatUserSchema,
+    requesterOffice: String,
+    clientId: { type: Schema.Types.ObjectId, required: true },
+    reason: String,
+    urgency: String,
+    notes: String,
+    status: String,
+    signature: new Schema({ by: chatUserSchema, at: Date }, { _id: false }),
+    declineReason: String,
+    outcome: String,
+    complaintId: Schema.Types.ObjectId,
+    communicationId: Schema.Types.ObjectId,
+  },
+  { timestamps: true },
+);
+d2RequestSchema.index({ number: 1 }, { unique: true });
+d2RequestSchema.index({ status: 1, createdAt: 1 });
+
+export const defineD2RequestModel = (connection: Connection) =>
+  connection.model('D2Request', d2RequestSchema, 'd2_requests');

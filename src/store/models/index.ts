@@ -1,0 +1,35 @@
+import type { Connection } from 'mongoose';
+import { defineCareContactModel } from './care-contact.model.js';
+import { defineCaseEventModel } from './case-event.model.js';
+import { defineClientModel } from './client.model.js';
+import { defineCommunicationModel } from './communication.model.js';
+import { defineComplaintModel } from './complaint.model.js';
+import { defineCounterModel } from './counter.model.js';
+import { defineD2RequestModel } from './d2-request.model.js';
+import { defineRoleAssignmentModel } from './role-assignment.model.js';
+import { defineRoutingRuleModel } from './routing-rule.model.js';
+import { defineServiceOrderModel } from './service-order.model.js';
+
+export function defineModels(connection: Connection) {
+  return {
+    careContact: defineCareContactModel(connection),
+    caseEvent: defineCaseEventModel(connection),
+    client: defineClientModel(connection),
+    communication: defineCommunicationModel(connection),
+    complaint: defineComplaintModel(connection),
+    counter: defineCounterModel(connection),
+    d2Request: defineD2RequestModel(connection),
+    roleAssignment: defineRoleAssignmentModel(connection),
+    routingRule: defineRoutingRuleModel(connection),
+    serviceOrder: defineServiceOrderModel(connection),
+  };
+}
+export type Models = ReturnType<typeof defineModels>;
+
+/** Creates collections and indexes (unique case numbers rely on them). */
+export async function initModels(models: Models): Promise<void> {
+  for (const model of Object.values(models)) {
+    await model.init();
+    await model.createIndexes();
+  }
+}

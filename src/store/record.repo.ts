@@ -1,0 +1,53 @@
+import { isValidObjectId, type Model } from 'mongoose';
+
+// Repositories see documents only through the zod read boundary, so the model's own typing adds nothing.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyModel = Model<any>;
+import type { z } from 'zod';
+import { readRecord, readRecords, type BadRecordReporter, type ReadResult } from './read-boundary.js';
+
+export type NotFound = { ok: false; error: { code: 'STORE.NOT_FOUND'; collection: string; id: string } };
+
+export interface ListOptions {
+  sort?: Record<string, 1 | -1>;
+  limit?: number;
+}
+
+/** get / insert / list for one collection, with the read boundary applied to every document. */
+export function recordRepo<S extends z.ZodType>(
+  model: AnyModel,
+  schema: S,
+  report: BadRecordReporter,
+) {
+  type Rec = z.output<S>;
+  const collection = model.collection.collectionName;
+  const notFound = (id: string): NotFound => ({
+    ok: false,
+    error: { code: 'STORE.NOT_FOUND', collection, id },
+  });
+
+  return {
+    async get(id: string): Promise<ReadResult<Rec> | NotFound> {
+      if (!isValidObjectId(id)) return notFound(id);
+      const doc = await model.findById(id).lean();
+      return doc ? readRecord(schema, collection, doc) : notFound(id);
+    },
+    async findOne(filter: Record<string, unknown>): Promise<ReadResult<Rec> | NotFound> {
+      const doc = await model.findOne(filter).lean();
+      return doc ? readRecord(schema, collection, doc) : notFound(JSON.stringify(filter));
+    },
+    async list(filter: Record<string, unknown>, options: ListOptions = {}): Promise<Rec[]> {
+      let query = model.find(filter).sort(options.sort ?? { _id: 1 });
+      if (options.limit) query = query.limit(options.limit);
+      return readRecords(schema, collection, await query.lean(), report);
+    },
+    /** Inserts an already validated record and returns it as stored. */
+    async insert(data: object): Promise<Rec> {
+      const [created] = await model.insertMany([data]);
+      const result = readRecord(schema, collection, created?.toObject());
+      if (!result.ok) throw new Error(`stored ${collection} fails its schema: ${result.error.issues.join('; ')}`);
+      return result.value;
+    },
+  };
+}
+export type RecordRepo<S extends z.ZodType> = ReturnType<typeof recordRepo<S>>;

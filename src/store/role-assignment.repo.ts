@@ -1,0 +1,33 @@
+import type { Role } from '../domain/roles/role.js';
+import { RoleAssignmentSchema } from '../domain/roles/role.js';
+import type { ChatUser } from '../domain/shared/chat-user.js';
+import type { Models } from './models/index.js';
+import { readRecord, type BadRecordReporter } from './read-boundary.js';
+
+export function roleAssignmentRepo(models: Models, report: BadRecordReporter) {
+  const collection = models.roleAssignment.collection.collectionName;
+  return {
+    /** Roles held by a chat user; none when unknown or when the stored record is bad. */
+    async rolesOf(user: Pick<ChatUser, 'platform' | 'id'>): Promise<Role[]> {
+      const doc = await models.roleAssignment
+        .findOne({ 'user.platform': user.platform, 'user.id': user.id })
+        .lean();
+      if (!doc) return [];
+      const result = readRecord(RoleAssignmentSchema, collection, doc);
+      if (result.ok) return result.value.roles;
+      report(result.error);
+      return [];
+    },
+    /** Replaces a user's roles in one atomic upsert. */
+    async assign(user: ChatUser, roles: Role[], assignedBy?: ChatUser): Promise<void> {
+      await models.roleAssignment.findOneAndUpdate(
+        { 'user.platform': user.platform, 'user.id': user.id },
+        { $set: { user, roles: [...new Set(roles)], ...(assignedBy ? { assignedBy } : {}) } },
+        { upsert: true },
+      );
+    },
+    async anyoneHolds(role: Role): Promise<boolean> {
+      return (await models.roleAssignment.exists({ roles: role })) !== null;
+    },
+  };
+}
