@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { SequenceName } from '../domain/numbering/numbering.js';
-import { issueNumber } from './counter.repo.js';
+import { issueNumber } from './number.repo.js';
 import type { Models } from './models/index.js';
-import type { RecordRepo } from './record.repo.js';
 
 export type Invalid = { ok: false; error: { code: 'STORE.INVALID'; issues: string[] } };
 
@@ -10,11 +9,11 @@ export type Invalid = { ok: false; error: { code: 'STORE.INVALID'; issues: strin
  * Validates first, then takes the next number and inserts: nothing half-written is stored and
  * no number is spent on input that was going to be refused.
  */
-export async function insertNumbered<S extends z.ZodType, N extends z.ZodType>(
+export async function insertNumbered<R>(
   models: Models,
-  repo: RecordRepo<S>,
-  input: { schema: N; data: unknown; sequence: SequenceName; year: number },
-): Promise<{ ok: true; value: z.output<S> } | Invalid> {
+  repo: { insert(data: object): Promise<R> },
+  input: { schema: z.ZodType; data: unknown; sequence: SequenceName; year: number },
+): Promise<{ ok: true; value: R } | Invalid> {
   const parsed = input.schema.safeParse(input.data);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);

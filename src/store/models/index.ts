@@ -4,8 +4,8 @@ import { defineCaseEventModel } from './case-event.model.js';
 import { defineClientModel } from './client.model.js';
 import { defineCommunicationModel } from './communication.model.js';
 import { defineComplaintModel } from './complaint.model.js';
-import { defineCounterModel } from './counter.model.js';
 import { defineD2RequestModel } from './d2-request.model.js';
+import { defineNumberClaimModel } from './number-claim.model.js';
 import { defineRoleAssignmentModel } from './role-assignment.model.js';
 import { defineRoutingRuleModel } from './routing-rule.model.js';
 import { defineServiceOrderModel } from './service-order.model.js';
@@ -17,8 +17,8 @@ export function defineModels(connection: Connection) {
     client: defineClientModel(connection),
     communication: defineCommunicationModel(connection),
     complaint: defineComplaintModel(connection),
-    counter: defineCounterModel(connection),
     d2Request: defineD2RequestModel(connection),
+    numberClaim: defineNumberClaimModel(connection),
     roleAssignment: defineRoleAssignmentModel(connection),
     routingRule: defineRoutingRuleModel(connection),
     serviceOrder: defineServiceOrderModel(connection),

@@ -1,0 +1,51 @@
+import { formatNumber, type SequenceName } from '../domain/numbering/numbering.js';
+import type { Models } from './models/index.js';
+
+const DUPLICATE_KEY = 11000;
+const isDuplicateKey = (error: unknown) =>
+  (error as { code?: number } | null)?.code === DUPLICATE_KEY;
+
+/**
+ * Calls through one store take turns per sequence-year, so they do not probe against each other;
+ * other stores and processes are settled by the unique index.
+ */
+const turnsByStore = new WeakMap<Models, Map<string, Promise<unknown>>>();
+
+/**
+ * Issues the next number of a sequence for a year, gap-free and never twice, even across
+ * processes: it claims the lowest number above the highest claimed one, moving up one at a time
+ * when another process got there first. A number is only lost if its record then fails to
+ * insert, so callers validate before they ask.
+ */
+export function issueNumber(
+  models: Models,
+  sequence: SequenceName,
+  year: number,
+  at: Date = new Date(),
+): Promise<string> {
+  const key = `${sequence}:${year}`;
+  const queues = turnsByStore.get(models) ?? new Map<string, Promise<unknown>>();
+  turnsByStore.set(models, queues);
+  const turn = (queues.get(key) ?? Promise.resolve()).then(() => claimNext(models, sequence, year, at));
+  const settled = turn.catch(() => undefined);
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return turn;
+}
+
+async function claimNext(models: Models, sequence: SequenceName, year: number, at: Date) {
+  const highest = await models.numberClaim
+    .findOne({ sequence, year }, { seq: 1 })
+    .sort({ seq: -1 })
+    .lean();
+  for (let seq = (highest?.seq ?? 0) + 1; ; seq++) {
+    try {
+      await models.numberClaim.create({ _id: `${sequence}:${year}:${seq}`, sequence, year, seq, at });
+      return formatNumber(sequence, year, seq);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+}
