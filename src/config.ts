@@ -111,6 +111,9 @@ const EnvSchema = z.object({
 
 type Env = z.output<typeof EnvSchema>;
 
+/** Every variable the bot reads (documented one by one in .env.example). */
+export const ENV_VARIABLES = Object.keys(EnvSchema.shape);
+
 export interface Config {
   env: Env['NODE_ENV'];
   logLevel: Env['LOG_LEVEL'];
@@ -163,7 +166,11 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
         : undefined,
     teams:
       env.TEAMS_APP_ID && env.TEAMS_APP_PASSWORD
-        ? { appId: env.TEAMS_APP_ID, appPassword: env.TEAMS_APP_PASSWORD, tenantId: env.TEAMS_APP_TENANT_ID }
+        ? {
+            appId: env.TEAMS_APP_ID,
+            appPassword: env.TEAMS_APP_PASSWORD,
+            tenantId: env.TEAMS_APP_TENANT_ID,
+          }
         : undefined,
     timeZone: env.TZ,
     defaultLocale: env.DEFAULT_LOCALE,

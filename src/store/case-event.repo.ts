@@ -15,7 +15,10 @@ export function caseEventRepo(models: Models, report: BadRecordReporter) {
       return readRecords(CaseEventSchema, collection, docs, report);
     },
     async ofType(type: string, since: Date): Promise<CaseEvent[]> {
-      const docs = await models.caseEvent.find({ type, at: { $gte: since } }).sort({ at: 1 }).lean();
+      const docs = await models.caseEvent
+        .find({ type, at: { $gte: since } })
+        .sort({ at: 1 })
+        .lean();
       return readRecords(CaseEventSchema, collection, docs, report);
     },
   };

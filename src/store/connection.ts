@@ -18,7 +18,9 @@ export async function connectDatabase(uri: string, dbName?: string): Promise<Con
 export async function pingDatabase(connection: Connection, timeoutMs = 2_000): Promise<boolean> {
   const db = connection.db;
   if (!db || connection.readyState !== 1) return false;
-  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+  const timeout = new Promise<false>((resolve) =>
+    setTimeout(() => resolve(false), timeoutMs).unref(),
+  );
   const ping = db
     .command({ ping: 1 })
     .then((reply) => reply.ok === 1)

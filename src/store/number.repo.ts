@@ -26,7 +26,9 @@ export function issueNumber(
   const key = `${sequence}:${year}`;
   const queues = turnsByStore.get(models) ?? new Map<string, Promise<unknown>>();
   turnsByStore.set(models, queues);
-  const turn = (queues.get(key) ?? Promise.resolve()).then(() => claimNext(models, sequence, year, at));
+  const turn = (queues.get(key) ?? Promise.resolve()).then(() =>
+    claimNext(models, sequence, year, at),
+  );
   const settled = turn.catch(() => undefined);
   queues.set(key, settled);
   void settled.then(() => {
@@ -42,7 +44,13 @@ async function claimNext(models: Models, sequence: SequenceName, year: number, a
     .lean();
   for (let seq = (highest?.seq ?? 0) + 1; ; seq++) {
     try {
-      await models.numberClaim.create({ _id: `${sequence}:${year}:${seq}`, sequence, year, seq, at });
+      await models.numberClaim.create({
+        _id: `${sequence}:${year}:${seq}`,
+        sequence,
+        year,
+        seq,
+        at,
+      });
       return formatNumber(sequence, year, seq);
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;

@@ -10,8 +10,7 @@ export interface BadRecord {
 export type BadRecordReporter = (problem: BadRecord) => void;
 
 export type ReadResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: 'STORE.BAD_RECORD' } & BadRecord };
+  { ok: true; value: T } | { ok: false; error: { code: 'STORE.BAD_RECORD' } & BadRecord };
 
 /** Stored shape → domain shape: `_id` becomes `id`, ObjectIds become hex strings, `__v` goes. */
 export function fromStored(value: unknown): unknown {

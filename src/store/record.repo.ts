@@ -4,9 +4,17 @@ import { isValidObjectId, type Model } from 'mongoose';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyModel = Model<any>;
 import type { z } from 'zod';
-import { readRecord, readRecords, type BadRecordReporter, type ReadResult } from './read-boundary.js';
+import {
+  readRecord,
+  readRecords,
+  type BadRecordReporter,
+  type ReadResult,
+} from './read-boundary.js';
 
-export type NotFound = { ok: false; error: { code: 'STORE.NOT_FOUND'; collection: string; id: string } };
+export type NotFound = {
+  ok: false;
+  error: { code: 'STORE.NOT_FOUND'; collection: string; id: string };
+};
 
 export interface ListOptions {
   sort?: Record<string, 1 | -1>;
@@ -45,7 +53,8 @@ export function recordRepo<S extends z.ZodType>(
     async insert(data: object): Promise<Rec> {
       const [created] = await model.insertMany([data]);
       const result = readRecord(schema, collection, created?.toObject());
-      if (!result.ok) throw new Error(`stored ${collection} fails its schema: ${result.error.issues.join('; ')}`);
+      if (!result.ok)
+        throw new Error(`stored ${collection} fails its schema: ${result.error.issues.join('; ')}`);
       return result.value;
     },
   };

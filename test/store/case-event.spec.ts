@@ -8,10 +8,41 @@ describe('the audit trail (CaseEvent log)', () => {
   beforeAll(async () => {
     db = await openTestDatabase('case_event');
     const events = db.store.caseEvents;
-    await events.append({ caseKind: 'complaint', caseId: 'c1', caseNumber: 'R-2026-0001', type: 'complaint.filed', actor: operator, at: t0, data: { priority: 'P2' } });
-    await events.append({ caseKind: 'complaint', caseId: 'c1', caseNumber: 'R-2026-0001', type: 'approval.refused_not_allowed', actor: operator, at: new Date(t0.getTime() + 60_000), data: { action: 'approve' } });
-    await events.append({ caseKind: 'complaint', caseId: 'c1', caseNumber: 'R-2026-0001', type: 'approval.given', actor: director, at: new Date(t0.getTime() + 120_000), data: {} });
-    await events.append({ caseKind: 'd2', caseId: 'd1', type: 'd2.signed', actor: director, at: t0, data: {} });
+    await events.append({
+      caseKind: 'complaint',
+      caseId: 'c1',
+      caseNumber: 'R-2026-0001',
+      type: 'complaint.filed',
+      actor: operator,
+      at: t0,
+      data: { priority: 'P2' },
+    });
+    await events.append({
+      caseKind: 'complaint',
+      caseId: 'c1',
+      caseNumber: 'R-2026-0001',
+      type: 'approval.refused_not_allowed',
+      actor: operator,
+      at: new Date(t0.getTime() + 60_000),
+      data: { action: 'approve' },
+    });
+    await events.append({
+      caseKind: 'complaint',
+      caseId: 'c1',
+      caseNumber: 'R-2026-0001',
+      type: 'approval.given',
+      actor: director,
+      at: new Date(t0.getTime() + 120_000),
+      data: {},
+    });
+    await events.append({
+      caseKind: 'd2',
+      caseId: 'd1',
+      type: 'd2.signed',
+      actor: director,
+      at: t0,
+      data: {},
+    });
   });
   afterAll(async () => db.close());
 
@@ -27,8 +58,12 @@ describe('the audit trail (CaseEvent log)', () => {
 
   it('refuses to change or delete what was written', async () => {
     const model = db.store.models.caseEvent;
-    await expect(model.updateOne({ caseId: 'c1' }, { $set: { type: 'x.y' } })).rejects.toThrow(/append-only/);
-    await expect(model.findOneAndUpdate({ caseId: 'c1' }, { $set: { at: new Date() } })).rejects.toThrow(/append-only/);
+    await expect(model.updateOne({ caseId: 'c1' }, { $set: { type: 'x.y' } })).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(
+      model.findOneAndUpdate({ caseId: 'c1' }, { $set: { at: new Date() } }),
+    ).rejects.toThrow(/append-only/);
     await expect(model.deleteMany({ caseId: 'c1' })).rejects.toThrow(/append-only/);
     const doc = await model.findOne({ caseId: 'd1' });
     doc!.set('type', 'd2.unsigned');
@@ -39,7 +74,14 @@ describe('the audit trail (CaseEvent log)', () => {
 
   it('refuses a malformed event and writes nothing', async () => {
     await expect(
-      db.store.caseEvents.append({ caseKind: 'complaint', caseId: 'c2', type: 'NotDotted', actor: operator, at: t0, data: {} }),
+      db.store.caseEvents.append({
+        caseKind: 'complaint',
+        caseId: 'c2',
+        type: 'NotDotted',
+        actor: operator,
+        at: t0,
+        data: {},
+      }),
     ).rejects.toThrow();
     expect(await db.store.models.caseEvent.countDocuments({ caseId: 'c2' })).toBe(0);
   });

@@ -50,7 +50,9 @@ describe('case and protocol numbers', () => {
       expect(numbers.map((n) => parseNumber(n)?.seq).sort((a, b) => a! - b!)).toEqual(
         Array.from({ length: 60 }, (_, i) => i + 1),
       );
-      expect(await db.store.models.numberClaim.countDocuments({ sequence: 'protocol', year: 2030 })).toBe(60);
+      expect(
+        await db.store.models.numberClaim.countDocuments({ sequence: 'protocol', year: 2030 }),
+      ).toBe(60);
     } finally {
       await second.close();
     }

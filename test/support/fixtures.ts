@@ -2,7 +2,11 @@ import type { NewClient } from '../../src/domain/client/client.js';
 import type { NewComplaint } from '../../src/domain/complaint/complaint.js';
 import type { ChatUser } from '../../src/domain/shared/chat-user.js';
 
-export const operator: ChatUser = { platform: 'slack', id: 'U0OPERATOR', name: 'Giulia Operatrice' };
+export const operator: ChatUser = {
+  platform: 'slack',
+  id: 'U0OPERATOR',
+  name: 'Giulia Operatrice',
+};
 export const director: ChatUser = { platform: 'slack', id: 'U0DCOM', name: 'Marco Direttore' };
 
 export function aClient(overrides: Partial<NewClient> = {}): NewClient {
@@ -10,7 +14,9 @@ export function aClient(overrides: Partial<NewClient> = {}): NewClient {
     code: 'CLI-001',
     name: 'Officine Rossi S.r.l.',
     classification: { kind: 'business', industry: 'metalworking', employees: 42, yearsActive: 12 },
-    contacts: [{ name: 'Anna Rossi', role: 'buyer', email: 'anna@rossi.example', phone: '+39 0521 000000' }],
+    contacts: [
+      { name: 'Anna Rossi', role: 'buyer', email: 'anna@rossi.example', phone: '+39 0521 000000' },
+    ],
     careCadenceDays: 90,
     loyal: false,
     active: true,
@@ -47,7 +53,16 @@ export function aComplaint(clientId: string, overrides: Partial<NewComplaint> = 
     registeredBy: operator,
     assignee: { platform: 'slack', id: 'U0TECH', name: 'Luca Tecnico' },
     approvals: [
-      { kind: 'cost', role: 'DCOM', reason: 'cost above threshold', status: 'approved', requestedAt: at, decidedBy: director, decidedAt: new Date(at.getTime() + 600_000), note: 'ok' },
+      {
+        kind: 'cost',
+        role: 'DCOM',
+        reason: 'cost above threshold',
+        status: 'approved',
+        requestedAt: at,
+        decidedBy: director,
+        decidedAt: new Date(at.getTime() + 600_000),
+        note: 'ok',
+      },
     ],
     slaClocks: [
       {

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { ChatUserSchema } from '../shared/chat-user.js';
 
-export const CASE_KINDS = ['complaint', 'd2', 'communication', 'client', 'care_contact', 'roles'] as const;
+export const CASE_KINDS = [
+  'complaint',
+  'd2',
+  'communication',
+  'client',
+  'care_contact',
+  'roles',
+] as const;
 export const CaseKindSchema = z.enum(CASE_KINDS);
 
 /** One line of the append-only audit trail: who did what to which case, and when. */

@@ -35,7 +35,15 @@ export const ORIGINS = [
 ] as const;
 export const OriginSchema = z.enum(ORIGINS);
 
-export const CONTACT_CHANNELS = ['phone', 'email', 'visit', 'web', 'chat', 'letter', 'other'] as const;
+export const CONTACT_CHANNELS = [
+  'phone',
+  'email',
+  'visit',
+  'web',
+  'chat',
+  'letter',
+  'other',
+] as const;
 export const ContactChannelSchema = z.enum(CONTACT_CHANNELS);
 export type ContactChannel = z.infer<typeof ContactChannelSchema>;
 
@@ -89,7 +97,11 @@ export const ComplaintSchema = z.object({
   serviceOrderId: RecordIdSchema.optional(),
   slaClocks: z.array(SlaClockSchema),
   satisfaction: z
-    .object({ rating: z.number().int().min(1).max(5), comment: z.string().max(2000).optional(), at: z.date() })
+    .object({
+      rating: z.number().int().min(1).max(5),
+      comment: z.string().max(2000).optional(),
+      at: z.date(),
+    })
     .optional(),
   /** When each phase was entered: timestamps of registration and of each phase (seed 003). */
   phaseTimes: z.partialRecord(ComplaintStatusSchema, z.date()),

@@ -1,7 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { MongoMemoryServer } from 'mongodb-memory-server';
+import { MongoBinary, MongoMemoryServer } from 'mongodb-memory-server';
 import { MongoWireUnavailable, startMongoWire, type RunningDatabase } from './mongo-wire.js';
+
+/** The H2 file mongo-java-server keeps its data in, inside the data directory. */
+const WIRE_FILE = 'sportello.mv';
 
 export interface EmbeddedDatabaseOptions {
   /** Keep data here between runs; a throw-away database when absent (tests). */
@@ -21,17 +24,20 @@ export class NoEmbeddedDatabase extends Error {
 export async function startEmbeddedDatabase(
   options: EmbeddedDatabaseOptions = {},
 ): Promise<RunningDatabase> {
+  const wireFile = options.dataDir ? path.join(options.dataDir, WIRE_FILE) : undefined;
+  // Data kept by mongo-java-server stays with it, even once a mongod could be had.
+  if (wireFile && existsSync(wireFile)) return startMongoWire({ file: wireFile });
+
   let mongodFailure: string;
   try {
     return await startMongod(options.dataDir);
   } catch (error) {
-    mongodFailure = firstLine(error);
+    mongodFailure = reasonOf(error);
     options.onFallback?.(`mongod is not available (${mongodFailure}); trying mongo-java-server`);
   }
   try {
-    return await startMongoWire({
-      file: options.dataDir ? path.join(ensureDir(options.dataDir), 'sportello.mv') : undefined,
-    });
+    if (options.dataDir) ensureDir(options.dataDir);
+    return await startMongoWire({ file: wireFile });
   } catch (error) {
     if (!(error instanceof MongoWireUnavailable)) throw error;
     throw new NoEmbeddedDatabase(
@@ -46,8 +52,12 @@ export async function startEmbeddedDatabase(
 }
 
 async function startMongod(dataDir: string | undefined): Promise<RunningDatabase> {
+  // Resolving (or downloading) the binary first fails quietly where the server itself would
+  // print a stack trace before we could fall back.
+  const systemBinary = await MongoBinary.getPath();
   const dbPath = dataDir ? ensureDir(path.join(dataDir, 'mongod')) : undefined;
   const server = await MongoMemoryServer.create({
+    binary: { systemBinary },
     instance: { ip: '127.0.0.1', ...(dbPath ? { dbPath, storageEngine: 'wiredTiger' } : {}) },
   });
   return {
@@ -64,7 +74,10 @@ function ensureDir(dir: string): string {
   return path.resolve(dir);
 }
 
-function firstLine(error: unknown): string {
+/** Download errors carry a short `msg`; their message spans lines. */
+function reasonOf(error: unknown): string {
+  const short = (error as { msg?: unknown } | null)?.msg;
+  if (typeof short === 'string') return short;
   const text = error instanceof Error ? error.message : String(error);
   return text.split('\n')[0] ?? text;
 }

@@ -67,10 +67,7 @@ const complaintSchema = new Schema(
     satisfaction: new Schema({ rating: Number, comment: String, at: Date }, { _id: false }),
     phaseTimes: { type: Schema.Types.Mixed, default: {} },
     receivedAt: Date,
-    announcement: new Schema(
-      { ...chatDestinationSchema.obj, messageId: String },
-      { _id: false },
-    ),
+    announcement: new Schema({ ...chatDestinationSchema.obj, messageId: String }, { _id: false }),
   },
   { timestamps: true, minimize: false },
 );

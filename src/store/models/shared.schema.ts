@@ -2,7 +2,11 @@ import { Schema } from 'mongoose';
 
 /** Sub-document shapes shared by several models; `_id: false` keeps them plain. */
 export const chatUserSchema = new Schema(
-  { platform: { type: String, required: true }, id: { type: String, required: true }, name: String },
+  {
+    platform: { type: String, required: true },
+    id: { type: String, required: true },
+    name: String,
+  },
   { _id: false },
 );
 

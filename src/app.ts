@@ -1,0 +1,51 @@
+import type { Server } from 'node:http';
+import type { Connection } from 'mongoose';
+import type { Config } from './config.js';
+import { close, createHttpApp, listen } from './http/server.js';
+import type { Logger } from './log.js';
+import { connectDatabase, pingDatabase } from './store/connection.js';
+import { startEmbeddedDatabase } from './store/embedded/embedded-database.js';
+import type { RunningDatabase } from './store/embedded/mongo-wire.js';
+import { createStore, type Store } from './store/index.js';
+
+export interface RunningApp {
+  server: Server;
+  connection: Connection;
+  store: Store;
+  stop(): Promise<void>;
+}
+
+/** Wires the running bot: database, store, HTTP. Each later part registers here. */
+export async function startApp(config: Config, log: Logger): Promise<RunningApp> {
+  const embedded = config.database.uri ? undefined : await startEmbedded(config, log);
+  const uri = config.database.uri ?? embedded!.uri;
+  log.info({ database: embedded?.description ?? 'MONGODB_URI' }, 'database in use');
+
+  const connection = await connectDatabase(uri);
+  const store = await createStore(connection, (bad) =>
+    log.warn({ bad }, 'stored record fails its schema'),
+  );
+  const app = createHttpApp({ databaseReachable: () => pingDatabase(connection) });
+  const server = await listen(app, config.http.host, config.http.port);
+  log.info({ host: config.http.host, port: config.http.port }, 'http server listening');
+
+  return {
+    server,
+    connection,
+    store,
+    async stop() {
+      await close(server);
+      await connection.close();
+      await embedded?.stop();
+      log.info('stopped');
+    },
+  };
+}
+
+function startEmbedded(config: Config, log: Logger): Promise<RunningDatabase> {
+  log.info({ dataDir: config.database.dataDir }, 'no MONGODB_URI: starting an embedded database');
+  return startEmbeddedDatabase({
+    dataDir: config.database.dataDir,
+    onFallback: (reason) => log.warn(reason),
+  });
+}
