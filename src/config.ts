@@ -1,14 +1,7 @@
 import { z } from 'zod';
+import { parseBusinessHours, type BusinessHours } from './domain/calendar/business-hours.js';
 
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-export type Weekday = (typeof WEEKDAYS)[number];
-export interface WorkingSpan {
-  start: string;
-  end: string;
-}
-export type BusinessHours = Partial<Record<Weekday, WorkingSpan[]>>;
+export { parseBusinessHours };
 
 const optionalText = z
   .string()
@@ -32,33 +25,6 @@ const timeZone = z
       return false;
     }
   }, 'is not an IANA time zone (e.g. Europe/Rome)');
-
-/**
- * "mon-fri 08:30-17:30" or "mon-thu 08:30-12:30,14:00-18:00; fri 08:30-13:00".
- * Days not named are closed.
- */
-export function parseBusinessHours(text: string): BusinessHours | string {
-  const hours: BusinessHours = {};
-  for (const part of text.split(';').map((p) => p.trim().toLowerCase())) {
-    if (part === '') continue;
-    const match = /^([a-z]{3})(?:-([a-z]{3}))?\s+(.+)$/.exec(part);
-    if (!match) return `"${part}" is not "day[-day] HH:MM-HH:MM"`;
-    const [, fromDay = '', toDay, spansText = ''] = match;
-    const from = WEEKDAYS.indexOf(fromDay as Weekday);
-    const to = WEEKDAYS.indexOf((toDay ?? fromDay) as Weekday);
-    if (from < 0 || to < 0 || to < from) return `"${part}" has an unknown day range`;
-    const spans: WorkingSpan[] = [];
-    for (const span of spansText.split(',').map((s) => s.trim())) {
-      const [start = '', end = ''] = span.split('-');
-      if (!TIME.test(start) || !TIME.test(end) || start >= end) {
-        return `"${span}" is not a valid HH:MM-HH:MM span`;
-      }
-      spans.push({ start, end });
-    }
-    for (let day = from; day <= to; day++) hours[WEEKDAYS[day] as Weekday] = spans;
-  }
-  return Object.keys(hours).length > 0 ? hours : 'names no working day';
-}
 
 const businessHours = z
   .string()

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { ConfigError, ENV_VARIABLES, loadConfig, parseBusinessHours } from '../../src/config.js';
+import { ConfigError, ENV_VARIABLES, loadConfig } from '../../src/config.js';
+import { parseBusinessHours } from '../../src/domain/calendar/business-hours.js';
 
 describe('configuration from the environment', () => {
   it('runs with no variables at all, on the procedure’s defaults', () => {
