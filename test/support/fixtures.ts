@@ -70,6 +70,7 @@ export function aComplaint(clientId: string, overrides: Partial<NewComplaint> = 
         basis: 'calendar',
         budgetMinutes: 30,
         startedAt: at,
+        runningSince: at,
         warnAt: new Date(at.getTime() + 22.5 * 60_000),
         dueAt: new Date(at.getTime() + 30 * 60_000),
         state: 'met',

@@ -20,6 +20,8 @@ export const SlaClockSchema = z.object({
   budgetMinutes: z.number().int().positive(),
   limitMinutes: z.number().int().positive().optional(),
   startedAt: z.date(),
+  /** Start of the current running stretch (start, or the last resume). */
+  runningSince: z.date(),
   warnAt: z.date(),
   dueAt: z.date(),
   limitAt: z.date().optional(),

@@ -22,6 +22,7 @@ const slaClockSchema = new Schema(
     budgetMinutes: Number,
     limitMinutes: Number,
     startedAt: Date,
+    runningSince: Date,
     warnAt: Date,
     dueAt: Date,
     limitAt: Date,
