@@ -1,0 +1,38 @@
+import type { Role } from './role.js';
+
+/** Everything a person can do that someone might not be allowed to do. */
+const WHO_MAY = {
+  'complaint.file': ['operator', 'coordinator', 'technician', 'manager', 'DCOM', 'SCOM'],
+  'complaint.acknowledge': ['operator', 'coordinator', 'technician', 'manager', 'DCOM'],
+  'complaint.take_in_charge': ['technician', 'coordinator', 'manager'],
+  'complaint.add_note': ['operator', 'coordinator', 'technician', 'manager', 'DCOM', 'SCOM'],
+  'complaint.wait_customer': ['operator', 'coordinator', 'technician', 'manager'],
+  'complaint.resume': ['operator', 'coordinator', 'technician', 'manager'],
+  'complaint.escalate': ['operator', 'coordinator', 'technician', 'manager'],
+  'complaint.resolve': ['technician', 'coordinator', 'manager'],
+  'complaint.close': ['operator', 'coordinator', 'manager', 'DCOM'],
+  'complaint.reopen': ['operator', 'coordinator', 'manager', 'DCOM'],
+  'complaint.reject': ['manager', 'DCOM'],
+  'complaint.withdraw': ['operator', 'coordinator', 'manager'],
+  'd2.raise': ['SDID', 'SAMM'],
+  'd2.sign': ['DCOM'],
+  'd2.decline': ['DCOM'],
+  'd2.start': ['DCOM', 'SCOM'],
+  'd2.complete': ['DCOM', 'SCOM'],
+  'communication.draft': ['DCOM'],
+  'communication.protocol': ['SCOM'],
+  'roles.assign': ['DCOM', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof WHO_MAY;
+
+/** Checked on the server for every action, whatever the chat showed the user. */
+export function may(roles: readonly Role[], action: Action): boolean {
+  const allowed: readonly Role[] = WHO_MAY[action];
+  return roles.some((role) => allowed.includes(role));
+}
+
+/** An approval asked of a role can be given by that role or by the director. */
+export function mayDecideApproval(roles: readonly Role[], requiredRole: Role): boolean {
+  return roles.includes(requiredRole) || roles.includes('DCOM');
+}

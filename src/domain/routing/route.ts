@@ -1,0 +1,56 @@
+import type { Priority } from '../complaint/complaint.js';
+import type { ChatDestination, ChatUser } from '../shared/chat-user.js';
+import { ANY, type RoutingRule } from './routing-rule.js';
+
+export interface RouteQuery {
+  department: string;
+  category: string;
+  priority: Priority;
+}
+
+export interface Route {
+  destination: ChatDestination;
+  mention: ChatUser[];
+  /** People alerted directly (P1: the on-call person and the directors). */
+  direct: ChatUser[];
+  /** 'rule' when a routing rule matched, 'triage' when the default destination was used. */
+  via: 'rule' | 'triage';
+  ruleId?: string;
+}
+
+const matches = (value: string, wanted: string) => value === ANY || value === wanted;
+const specificity = (rule: RoutingRule) =>
+  (rule.department !== ANY ? 4 : 0) +
+  (rule.category !== ANY ? 2 : 0) +
+  (rule.priority !== ANY ? 1 : 0);
+
+/**
+ * Where a case is announced: the most specific matching rule, or the triage destination when
+ * nothing matches — a case is never dropped.
+ */
+export function routeCase(
+  rules: RoutingRule[],
+  query: RouteQuery,
+  fallback: { triage: ChatDestination; directors: ChatUser[] },
+): Route {
+  const best = rules
+    .filter(
+      (r) =>
+        matches(r.department, query.department) &&
+        matches(r.category, query.category) &&
+        matches(r.priority, query.priority),
+    )
+    .sort((a, b) => specificity(b) - specificity(a))[0];
+  const onCall = best?.onCall ? [best.onCall] : [];
+  const direct = query.priority === 'P1' ? dedupe([...onCall, ...fallback.directors]) : [];
+  return best
+    ? { destination: best.destination, mention: best.mention, direct, via: 'rule', ruleId: best.id }
+    : { destination: fallback.triage, mention: [], direct, via: 'triage' };
+}
+
+function dedupe(users: ChatUser[]): ChatUser[] {
+  const seen = new Set<string>();
+  return users.filter(
+    (u) => !seen.has(`${u.platform}:${u.id}`) && seen.add(`${u.platform}:${u.id}`),
+  );
+}
