@@ -40,10 +40,6 @@ export function recordRepo<S extends z.ZodType>(
       const doc = await model.findById(id).lean();
       return doc ? readRecord(schema, collection, doc) : notFound(id);
     },
-    async findOne(filter: Record<string, unknown>): Promise<ReadResult<Rec> | NotFound> {
-      const doc = await model.findOne(filter).lean();
-      return doc ? readRecord(schema, collection, doc) : notFound(JSON.stringify(filter));
-    },
     async list(filter: Record<string, unknown>, options: ListOptions = {}): Promise<Rec[]> {
       let query = model.find(filter).sort(options.sort ?? { _id: 1 });
       if (options.limit) query = query.limit(options.limit);

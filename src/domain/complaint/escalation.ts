@@ -86,14 +86,7 @@ export function decideApproval(
     ...(note ? { note } : {}),
   };
   const approvals = complaint.approvals.map((a, i) => (i === index ? decided : a));
-  const waiting = complaint.status === 'awaiting_approval';
-  const next: ComplaintStatus = !waiting
-    ? complaint.status
-    : decision === 'refused'
-      ? 'rejected'
-      : approvals.every((a) => a.status === 'approved')
-        ? 'acknowledged'
-        : 'awaiting_approval';
+  const next = statusAfterDecision(complaint.status, decision, approvals);
   const phaseTimes =
     next === complaint.status ? complaint.phaseTimes : { ...complaint.phaseTimes, [next]: at };
   return ok({
@@ -114,4 +107,15 @@ export function decideApproval(
       },
     },
   });
+}
+
+/** Only a case waiting for approval moves: rejected on a refusal, on once all are approved. */
+function statusAfterDecision(
+  status: ComplaintStatus,
+  decision: 'approved' | 'refused',
+  approvals: Approval[],
+): ComplaintStatus {
+  if (status !== 'awaiting_approval') return status;
+  if (decision === 'refused') return 'rejected';
+  return approvals.every((a) => a.status === 'approved') ? 'acknowledged' : status;
 }

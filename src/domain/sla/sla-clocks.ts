@@ -115,9 +115,7 @@ export type SlaSignal = 'on_time' | 'warning' | 'breached' | 'paused' | 'met';
 
 /** What a person sees next to the case: on time, warning, breached. */
 export function signalOf(clock: SlaClock, now: Date): SlaSignal {
-  if (clock.state === 'met' || clock.state === 'paused' || clock.state === 'breached') {
-    return clock.state === 'met' ? 'met' : clock.state;
-  }
+  if (clock.state !== 'running') return clock.state;
   if (now >= breachAt(clock)) return 'breached';
   return now >= clock.warnAt ? 'warning' : 'on_time';
 }
