@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../support/database.js';
 import { director, operator } from '../support/fixtures.js';
 
 describe('the audit trail (CaseEvent log)', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase('case_event');
   const t0 = new Date('2026-11-20T09:00:00.000Z');
   beforeAll(async () => {
-    db = await openTestDatabase('case_event');
     const events = db.store.caseEvents;
     await events.append({
       caseKind: 'complaint',
@@ -44,7 +43,6 @@ describe('the audit trail (CaseEvent log)', () => {
       data: {},
     });
   });
-  afterAll(async () => db.close());
 
   it('returns a case history in order, with who did what and when', async () => {
     const history = await db.store.caseEvents.history('complaint', 'c1');

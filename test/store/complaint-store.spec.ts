@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { NewComplaintSchema } from '../../src/domain/complaint/complaint.js';
 import { NewClientSchema } from '../../src/domain/client/client.js';
 import { insertNumbered } from '../../src/store/numbered.repo.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { useTestDatabase } from '../support/database.js';
 import { aClient, aComplaint } from '../support/fixtures.js';
 
 describe('complaints in the store', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase('complaint_store');
   let clientId: string;
   beforeAll(async () => {
-    db = await openTestDatabase('complaint_store');
     clientId = (await db.store.clients.insert(NewClientSchema.parse(aClient()))).id;
   });
-  afterAll(async () => db.close());
 
   const register = (data: unknown, year = 2026) =>
     insertNumbered(db.store.models, db.store.complaints, {

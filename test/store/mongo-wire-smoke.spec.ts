@@ -1,16 +1,12 @@
 import { Schema } from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAgenda } from '../../src/jobs/agenda.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { useTestDatabase } from '../support/database.js';
 import { aClient } from '../support/fixtures.js';
 
 /** What the bot needs from the database, proven against whatever MONGODB_URI points at. */
 describe('the database the tests run on', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await openTestDatabase('smoke');
-  });
-  afterAll(async () => db.close());
+  const db = useTestDatabase('smoke');
 
   it('creates collections and a unique index with mongoose init(), and enforces it', async () => {
     const indexes = await db.store.models.client.collection.indexes();

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseNumber } from '../../src/domain/numbering/numbering.js';
 import { connectDatabase } from '../../src/store/connection.js';
 import { createStore } from '../../src/store/index.js';
 import { issueNumber } from '../../src/store/number.repo.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { useTestDatabase } from '../support/database.js';
 
 describe('case and protocol numbers', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await openTestDatabase('counter');
-  });
-  afterAll(async () => db.close());
+  const db = useTestDatabase('counter');
 
   it('issues 100 concurrent complaint numbers with no gap and no duplicate', async () => {
     const numbers = await Promise.all(

@@ -1,14 +1,13 @@
 import { Types } from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { NewClientSchema } from '../../src/domain/client/client.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { useTestDatabase } from '../support/database.js';
 import { aClient } from '../support/fixtures.js';
 
 describe('documents that no longer match their schema', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase('read_boundary');
   const badId = new Types.ObjectId();
   beforeAll(async () => {
-    db = await openTestDatabase('read_boundary');
     await db.store.clients.insert(NewClientSchema.parse(aClient({ code: 'GOOD-1' })));
     // Written behind mongoose's back, as an old version or a manual edit might have done.
     await db.connection.db!.collection('clients').insertOne({
@@ -19,7 +18,6 @@ describe('documents that no longer match their schema', () => {
       careCadenceDays: -5,
     });
   });
-  afterAll(async () => db.close());
 
   it('reports a bad record on get instead of crashing', async () => {
     const result = await db.store.clients.get(badId.toHexString());

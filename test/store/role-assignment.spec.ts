@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../support/database.js';
 import { director, operator } from '../support/fixtures.js';
 
 describe('role assignments', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await openTestDatabase('roles');
-  });
-  afterAll(async () => db.close());
+  const db = useTestDatabase('roles');
 
   it('knows nobody until roles are assigned', async () => {
     expect(await db.store.roles.rolesOf(operator)).toEqual([]);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { connectDatabase } from '../../src/store/connection.js';
 import { createStore, type Store } from '../../src/store/index.js';
 import type { BadRecord } from '../../src/store/read-boundary.js';
@@ -33,4 +33,17 @@ export async function openTestDatabase(label: string): Promise<TestDatabase> {
       await connection.close();
     },
   };
+}
+
+/**
+ * Opens a test database before the file's tests and drops it after them. The returned object is
+ * filled in by the beforeAll hook, so use it inside tests and later hooks only.
+ */
+export function useTestDatabase(label: string): TestDatabase {
+  const db = {} as TestDatabase;
+  beforeAll(async () => {
+    Object.assign(db, await openTestDatabase(label));
+  });
+  afterAll(async () => db.close());
+  return db;
 }
