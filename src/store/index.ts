@@ -1,16 +1,16 @@
 import type { Connection } from 'mongoose';
 import { CareContactSchema } from '../domain/care/care-contact.js';
-import { ClientSchema } from '../domain/client/client.js';
 import { CommunicationSchema } from '../domain/communication/communication.js';
-import { ComplaintSchema } from '../domain/complaint/complaint.js';
-import { ServiceOrderSchema } from '../domain/complaint/service-order.js';
-import { D2RequestSchema } from '../domain/d2/d2-request.js';
-import { RoutingRuleSchema } from '../domain/routing/routing-rule.js';
 import { caseEventRepo } from './case-event.repo.js';
+import { clientRepository } from './client.repo.js';
+import { complaintRepository } from './complaint.repo.js';
+import { d2RequestRepository } from './d2-request.repo.js';
+import { serviceOrderRepository } from './service-order.repo.js';
 import { defineModels, initModels } from './models/index.js';
 import type { BadRecordReporter } from './read-boundary.js';
 import { recordRepo } from './record.repo.js';
 import { roleAssignmentRepo } from './role-assignment.repo.js';
+import { routingRuleRepository } from './routing-rule.repo.js';
 
 /** Every repository over one connection; bad stored documents go to `report`. */
 export async function createStore(connection: Connection, report: BadRecordReporter) {
@@ -22,13 +22,13 @@ export async function createStore(connection: Connection, report: BadRecordRepor
     models,
     careContacts: repo(models.careContact, CareContactSchema),
     caseEvents: caseEventRepo(models, report),
-    clients: repo(models.client, ClientSchema),
+    clients: clientRepository(models, report),
     communications: repo(models.communication, CommunicationSchema),
-    complaints: repo(models.complaint, ComplaintSchema),
-    d2Requests: repo(models.d2Request, D2RequestSchema),
+    complaints: complaintRepository(models, report),
+    d2Requests: d2RequestRepository(models, report),
     roles: roleAssignmentRepo(models, report),
-    routingRules: repo(models.routingRule, RoutingRuleSchema),
-    serviceOrders: repo(models.serviceOrder, ServiceOrderSchema),
+    routingRules: routingRuleRepository(models, report),
+    serviceOrders: serviceOrderRepository(models, report),
   };
 }
 export type Store = Awaited<ReturnType<typeof createStore>>;

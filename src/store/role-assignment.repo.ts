@@ -2,7 +2,7 @@ import type { Role } from '../domain/roles/role.js';
 import { RoleAssignmentSchema } from '../domain/roles/role.js';
 import type { ChatUser } from '../domain/shared/chat-user.js';
 import type { Models } from './models/index.js';
-import { readRecord, type BadRecordReporter } from './read-boundary.js';
+import { readRecord, readRecords, type BadRecordReporter } from './read-boundary.js';
 
 export function roleAssignmentRepo(models: Models, report: BadRecordReporter) {
   const collection = models.roleAssignment.collection.collectionName;
@@ -25,6 +25,11 @@ export function roleAssignmentRepo(models: Models, report: BadRecordReporter) {
         { $set: { user, roles: [...new Set(roles)], ...(assignedBy ? { assignedBy } : {}) } },
         { upsert: true },
       );
+    },
+    /** Everyone holding a role (e.g. the directors to alert for a P1). */
+    async holdersOf(role: Role): Promise<ChatUser[]> {
+      const docs = await models.roleAssignment.find({ roles: role }).sort({ _id: 1 }).lean();
+      return readRecords(RoleAssignmentSchema, collection, docs, report).map((r) => r.user);
     },
     async anyoneHolds(role: Role): Promise<boolean> {
       return (await models.roleAssignment.exists({ roles: role })) !== null;

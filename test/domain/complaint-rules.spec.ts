@@ -17,6 +17,7 @@ const complaint = (overrides: Partial<Complaint> = {}): Complaint => ({
   createdAt: at,
   updatedAt: at,
   approvals: [],
+  revision: 0,
   ...overrides,
 });
 const as = (roles: Actor['roles'], user = operator): Actor => ({ user, roles });

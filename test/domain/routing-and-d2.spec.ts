@@ -83,6 +83,7 @@ describe('D2 requests (Mod. 07_D2)', () => {
     clientId: '0123456789abcdef01234567',
     reason: 'Il cliente contesta la fattura di ottobre',
     urgency: 'high',
+    revision: 0,
     status: 'submitted',
     createdAt: at,
     updatedAt: at,

@@ -1,52 +1,137 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NewComplaintSchema } from '../../src/domain/complaint/complaint.js';
 import { NewClientSchema } from '../../src/domain/client/client.js';
-import { insertNumbered } from '../../src/store/numbered.repo.js';
+import {
+  acknowledgeComplaint,
+  waitForCustomer,
+} from '../../src/domain/complaint/move-complaint.js';
+import { fileComplaint } from '../../src/domain/complaint/file-complaint.js';
+import { giveApproval } from '../../src/domain/complaint/decide-approval.js';
+import type { Notification } from '../../src/domain/shared/notification.js';
+import { defaultSlaPolicy } from '../../src/domain/sla/sla-policy.js';
+import { buildServices, type Services } from '../../src/services.js';
+import { FixedClock } from '../fakes/in-memory-services.js';
+import { rome, romeCalendar } from '../support/calendar.js';
 import { useTestDatabase } from '../support/database.js';
-import { aClient, aComplaint } from '../support/fixtures.js';
+import { aClient, aComplaint, director, operator } from '../support/fixtures.js';
 
 describe('complaints in the store', () => {
   const db = useTestDatabase('complaint_store');
+  const clock = new FixedClock(rome('2026-11-23 10:00'));
+  const queued: Notification[] = [];
+  let services: Services;
   let clientId: string;
   beforeAll(async () => {
     clientId = (await db.store.clients.insert(NewClientSchema.parse(aClient()))).id;
-  });
-
-  const register = (data: unknown, year = 2026) =>
-    insertNumbered(db.store.models, db.store.complaints, {
-      schema: NewComplaintSchema,
-      data,
-      sequence: 'complaint',
-      year,
+    await db.store.roles.assign(operator, ['operator']);
+    await db.store.roles.assign(director, ['DCOM']);
+    services = buildServices(db.store, {
+      clock,
+      notifier: { queue: async (n) => void queued.push(n) },
+      scheduler: { reschedule: async () => undefined },
+      rules: {
+        calendar: romeCalendar(),
+        sla: defaultSlaPolicy(540),
+        escalation: {
+          costThresholdEur: 1000,
+          featureChangeNeedsReview: true,
+          outsidePolicyNeedsManager: true,
+        },
+        repeatWindowDays: 90,
+        triage: { platform: 'slack', channel: 'C-TRIAGE' },
+      },
     });
+  });
 
   it('stores every seed-003 field and reads the case back identically', async () => {
     const input = aComplaint(clientId);
-    const created = await register(input);
-    if (!created.ok) throw new Error(created.error.issues.join('; '));
-    expect(created.value.number).toBe('R-2026-0001');
-
-    const reloaded = await db.store.complaints.get(created.value.id);
-    expect(reloaded).toEqual({ ok: true, value: created.value });
-    const { id, number, createdAt, updatedAt, ...stored } = created.value;
+    const created = await db.store.complaints.register(input, 2026);
+    expect(created.number).toBe('R-2026-0001');
+    expect(await db.store.complaints.get(created.id)).toEqual(created);
+    expect(await db.store.complaints.findByNumber('R-2026-0001')).toEqual(created);
+    const { id, number: _n, createdAt, updatedAt, revision, ...stored } = created;
     expect(id).toMatch(/^[0-9a-f]{24}$/);
-    expect(number).toBe('R-2026-0001');
+    expect(revision).toBe(0);
     expect(updatedAt.getTime()).toBeGreaterThanOrEqual(createdAt.getTime());
     expect(stored).toEqual(JSON.parse(JSON.stringify(input), reviveDates));
   });
 
-  it('refuses invalid input before taking a number, and stores nothing', async () => {
-    const before = await db.store.models.complaint.countDocuments();
-    const refused = await register({ ...aComplaint(clientId), priority: 'P9', description: '' });
-    expect(refused.ok).toBe(false);
-    if (refused.ok) return;
-    expect(refused.error.code).toBe('STORE.INVALID');
-    expect(refused.error.issues.join('\n')).toMatch(/priority/);
-    expect(refused.error.issues.join('\n')).toMatch(/description/);
-    expect(await db.store.models.complaint.countDocuments()).toBe(before);
+  it('files a complaint through the use case: case, events and SLA clocks reload identically', async () => {
+    const filed = await fileComplaint(services, operator, {
+      clientId,
+      product: 'Impianto di lavaggio L-30',
+      description: 'Il ciclo si ferma a metà',
+      problemCode: 'CYC-04',
+      category: 'cycle',
+      department: 'assistenza',
+      priority: 'P2',
+      channel: 'email',
+      estimatedCostEur: 1500,
+    });
+    if (!filed.ok) throw new Error(JSON.stringify(filed.error));
+    const complaint = filed.value.complaint;
+    expect(complaint).toMatchObject({ number: 'R-2026-0002', status: 'awaiting_approval' });
+    expect(complaint.slaClocks.map((c) => [c.target, c.state])).toEqual([
+      ['take_in_charge', 'paused'],
+      ['resolution', 'paused'],
+    ]);
+    expect(await db.store.complaints.get(complaint.id)).toEqual(complaint);
+    const history = await db.store.caseEvents.history('complaint', complaint.id);
+    expect(history.map((e) => e.type)).toEqual(['complaint.filed', 'approval.requested']);
+    expect(queued.map((n) => n.type)).toEqual(['case.announce', 'decision.requested']);
 
-    const next = await register(aComplaint(clientId, { priority: 'P3' }));
-    expect(next.ok && next.value.number).toBe('R-2026-0002');
+    clock.set(rome('2026-11-23 11:00'));
+    const given = await giveApproval(services, director, {
+      complaintId: complaint.id,
+      kind: 'cost',
+    });
+    if (!given.ok) throw new Error(JSON.stringify(given.error));
+    expect(given.value.revision).toBe(complaint.revision + 1);
+    const reloaded = await db.store.complaints.get(complaint.id);
+    expect(reloaded).toEqual({ ...given.value, updatedAt: rome('2026-11-23 11:00') });
+    expect(reloaded?.slaClocks[0]).toMatchObject({
+      state: 'running',
+      dueAt: rome('2026-11-24 11:00'),
+    });
+  });
+
+  it('refuses a save based on a stale read, so two people cannot overwrite each other', async () => {
+    const created = await db.store.complaints.register(
+      aComplaint(clientId, { status: 'new' }),
+      2026,
+    );
+    expect(await db.store.complaints.save({ ...created, product: 'primo' }, 0)).toBe(true);
+    expect(await db.store.complaints.save({ ...created, product: 'secondo' }, 0)).toBe(false);
+    expect(await db.store.complaints.get(created.id)).toMatchObject({
+      product: 'primo',
+      revision: 1,
+    });
+
+    await db.store.complaints.save({ ...created, revision: 1 }, 1);
+    const result = await acknowledgeComplaint(services, operator, { complaintId: created.id });
+    expect(result).toMatchObject({ ok: true, value: { status: 'acknowledged', revision: 3 } });
+    expect(await waitForCustomer(services, operator, { complaintId: created.id })).toMatchObject({
+      ok: false,
+      error: { code: 'COMPLAINT.TRANSITION_NOT_ALLOWED' },
+    });
+  });
+
+  it('finds the latest case of a client on a problem code since a date', async () => {
+    const found = await db.store.complaints.latestOf(clientId, 'SAF-01', new Date('2026-01-01'));
+    expect(found?.problemCode).toBe('SAF-01');
+    expect(
+      await db.store.complaints.latestOf(clientId, 'SAF-01', new Date('2027-01-01')),
+    ).toBeUndefined();
+    expect(await db.store.complaints.latestOf(clientId, '{"$gt":""}', new Date(0))).toBeUndefined();
+  });
+
+  it('refuses invalid data before taking a number, and stores nothing', async () => {
+    const before = await db.store.models.complaint.countDocuments();
+    await expect(
+      db.store.complaints.register({ ...aComplaint(clientId), priority: 'P9' } as never, 2026),
+    ).rejects.toThrow(/priority/);
+    expect(await db.store.models.complaint.countDocuments()).toBe(before);
+    const next = await db.store.complaints.register(aComplaint(clientId, { priority: 'P3' }), 2026);
+    expect(next.number).toBe(`R-2026-${String(before + 1).padStart(4, '0')}`);
   });
 
   it('keeps case numbers unique at the database level', async () => {
@@ -57,13 +142,13 @@ describe('complaints in the store', () => {
   });
 
   it('answers not found for unknown and malformed ids', async () => {
-    expect(await db.store.complaints.get('000000000000000000000000')).toMatchObject({
+    expect(await db.store.complaints.get('000000000000000000000000')).toBeUndefined();
+    expect(await db.store.complaints.get('{"$gt":""}')).toBeUndefined();
+    expect(
+      await acknowledgeComplaint(services, operator, { complaintId: { $gt: '' } }),
+    ).toMatchObject({
       ok: false,
-      error: { code: 'STORE.NOT_FOUND' },
-    });
-    expect(await db.store.complaints.get('{"$gt":""}')).toMatchObject({
-      ok: false,
-      error: { code: 'STORE.NOT_FOUND' },
+      error: { code: 'INPUT.INVALID' },
     });
   });
 });

@@ -26,6 +26,10 @@ export function localDateOf(instant: Date, timeZone: string): string {
   return `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
 }
 
+/** The year of an instant where the company is: case numbers restart with it. */
+export const localYearOf = (instant: Date, timeZone: string): number =>
+  Number(localDateOf(instant, timeZone).slice(0, 4));
+
 /** Working spans of the local day containing `instant` (empty on closed days), as epoch ms. */
 function spansOfDay(calendar: BusinessCalendar, dayOffset: number, from: Date): Span[] {
   const base = new TZDate(from.getTime(), calendar.timeZone);

@@ -106,6 +106,8 @@ export const ComplaintSchema = z.object({
   /** When each phase was entered: timestamps of registration and of each phase (seed 003). */
   phaseTimes: z.partialRecord(ComplaintStatusSchema, z.date()),
   receivedAt: z.date(),
+  /** Bumped by every save, so two people changing the same case cannot overwrite each other. */
+  revision: z.number().int().nonnegative(),
   createdAt: z.date(),
   updatedAt: z.date(),
   /** The announcement card, so state changes update it in place. */
@@ -117,6 +119,7 @@ export type Complaint = z.infer<typeof ComplaintSchema>;
 export const NewComplaintSchema = ComplaintSchema.omit({
   id: true,
   number: true,
+  revision: true,
   createdAt: true,
   updatedAt: true,
 });

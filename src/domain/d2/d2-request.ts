@@ -21,6 +21,8 @@ export const D2RequestSchema = z.object({
   outcome: z.string().max(4000).optional(),
   complaintId: RecordIdSchema.optional(),
   communicationId: RecordIdSchema.optional(),
+  /** Bumped by every save (optimistic concurrency, as for complaints). */
+  revision: z.number().int().nonnegative(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -29,6 +31,7 @@ export type D2Request = z.infer<typeof D2RequestSchema>;
 export const NewD2RequestSchema = D2RequestSchema.omit({
   id: true,
   number: true,
+  revision: true,
   createdAt: true,
   updatedAt: true,
 });

@@ -5,7 +5,8 @@ export const SLA_TARGETS = ['first_response', 'take_in_charge', 'resolution'] as
 export const SlaTargetSchema = z.enum(SLA_TARGETS);
 export type SlaTarget = z.infer<typeof SlaTargetSchema>;
 
-export const SLA_STATES = ['running', 'paused', 'met', 'breached'] as const;
+/** `cancelled`: the case was rejected or withdrawn before the target was reached. */
+export const SLA_STATES = ['running', 'paused', 'met', 'breached', 'cancelled'] as const;
 export const SlaStateSchema = z.enum(SLA_STATES);
 export type SlaState = z.infer<typeof SlaStateSchema>;
 

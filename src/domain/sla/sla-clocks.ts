@@ -104,6 +104,13 @@ export function stopClock(clock: SlaClock, calendar: BusinessCalendar, at: Date)
   };
 }
 
+/** The case ended without reaching the target (rejected, withdrawn): the clock no longer counts. */
+export function cancelClock(clock: SlaClock, at: Date): SlaClock {
+  if (clock.stoppedAt || clock.state === 'met' || clock.state === 'breached') return clock;
+  const { pausedAt: _pausedAt, ...rest } = clock;
+  return { ...rest, state: 'cancelled', stoppedAt: at };
+}
+
 /** Marks a running clock breached once its breach instant has passed (the jobs call this). */
 export function markBreached(clock: SlaClock, now: Date): SlaClock {
   return clock.state === 'running' && now >= breachAt(clock)
@@ -111,7 +118,7 @@ export function markBreached(clock: SlaClock, now: Date): SlaClock {
     : clock;
 }
 
-export type SlaSignal = 'on_time' | 'warning' | 'breached' | 'paused' | 'met';
+export type SlaSignal = 'on_time' | 'warning' | 'breached' | 'paused' | 'met' | 'cancelled';
 
 /** What a person sees next to the case: on time, warning, breached. */
 export function signalOf(clock: SlaClock, now: Date): SlaSignal {

@@ -68,6 +68,7 @@ const complaintSchema = new Schema(
     satisfaction: new Schema({ rating: Number, comment: String, at: Date }, { _id: false }),
     phaseTimes: { type: Schema.Types.Mixed, default: {} },
     receivedAt: Date,
+    revision: { type: Number, default: 0 },
     announcement: new Schema({ ...chatDestinationSchema.obj, messageId: String }, { _id: false }),
   },
   { timestamps: true, minimize: false },

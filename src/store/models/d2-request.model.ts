@@ -16,6 +16,7 @@ const d2RequestSchema = new Schema(
     outcome: String,
     complaintId: Schema.Types.ObjectId,
     communicationId: Schema.Types.ObjectId,
+    revision: { type: Number, default: 0 },
   },
   { timestamps: true },
 );

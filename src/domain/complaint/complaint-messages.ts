@@ -1,0 +1,44 @@
+import type { NewCaseEvent } from '../audit/case-event.js';
+import type { Route } from '../routing/route.js';
+import type { CaseRef } from '../shared/notification.js';
+import type { Notifier, RoleDirectory } from '../shared/shared.ports.js';
+import type { Approval } from './complaint.js';
+
+type Messaging = { notifier: Notifier; roles: RoleDirectory };
+
+/** The case card in its department channel; P1 also alerts on-call and the directors directly. */
+export async function announce(services: Messaging, ref: CaseRef, route: Route): Promise<void> {
+  await services.notifier.queue({
+    type: 'case.announce',
+    case: ref,
+    destination: route.destination,
+    mention: route.mention,
+    direct: route.direct,
+  });
+}
+
+/** Each pending approval is asked of the people holding the role it needs. */
+export async function askForApprovals(
+  services: Messaging,
+  ref: CaseRef,
+  approvals: Approval[],
+): Promise<void> {
+  for (const approval of approvals.filter((a) => a.status === 'pending')) {
+    await services.notifier.queue({
+      type: 'decision.requested',
+      case: ref,
+      from: await services.roles.holdersOf(approval.role),
+      reason: approval.reason,
+    });
+  }
+}
+
+/** The card is refreshed and the thread gets one line per recorded event. */
+export async function tellChanged(
+  services: Messaging,
+  ref: CaseRef,
+  events: NewCaseEvent[],
+): Promise<void> {
+  for (const event of events)
+    await services.notifier.queue({ type: 'case.changed', case: ref, event });
+}

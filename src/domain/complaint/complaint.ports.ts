@@ -1,0 +1,66 @@
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
+import type { RoutingRule } from '../routing/routing-rule.js';
+import type { ChatDestination } from '../shared/chat-user.js';
+import type {
+  CaseEventLog,
+  Clock,
+  Notifier,
+  RoleDirectory,
+  SlaScheduler,
+} from '../shared/shared.ports.js';
+import type { SlaPolicy } from '../sla/sla-policy.js';
+import type { Complaint, NewComplaint } from './complaint.js';
+import type { EscalationPolicy } from './escalation.js';
+import type { NewServiceOrder, ServiceOrder } from './service-order.js';
+
+export interface ComplaintRepository {
+  /** Stores a new case under the next number of `year` (R-YYYY-NNNN). */
+  register(data: NewComplaint, year: number): Promise<Complaint>;
+  get(id: string): Promise<Complaint | undefined>;
+  findByNumber(number: string): Promise<Complaint | undefined>;
+  /**
+   * Saves a changed case unless someone else saved it since it was read (its stored revision is
+   * no longer `readRevision`): false then, and nothing is written. A save bumps the revision.
+   */
+  save(complaint: Complaint, readRevision: number): Promise<boolean>;
+  /** The most recent case of a client on a problem code received at or after `since`. */
+  latestOf(clientId: string, problemCode: string, since: Date): Promise<Complaint | undefined>;
+}
+
+export interface ServiceOrderRepository {
+  /** Stores a new order under the next number of `year` (OdS-YYYY-NNNN). */
+  issue(data: NewServiceOrder, year: number): Promise<ServiceOrder>;
+}
+
+export interface ClientDirectory {
+  exists(clientId: string): Promise<boolean>;
+}
+
+export interface RoutingTable {
+  rules(): Promise<RoutingRule[]>;
+}
+
+/** The company's configured rules; defaults are the seed's. */
+export interface CaseRules {
+  calendar: BusinessCalendar;
+  sla: SlaPolicy;
+  escalation: EscalationPolicy;
+  /** A new case on the same client and problem code within this many days is a repeat. */
+  repeatWindowDays: number;
+  /** Where a case goes when no routing rule matches: never dropped. */
+  triage: ChatDestination;
+}
+
+/** Everything the complaint use cases need, passed in (main.ts wires the real ones). */
+export interface ComplaintServices {
+  complaints: ComplaintRepository;
+  serviceOrders: ServiceOrderRepository;
+  clients: ClientDirectory;
+  routing: RoutingTable;
+  events: CaseEventLog;
+  roles: RoleDirectory;
+  notifier: Notifier;
+  scheduler: SlaScheduler;
+  clock: Clock;
+  rules: CaseRules;
+}

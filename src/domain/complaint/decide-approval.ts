@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { ChatUser } from '../shared/chat-user.js';
+import { parseInput } from '../shared/input.js';
+import { ok, type Result } from '../shared/result.js';
+import { chatText, optionalChatText } from '../shared/text.js';
+import { changeComplaint, type ChangeRefusal } from './change-complaint.js';
+import { ApprovalSchema, type Complaint } from './complaint.js';
+import type { ComplaintServices } from './complaint.ports.js';
+import { decideApproval, type ApprovalRefusal } from './escalation.js';
+
+const kind = ApprovalSchema.shape.kind;
+const GiveInputSchema = z.strictObject({
+  complaintId: z.string(),
+  kind,
+  note: optionalChatText(2000),
+});
+const RefuseInputSchema = z.strictObject({ complaintId: z.string(), kind, reason: chatText(2000) });
+
+type DecisionResult = Promise<Result<Complaint, 'INPUT.INVALID' | ApprovalRefusal | ChangeRefusal>>;
+
+/** The director (or the role asked) approves: once every approval is given, work may start. */
+export async function giveApproval(
+  services: ComplaintServices,
+  by: ChatUser,
+  input: unknown,
+): DecisionResult {
+  const parsed = parseInput(GiveInputSchema, input);
+  if (!parsed.ok) return parsed;
+  return decide(
+    services,
+    by,
+    parsed.value.complaintId,
+    parsed.value.kind,
+    'approved',
+    parsed.value.note,
+  );
+}
+
+/** A refusal needs a reason; a case waiting for this approval is rejected. */
+export async function refuseApproval(
+  services: ComplaintServices,
+  by: ChatUser,
+  input: unknown,
+): DecisionResult {
+  const parsed = parseInput(RefuseInputSchema, input);
+  if (!parsed.ok) return parsed;
+  return decide(
+    services,
+    by,
+    parsed.value.complaintId,
+    parsed.value.kind,
+    'refused',
+    parsed.value.reason,
+  );
+}
+
+/** Someone without the role tried to sign: refused, and the attempt stays in the audit log. */
+function decide(
+  services: ComplaintServices,
+  by: ChatUser,
+  complaintId: string,
+  approvalKind: z.infer<typeof kind>,
+  decision: 'approved' | 'refused',
+  note: string | undefined,
+): DecisionResult {
+  return changeComplaint(services, by, complaintId, async (complaint, actor, at) => {
+    const decided = decideApproval(complaint, approvalKind, decision, actor, at, note);
+    if (decided.ok)
+      return ok({ complaint: decided.value.complaint, events: [decided.value.event] });
+    if (decided.error.code === 'APPROVAL.FORBIDDEN') {
+      await services.events.append({
+        caseKind: 'complaint',
+        caseId: complaint.id,
+        caseNumber: complaint.number,
+        type: 'approval.attempt_refused',
+        actor: actor.user,
+        at,
+        data: { kind: approvalKind, decision, roles: [...actor.roles] },
+      });
+    }
+    return decided;
+  });
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { localYearOf } from '../calendar/business-calendar.js';
+import { may } from '../roles/permissions.js';
+import { routeCase, type Route } from '../routing/route.js';
+import { RecordIdSchema, type ChatUser } from '../shared/chat-user.js';
+import { parseInput } from '../shared/input.js';
+import { ok, refuse, type Result } from '../shared/result.js';
+import { chatText, optionalChatText } from '../shared/text.js';
+import { clocksForNewCase } from '../sla/clocks-on-transition.js';
+import {
+  ContactChannelSchema,
+  PrioritySchema,
+  WarrantySchema,
+  type Complaint,
+  type NewComplaint,
+} from './complaint.js';
+import type { ComplaintServices } from './complaint.ports.js';
+import { initialStatus, requiredApprovals } from './escalation.js';
+import { announce, askForApprovals } from './complaint-messages.js';
+import { repeatLink, repeatWindowStart } from './repeat.js';
+
+/** What the operator fills in (the /complaint form), checked before anything is stored. */
+export const FileComplaintInputSchema = z.strictObject({
+  clientId: RecordIdSchema,
+  product: chatText(200),
+  description: chatText(4000),
+  problemCode: chatText(40).regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits, . _ - only'),
+  category: chatText(80),
+  department: chatText(80),
+  priority: PrioritySchema,
+  channel: ContactChannelSchema,
+  remedyRequested: optionalChatText(2000),
+  estimatedCostEur: z.number().nonnegative().max(100_000_000).optional(),
+  changesProductFunctionality: z.boolean().default(false),
+  outsidePolicy: z.boolean().default(false),
+  warranty: WarrantySchema.default('unknown'),
+  reportedBy: optionalChatText(200),
+  sourceMessageUrl: z.string().url().max(1000).optional(),
+  /** When the customer reported it, if earlier than now (a phone call logged later). */
+  receivedAt: z.date().optional(),
+});
+export type FileComplaintInput = z.input<typeof FileComplaintInputSchema>;
+
+export type FileComplaintRefusal =
+  | 'INPUT.INVALID'
+  | 'COMPLAINT.FORBIDDEN'
+  | 'COMPLAINT.CLIENT_NOT_FOUND'
+  | 'COMPLAINT.RECEIVED_IN_FUTURE';
+
+/**
+ * Registers a customer problem: classifies it (approvals, initial status, repeat), starts its SLA
+ * clocks, stores it under the next number, then records, schedules and announces it.
+ */
+export async function fileComplaint(
+  services: ComplaintServices,
+  by: ChatUser,
+  input: unknown,
+): Promise<Result<{ complaint: Complaint; route: Route }, FileComplaintRefusal>> {
+  const parsed = parseInput(FileComplaintInputSchema, input);
+  if (!parsed.ok) return parsed;
+  const form = parsed.value;
+  const roles = await services.roles.rolesOf(by);
+  if (!may(roles, 'complaint.file'))
+    return refuse('COMPLAINT.FORBIDDEN', { action: 'complaint.file' });
+  if (!(await services.clients.exists(form.clientId)))
+    return refuse('COMPLAINT.CLIENT_NOT_FOUND', { clientId: form.clientId });
+  const now = services.clock.now();
+  if (form.receivedAt && form.receivedAt > now) return refuse('COMPLAINT.RECEIVED_IN_FUTURE');
+
+  const data = await classify(services, by, form, now);
+  const { calendar } = services.rules;
+  const complaint = await services.complaints.register(data, localYearOf(now, calendar.timeZone));
+  const route = await record(services, complaint, by, now);
+  return ok({ complaint, route });
+}
+
+async function classify(
+  services: ComplaintServices,
+  by: ChatUser,
+  form: z.output<typeof FileComplaintInputSchema>,
+  now: Date,
+): Promise<NewComplaint> {
+  const { rules } = services;
+  const { receivedAt = now, ...fields } = form;
+  const approvals = requiredApprovals(form, rules.escalation, now);
+  const status = initialStatus(form.priority, approvals);
+  const ctx = { policy: rules.sla, calendar: rules.calendar, priority: form.priority, at: now };
+  const earlier = await services.complaints.latestOf(
+    form.clientId,
+    form.problemCode,
+    repeatWindowStart(receivedAt, rules.repeatWindowDays),
+  );
+  const repeatOf = repeatLink(earlier);
+  return {
+    ...fields,
+    ...(repeatOf ? { repeatOf } : {}),
+    status,
+    registeredBy: by,
+    approvals,
+    slaClocks: clocksForNewCase(status, ctx),
+    phaseTimes: { new: now, ...(status === 'new' ? {} : { [status]: now }) },
+    receivedAt,
+  };
+}
+
+/** After the case is stored: audit trail, reminders, announcement, requests for approval. */
+async function record(services: ComplaintServices, complaint: Complaint, by: ChatUser, at: Date) {
+  const ref = {
+    caseKind: 'complaint',
+    caseId: complaint.id,
+    caseNumber: complaint.number,
+  } as const;
+  await services.events.append({
+    ...ref,
+    type: 'complaint.filed',
+    actor: by,
+    at,
+    data: {
+      priority: complaint.priority,
+      status: complaint.status,
+      ...(complaint.repeatOf ? { repeatOf: complaint.repeatOf.number } : {}),
+    },
+  });
+  for (const approval of complaint.approvals) {
+    await services.events.append({
+      ...ref,
+      type: 'approval.requested',
+      actor: by,
+      at,
+      data: { kind: approval.kind, role: approval.role, reason: approval.reason },
+    });
+  }
+  await services.scheduler.reschedule(ref, complaint.slaClocks);
+  const route = routeCase(
+    await services.routing.rules(),
+    {
+      department: complaint.department,
+      category: complaint.category,
+      priority: complaint.priority,
+    },
+    { triage: services.rules.triage, directors: await services.roles.holdersOf('DCOM') },
+  );
+  await announce(services, ref, route);
+  await askForApprovals(services, ref, complaint.approvals);
+  return route;
+}

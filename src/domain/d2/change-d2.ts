@@ -1,0 +1,65 @@
+import type { NewCaseEvent } from '../audit/case-event.js';
+import type { Actor } from '../complaint/lifecycle.js';
+import { RecordIdSchema, type ChatUser } from '../shared/chat-user.js';
+import type { CaseRef } from '../shared/notification.js';
+import { ok, refuse, type Refusal, type Result } from '../shared/result.js';
+import type { D2Request } from './d2-request.js';
+import type { D2Services } from './d2.ports.js';
+
+export const d2Ref = (d2: D2Request): CaseRef => ({
+  caseKind: 'd2',
+  caseId: d2.id,
+  caseNumber: d2.number,
+});
+
+type Decide<C extends string> = (
+  d2: D2Request,
+  actor: Actor,
+  at: Date,
+) => Result<{ d2: D2Request; event: NewCaseEvent }, C>;
+
+/** The one way a stored D2 changes: load, apply the rule with server-side roles, save, tell. */
+export async function changeD2<C extends string>(
+  services: D2Services,
+  by: ChatUser,
+  d2Id: unknown,
+  decide: Decide<C>,
+): Promise<Result<D2Request, C | 'D2.NOT_FOUND' | 'D2.CHANGED_MEANWHILE'>> {
+  const id = RecordIdSchema.safeParse(d2Id);
+  const current = id.success ? await services.d2Requests.get(id.data) : undefined;
+  if (!current) return refuse('D2.NOT_FOUND');
+  const actor = { user: by, roles: await services.roles.rolesOf(by) };
+  const at = services.clock.now();
+  const decided = decide(current, actor, at);
+  if (!decided.ok) {
+    if (decided.error.code === 'D2.FORBIDDEN')
+      await auditRefusal(services, current, actor, at, decided);
+    return decided as Refusal<C>;
+  }
+  if (!(await services.d2Requests.save(decided.value.d2, current.revision)))
+    return refuse('D2.CHANGED_MEANWHILE');
+  await services.events.append(decided.value.event);
+  await services.notifier.queue({
+    type: 'case.changed',
+    case: d2Ref(current),
+    event: decided.value.event,
+  });
+  return ok({ ...decided.value.d2, revision: current.revision + 1 });
+}
+
+/** Attempts to sign without the role stay in the audit log. */
+async function auditRefusal(
+  services: D2Services,
+  d2: D2Request,
+  actor: Actor,
+  at: Date,
+  refusal: Refusal,
+) {
+  await services.events.append({
+    ...d2Ref(d2),
+    type: 'd2.attempt_refused',
+    actor: actor.user,
+    at,
+    data: { ...refusal.error.details, roles: [...actor.roles] },
+  });
+}

@@ -1,0 +1,21 @@
+import type { ClientDirectory } from '../complaint/complaint.ports.js';
+import type { CaseEventLog, Clock, Notifier, RoleDirectory } from '../shared/shared.ports.js';
+import type { D2Request, NewD2Request } from './d2-request.js';
+
+export interface D2Repository {
+  /** Stores a new request under the next number of `year` (D2-YYYY-NNNN). */
+  register(data: NewD2Request, year: number): Promise<D2Request>;
+  get(id: string): Promise<D2Request | undefined>;
+  /** Saves unless someone saved since it was read at `readRevision` (then false, nothing written). */
+  save(d2: D2Request, readRevision: number): Promise<boolean>;
+}
+
+export interface D2Services {
+  d2Requests: D2Repository;
+  clients: ClientDirectory;
+  events: CaseEventLog;
+  roles: RoleDirectory;
+  notifier: Notifier;
+  clock: Clock;
+  timeZone: string;
+}

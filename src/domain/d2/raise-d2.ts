@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { localYearOf } from '../calendar/business-calendar.js';
+import { may } from '../roles/permissions.js';
+import { RecordIdSchema, type ChatUser } from '../shared/chat-user.js';
+import { parseInput } from '../shared/input.js';
+import { ok, refuse, type Result } from '../shared/result.js';
+import { chatText, optionalChatText } from '../shared/text.js';
+import type { D2Request } from './d2-request.js';
+import type { D2Services } from './d2.ports.js';
+import { d2Ref } from './change-d2.js';
+
+/** Mod. 07_D2 as the secretariat fills it in. */
+export const RaiseD2InputSchema = z.strictObject({
+  clientId: RecordIdSchema,
+  reason: chatText(4000),
+  urgency: z.enum(['low', 'normal', 'high']).default('normal'),
+  notes: optionalChatText(4000),
+  complaintId: RecordIdSchema.optional(),
+});
+
+export type RaiseD2Refusal = 'INPUT.INVALID' | 'D2.FORBIDDEN' | 'D2.CLIENT_NOT_FOUND';
+
+/** A secretariat (SDID or SAMM) asks the commercial director to contact a client. */
+export async function raiseD2(
+  services: D2Services,
+  by: ChatUser,
+  input: unknown,
+): Promise<Result<D2Request, RaiseD2Refusal>> {
+  const parsed = parseInput(RaiseD2InputSchema, input);
+  if (!parsed.ok) return parsed;
+  const roles = await services.roles.rolesOf(by);
+  const office = roles.find((r): r is 'SDID' | 'SAMM' => r === 'SDID' || r === 'SAMM');
+  if (!may(roles, 'd2.raise') || !office) return refuse('D2.FORBIDDEN', { action: 'd2.raise' });
+  if (!(await services.clients.exists(parsed.value.clientId)))
+    return refuse('D2.CLIENT_NOT_FOUND', { clientId: parsed.value.clientId });
+
+  const at = services.clock.now();
+  const d2 = await services.d2Requests.register(
+    { ...parsed.value, requester: by, requesterOffice: office, status: 'submitted' },
+    localYearOf(at, services.timeZone),
+  );
+  const ref = d2Ref(d2);
+  await services.events.append({
+    ...ref,
+    type: 'd2.raised',
+    actor: by,
+    at,
+    data: { urgency: d2.urgency, office },
+  });
+  await services.notifier.queue({
+    type: 'decision.requested',
+    case: ref,
+    from: await services.roles.holdersOf('DCOM'),
+    reason: d2.reason,
+  });
+  return ok(d2);
+}

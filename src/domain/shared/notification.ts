@@ -1,0 +1,24 @@
+import type { NewCaseEvent } from '../audit/case-event.js';
+import type { ChatDestination, ChatUser } from './chat-user.js';
+
+export type CaseRef = { caseKind: 'complaint' | 'd2'; caseId: string; caseNumber: string };
+
+/**
+ * What the bot has to tell people, said in the domain's words; each chat adapter renders it.
+ * Use cases queue these after the change is persisted.
+ */
+export type Notification =
+  /** A new case card in its department channel, with mentions and direct alerts (P1). */
+  | {
+      type: 'case.announce';
+      case: CaseRef;
+      destination: ChatDestination;
+      mention: ChatUser[];
+      direct: ChatUser[];
+    }
+  /** The case changed: refresh its card and add a line to its thread. */
+  | { type: 'case.changed'; case: CaseRef; event: NewCaseEvent }
+  /** Someone must decide (approve a case, sign a D2): ask them in the case thread. */
+  | { type: 'decision.requested'; case: CaseRef; from: ChatUser[]; reason: string }
+  /** A short message to one person (refusals they should know about, reminders). */
+  | { type: 'direct.message'; to: ChatUser; case?: CaseRef; text: string };

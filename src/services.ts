@@ -1,0 +1,29 @@
+import type { CaseRules, ComplaintServices } from './domain/complaint/complaint.ports.js';
+import type { D2Services } from './domain/d2/d2.ports.js';
+import type { Clock, Notifier, SlaScheduler } from './domain/shared/shared.ports.js';
+import type { Store } from './store/index.js';
+
+/** What the store cannot provide: time, delivery of messages, reminders, the company's rules. */
+export interface ServiceParts {
+  clock: Clock;
+  notifier: Notifier;
+  scheduler: SlaScheduler;
+  rules: CaseRules;
+}
+
+export type Services = ComplaintServices & D2Services;
+
+/** The ports every use case needs, backed by the database. */
+export function buildServices(store: Store, parts: ServiceParts): Services {
+  return {
+    complaints: store.complaints,
+    serviceOrders: store.serviceOrders,
+    d2Requests: store.d2Requests,
+    clients: store.clients,
+    routing: store.routingRules,
+    events: store.caseEvents,
+    roles: store.roles,
+    timeZone: parts.rules.calendar.timeZone,
+    ...parts,
+  };
+}

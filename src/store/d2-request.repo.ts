@@ -1,0 +1,21 @@
+import { D2RequestSchema, NewD2RequestSchema, type D2Request } from '../domain/d2/d2-request.js';
+import type { D2Repository } from '../domain/d2/d2.ports.js';
+import { caseRepository } from './case.repo.js';
+import type { Models } from './models/index.js';
+import type { BadRecordReporter } from './read-boundary.js';
+
+export function d2RequestRepository(models: Models, report: BadRecordReporter) {
+  const cases = caseRepository(
+    models,
+    models.d2Request,
+    { record: D2RequestSchema, create: NewD2RequestSchema },
+    'd2',
+    report,
+  );
+  const repository: D2Repository = {
+    register: (data, year) => cases.register(data, year) as Promise<D2Request>,
+    get: cases.get,
+    save: cases.save,
+  };
+  return { ...repository, list: cases.records.list };
+}

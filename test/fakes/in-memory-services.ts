@@ -1,0 +1,158 @@
+import type { CaseEvent, NewCaseEvent } from '../../src/domain/audit/case-event.js';
+import type { BusinessCalendar } from '../../src/domain/calendar/business-calendar.js';
+import { businessDayMinutes } from '../../src/domain/calendar/business-calendar.js';
+import type { Complaint } from '../../src/domain/complaint/complaint.js';
+import type { ComplaintServices } from '../../src/domain/complaint/complaint.ports.js';
+import type { ServiceOrder } from '../../src/domain/complaint/service-order.js';
+import type { D2Request } from '../../src/domain/d2/d2-request.js';
+import type { D2Services } from '../../src/domain/d2/d2.ports.js';
+import { formatNumber, type SequenceName } from '../../src/domain/numbering/numbering.js';
+import type { Role } from '../../src/domain/roles/role.js';
+import type { RoutingRule } from '../../src/domain/routing/routing-rule.js';
+import type { ChatUser } from '../../src/domain/shared/chat-user.js';
+import type { CaseRef, Notification } from '../../src/domain/shared/notification.js';
+import type { SlaClock } from '../../src/domain/sla/sla-clock.js';
+import { defaultSlaPolicy } from '../../src/domain/sla/sla-policy.js';
+
+/** A clock the test moves by hand. */
+export class FixedClock {
+  constructor(public current: Date) {}
+  now = () => new Date(this.current);
+  set(at: Date) {
+    this.current = at;
+  }
+}
+
+let nextId = 1;
+const newId = () => (nextId++).toString(16).padStart(24, '0');
+
+/** In-memory stand-ins for every port, recording what the use cases did. */
+export function inMemoryServices(calendar: BusinessCalendar, start: Date) {
+  const clock = new FixedClock(start);
+  const complaints = new Map<string, Complaint>();
+  const d2s = new Map<string, D2Request>();
+  const orders: ServiceOrder[] = [];
+  const clients = new Set<string>();
+  const roleTable = new Map<string, { user: ChatUser; roles: Role[] }>();
+  const events: CaseEvent[] = [];
+  const notifications: Notification[] = [];
+  const schedules: { ref: CaseRef; clocks: SlaClock[] }[] = [];
+  const routingRules: RoutingRule[] = [];
+  const counters = new Map<string, number>();
+  const issue = (sequence: SequenceName, year: number) => {
+    const key = `${sequence}:${year}`;
+    counters.set(key, (counters.get(key) ?? 0) + 1);
+    return formatNumber(sequence, year, counters.get(key) ?? 0);
+  };
+  const stamp = () => ({
+    id: newId(),
+    createdAt: clock.now(),
+    updatedAt: clock.now(),
+    revision: 0,
+  });
+  const copy = <T>(value: T): T => structuredClone(value);
+
+  const services: ComplaintServices & D2Services = {
+    complaints: {
+      async register(data, year) {
+        const complaint = { ...copy(data), ...stamp(), number: issue('complaint', year) };
+        complaints.set(complaint.id, complaint);
+        return copy(complaint);
+      },
+      get: async (id) => copy(complaints.get(id)),
+      findByNumber: async (number) =>
+        copy([...complaints.values()].find((c) => c.number === number)),
+      async save(complaint, readRevision) {
+        if (complaints.get(complaint.id)?.revision !== readRevision) return false;
+        complaints.set(complaint.id, { ...copy(complaint), revision: readRevision + 1 });
+        return true;
+      },
+      latestOf: async (clientId, problemCode, since) =>
+        copy(
+          [...complaints.values()]
+            .filter(
+              (c) =>
+                c.clientId === clientId && c.problemCode === problemCode && c.receivedAt >= since,
+            )
+            .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())[0],
+        ),
+    },
+    serviceOrders: {
+      async issue(data, year) {
+        const { revision: _revision, ...base } = stamp();
+        const order = { ...copy(data), ...base, number: issue('serviceOrder', year) };
+        orders.push(order);
+        return copy(order);
+      },
+    },
+    d2Requests: {
+      async register(data, year) {
+        const d2 = { ...copy(data), ...stamp(), number: issue('d2', year) };
+        d2s.set(d2.id, d2);
+        return copy(d2);
+      },
+      get: async (id) => copy(d2s.get(id)),
+      async save(d2, readRevision) {
+        if (d2s.get(d2.id)?.revision !== readRevision) return false;
+        d2s.set(d2.id, { ...copy(d2), revision: readRevision + 1 });
+        return true;
+      },
+    },
+    clients: { exists: async (id) => clients.has(id) },
+    routing: { rules: async () => copy(routingRules) },
+    events: {
+      async append(event: NewCaseEvent) {
+        events.push({ ...copy(event), id: String(events.length + 1) });
+      },
+    },
+    roles: {
+      rolesOf: async (user) => [...(roleTable.get(`${user.platform}:${user.id}`)?.roles ?? [])],
+      holdersOf: async (role) =>
+        [...roleTable.values()].filter((r) => r.roles.includes(role)).map((r) => r.user),
+    },
+    notifier: {
+      async queue(notification) {
+        notifications.push(copy(notification));
+      },
+    },
+    scheduler: {
+      async reschedule(ref, clocks) {
+        schedules.push({ ref, clocks: copy(clocks) });
+      },
+    },
+    clock,
+    timeZone: calendar.timeZone,
+    rules: {
+      calendar,
+      sla: defaultSlaPolicy(businessDayMinutes(calendar.hours)),
+      escalation: {
+        costThresholdEur: 500,
+        featureChangeNeedsReview: true,
+        outsidePolicyNeedsManager: true,
+      },
+      repeatWindowDays: 90,
+      triage: { platform: 'slack', channel: 'C-TRIAGE' },
+    },
+  };
+
+  return {
+    services,
+    clock,
+    complaints,
+    d2s,
+    orders,
+    events,
+    notifications,
+    schedules,
+    routingRules,
+    addClient(): string {
+      const id = newId();
+      clients.add(id);
+      return id;
+    },
+    grant(user: ChatUser, ...roles: Role[]) {
+      roleTable.set(`${user.platform}:${user.id}`, { user, roles });
+    },
+  };
+}
+export type World = ReturnType<typeof inMemoryServices>;
