@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import type { Connection } from 'mongoose';
 import type { Config } from './config.js';
+import { startChat, type RunningChat } from './chat.js';
+import { companyRules } from './company-rules.js';
 import { close, createHttpApp, listen } from './http/server.js';
 import type { Logger } from './log.js';
 import { connectDatabase, pingDatabase } from './store/connection.js';
@@ -8,10 +10,13 @@ import { startEmbeddedDatabase } from './store/embedded/embedded-database.js';
 import type { RunningDatabase } from './store/embedded/mongo-wire.js';
 import { createStore, type Store } from './store/index.js';
 
+const systemClock = { now: () => new Date() };
+
 export interface RunningApp {
   server: Server;
   connection: Connection;
   store: Store;
+  chat: RunningChat;
   stop(): Promise<void>;
 }
 
@@ -26,6 +31,16 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     log.warn({ bad }, 'stored record fails its schema'),
   );
   const app = createHttpApp({ databaseReachable: () => pingDatabase(connection) });
+  const chat = startChat({
+    config,
+    store,
+    http: app,
+    clock: systemClock,
+    rules: companyRules(config),
+    // SLA reminders are scheduled by the Agenda jobs (issue 5); until then clocks are shown on cards.
+    scheduler: { reschedule: async () => undefined },
+    log,
+  });
   const server = await listen(app, config.http.host, config.http.port);
   log.info({ host: config.http.host, port: config.http.port }, 'http server listening');
 
@@ -33,8 +48,10 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     server,
     connection,
     store,
+    chat,
     async stop() {
       await close(server);
+      await chat.stop();
       await connection.close();
       await embedded?.stop();
       log.info('stopped');

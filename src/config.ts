@@ -71,6 +71,18 @@ const EnvSchema = z.object({
     .default('IT'),
   HOLIDAYS_REGION: optionalText,
   COST_THRESHOLD_EUR: z.coerce.number().nonnegative().default(1000),
+  REPEAT_WINDOW_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  COMPANY_CLOSURES: z
+    .string()
+    .default('')
+    .transform((text) =>
+      text
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates must be YYYY-MM-DD'))),
+  TRIAGE_CHANNEL: optionalText,
   ADMIN_USER: optionalText,
   ADMIN_PASSWORD: optionalText,
 });
@@ -95,6 +107,10 @@ export interface Config {
   businessHours: BusinessHours;
   holidays: { country: string; region: string | undefined };
   costThresholdEur: number;
+  repeatWindowDays: number;
+  closures: string[];
+  /** Where cases go when no routing rule matches (a Slack channel id). */
+  triageChannel: string | undefined;
   admin: { user: string; password: string } | undefined;
 }
 
@@ -144,6 +160,9 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     businessHours: env.BUSINESS_HOURS,
     holidays: { country: env.HOLIDAYS_COUNTRY, region: env.HOLIDAYS_REGION },
     costThresholdEur: env.COST_THRESHOLD_EUR,
+    repeatWindowDays: env.REPEAT_WINDOW_DAYS,
+    closures: env.COMPANY_CLOSURES,
+    triageChannel: env.TRIAGE_CHANNEL,
     admin:
       env.ADMIN_USER && env.ADMIN_PASSWORD
         ? { user: env.ADMIN_USER, password: env.ADMIN_PASSWORD }

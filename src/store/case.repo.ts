@@ -74,6 +74,10 @@ export function caseRepository<S extends z.ZodType<CaseShape>>(
         .lean();
       return doc ? orThrow(readRecord(schemas.record, collection, doc)) : undefined;
     },
+    /** Remembers where the card was posted; not a change of the case, so no revision bump. */
+    async setAnnouncement(id: string, announcement: object): Promise<void> {
+      await model.updateOne({ _id: id }, { $set: { announcement } }, { timestamps: false });
+    },
     records,
   };
 }

@@ -1,6 +1,8 @@
 import { isValidObjectId } from 'mongoose';
 import { ClientSchema } from '../domain/client/client.js';
 import type { ClientDirectory } from '../domain/complaint/complaint.ports.js';
+import type { ClientQueries } from '../domain/shared/queries.ports.js';
+import { literally } from './complaint.repo.js';
 import type { Models } from './models/index.js';
 import type { BadRecordReporter } from './read-boundary.js';
 import { recordRepo } from './record.repo.js';
@@ -12,5 +14,18 @@ export function clientRepository(models: Models, report: BadRecordReporter) {
       return isValidObjectId(clientId) && (await models.client.exists({ _id: clientId })) !== null;
     },
   };
-  return { ...records, ...directory };
+  const queries: ClientQueries = {
+    async find(id) {
+      const result = await records.get(id);
+      return result.ok ? result.value : undefined;
+    },
+    search: (text, limit) => {
+      const trimmed = String(text).trim().slice(0, 100);
+      const filter = trimmed
+        ? { $or: [{ name: literally(trimmed) }, { code: literally(trimmed) }] }
+        : {};
+      return records.list({ active: true, ...filter }, { sort: { name: 1 }, limit });
+    },
+  };
+  return { ...records, ...directory, ...queries };
 }

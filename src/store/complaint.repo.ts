@@ -4,16 +4,25 @@ import {
   type Complaint,
 } from '../domain/complaint/complaint.js';
 import type { ComplaintRepository } from '../domain/complaint/complaint.ports.js';
+import type { ComplaintQueries } from '../domain/shared/queries.ports.js';
 import { caseRepository } from './case.repo.js';
 import type { Models } from './models/index.js';
 import type { BadRecordReporter } from './read-boundary.js';
 
-export function complaintRepository(
-  models: Models,
-  report: BadRecordReporter,
-): ComplaintRepository & {
-  list: ReturnType<typeof caseRepository<typeof ComplaintSchema>>['records']['list'];
-} {
+const OPEN = [
+  'new',
+  'awaiting_approval',
+  'acknowledged',
+  'in_progress',
+  'waiting_customer',
+  'reopened',
+];
+
+/** Text searched as itself, never as a pattern. */
+export const literally = (text: string) =>
+  new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+
+export function complaintRepository(models: Models, report: BadRecordReporter) {
   const cases = caseRepository(
     models,
     models.complaint,
@@ -21,11 +30,13 @@ export function complaintRepository(
     'complaint',
     report,
   );
-  return {
+  const newest = { createdAt: -1 as const, _id: -1 as const };
+  const repository: ComplaintRepository & ComplaintQueries = {
     register: (data, year) => cases.register(data, year) as Promise<Complaint>,
     get: cases.get,
     save: cases.save,
     findByNumber: (number) => cases.findOne({ number: String(number) }),
+    findByIntakeKey: (key) => cases.findOne({ intakeKey: String(key) }),
     latestOf: (clientId, problemCode, since) =>
       cases.findOne(
         {
@@ -35,6 +46,27 @@ export function complaintRepository(
         },
         { receivedAt: -1 },
       ),
-    list: cases.records.list,
+    recent: (limit) => cases.records.list({}, { sort: newest, limit }),
+    openFor: (user, limit) =>
+      cases.records.list(
+        {
+          status: { $in: OPEN },
+          $or: [
+            { 'assignee.platform': user.platform, 'assignee.id': String(user.id) },
+            { 'registeredBy.platform': user.platform, 'registeredBy.id': String(user.id) },
+          ],
+        },
+        { sort: newest, limit },
+      ),
+    search: (text, limit) => {
+      const pattern = literally(String(text).slice(0, 200));
+      return cases.records.list(
+        { $or: [{ number: pattern }, { product: pattern }, { description: pattern }] },
+        { sort: newest, limit },
+      );
+    },
+    awaitingApproval: (limit) =>
+      cases.records.list({ 'approvals.status': 'pending' }, { sort: newest, limit }),
   };
+  return { ...repository, list: cases.records.list, setAnnouncement: cases.setAnnouncement };
 }

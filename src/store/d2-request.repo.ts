@@ -1,5 +1,6 @@
 import { D2RequestSchema, NewD2RequestSchema, type D2Request } from '../domain/d2/d2-request.js';
 import type { D2Repository } from '../domain/d2/d2.ports.js';
+import type { D2Queries } from '../domain/shared/queries.ports.js';
 import { caseRepository } from './case.repo.js';
 import type { Models } from './models/index.js';
 import type { BadRecordReporter } from './read-boundary.js';
@@ -17,5 +18,20 @@ export function d2RequestRepository(models: Models, report: BadRecordReporter) {
     get: cases.get,
     save: cases.save,
   };
-  return { ...repository, list: cases.records.list };
+  const queries: D2Queries = {
+    get: cases.get,
+    awaitingSignature: (limit) =>
+      cases.records.list({ status: 'submitted' }, { sort: { createdAt: 1, _id: 1 }, limit }),
+    toArchive: (limit) =>
+      cases.records.list(
+        { status: { $in: ['done', 'declined'] } },
+        { sort: { updatedAt: -1 }, limit },
+      ),
+  };
+  return {
+    ...repository,
+    ...queries,
+    list: cases.records.list,
+    setAnnouncement: cases.setAnnouncement,
+  };
 }

@@ -26,6 +26,13 @@ export function roleAssignmentRepo(models: Models, report: BadRecordReporter) {
         { upsert: true },
       );
     },
+    async list(): Promise<{ user: ChatUser; roles: Role[] }[]> {
+      const docs = await models.roleAssignment.find({}).sort({ _id: 1 }).lean();
+      return readRecords(RoleAssignmentSchema, collection, docs, report).map(({ user, roles }) => ({
+        user,
+        roles,
+      }));
+    },
     /** Everyone holding a role (e.g. the directors to alert for a P1). */
     async holdersOf(role: Role): Promise<ChatUser[]> {
       const docs = await models.roleAssignment.find({ roles: role }).sort({ _id: 1 }).lean();

@@ -67,6 +67,8 @@ export function inMemoryServices(calendar: BusinessCalendar, start: Date) {
         complaints.set(complaint.id, { ...copy(complaint), revision: readRevision + 1 });
         return true;
       },
+      findByIntakeKey: async (key) =>
+        copy([...complaints.values()].find((c) => c.intakeKey === key)),
       latestOf: async (clientId, problemCode, since) =>
         copy(
           [...complaints.values()]

@@ -29,6 +29,7 @@ export async function askForApprovals(
       case: ref,
       from: await services.roles.holdersOf(approval.role),
       reason: approval.reason,
+      approvalKind: approval.kind,
     });
   }
 }

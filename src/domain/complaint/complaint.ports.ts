@@ -18,6 +18,8 @@ export interface ComplaintRepository {
   register(data: NewComplaint, year: number): Promise<Complaint>;
   get(id: string): Promise<Complaint | undefined>;
   findByNumber(number: string): Promise<Complaint | undefined>;
+  /** The case a chat submission already created, if any (retries must not create another). */
+  findByIntakeKey(intakeKey: string): Promise<Complaint | undefined>;
   /**
    * Saves a changed case unless someone else saved it since it was read (its stored revision is
    * no longer `readRevision`): false then, and nothing is written. A save bumps the revision.

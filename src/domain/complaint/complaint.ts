@@ -91,6 +91,8 @@ export const ComplaintSchema = z.object({
   repeatOf: z.object({ id: RecordIdSchema, number: z.string() }).optional(),
   reportedBy: z.string().max(200).optional(),
   sourceMessageUrl: z.string().url().max(1000).optional(),
+  /** Identifies the chat submission (e.g. the Slack view id): a retried submission finds its case. */
+  intakeKey: z.string().max(200).optional(),
   registeredBy: ChatUserSchema,
   assignee: ChatUserSchema.optional(),
   approvals: z.array(ApprovalSchema),

@@ -36,6 +36,7 @@ export const FileComplaintInputSchema = z.strictObject({
   warranty: WarrantySchema.default('unknown'),
   reportedBy: optionalChatText(200),
   sourceMessageUrl: z.string().url().max(1000).optional(),
+  intakeKey: z.string().max(200).optional(),
   /** When the customer reported it, if earlier than now (a phone call logged later). */
   receivedAt: z.date().optional(),
 });
@@ -64,6 +65,8 @@ export async function fileComplaint(
     return refuse('COMPLAINT.FORBIDDEN', { action: 'complaint.file' });
   if (!(await services.clients.exists(form.clientId)))
     return refuse('COMPLAINT.CLIENT_NOT_FOUND', { clientId: form.clientId });
+  const earlier = form.intakeKey && (await services.complaints.findByIntakeKey(form.intakeKey));
+  if (earlier) return ok({ complaint: earlier, route: await routeOf(services, earlier) });
   const now = services.clock.now();
   if (form.receivedAt && form.receivedAt > now) return refuse('COMPLAINT.RECEIVED_IN_FUTURE');
 
@@ -143,4 +146,16 @@ async function record(services: ComplaintServices, complaint: Complaint, by: Cha
   await announce(services, ref, route);
   await askForApprovals(services, ref, complaint.approvals);
   return route;
+}
+
+async function routeOf(services: ComplaintServices, complaint: Complaint): Promise<Route> {
+  return routeCase(
+    await services.routing.rules(),
+    {
+      department: complaint.department,
+      category: complaint.category,
+      priority: complaint.priority,
+    },
+    { triage: services.rules.triage, directors: await services.roles.holdersOf('DCOM') },
+  );
 }

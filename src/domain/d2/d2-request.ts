@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChatUserSchema, RecordIdSchema } from '../shared/chat-user.js';
+import { ChatDestinationSchema, ChatUserSchema, RecordIdSchema } from '../shared/chat-user.js';
 
 export const D2_STATUSES = ['submitted', 'signed', 'in_progress', 'done', 'declined'] as const;
 export const D2StatusSchema = z.enum(D2_STATUSES);
@@ -21,6 +21,8 @@ export const D2RequestSchema = z.object({
   outcome: z.string().max(4000).optional(),
   complaintId: RecordIdSchema.optional(),
   communicationId: RecordIdSchema.optional(),
+  /** The card shown to the director, so later changes update it in place. */
+  announcement: ChatDestinationSchema.extend({ messageId: z.string().max(100) }).optional(),
   /** Bumped by every save (optimistic concurrency, as for complaints). */
   revision: z.number().int().nonnegative(),
   createdAt: z.date(),

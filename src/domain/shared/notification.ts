@@ -19,6 +19,13 @@ export type Notification =
   /** The case changed: refresh its card and add a line to its thread. */
   | { type: 'case.changed'; case: CaseRef; event: NewCaseEvent }
   /** Someone must decide (approve a case, sign a D2): ask them in the case thread. */
-  | { type: 'decision.requested'; case: CaseRef; from: ChatUser[]; reason: string }
+  | {
+      type: 'decision.requested';
+      case: CaseRef;
+      from: ChatUser[];
+      reason: string;
+      /** For a complaint: which approval is asked (cost, feature_change…). */
+      approvalKind?: string;
+    }
   /** A short message to one person (refusals they should know about, reminders). */
   | { type: 'direct.message'; to: ChatUser; case?: CaseRef; text: string };

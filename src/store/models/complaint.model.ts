@@ -60,6 +60,7 @@ const complaintSchema = new Schema(
     repeatOf: new Schema({ id: Schema.Types.ObjectId, number: String }, { _id: false }),
     reportedBy: String,
     sourceMessageUrl: String,
+    intakeKey: String,
     registeredBy: chatUserSchema,
     assignee: chatUserSchema,
     approvals: { type: [approvalSchema], default: [] },
@@ -76,6 +77,7 @@ const complaintSchema = new Schema(
 complaintSchema.index({ number: 1 }, { unique: true });
 complaintSchema.index({ clientId: 1, problemCode: 1, receivedAt: -1 });
 complaintSchema.index({ status: 1, priority: 1 });
+complaintSchema.index({ intakeKey: 1 }, { unique: true, sparse: true });
 
 export const defineComplaintModel = (connection: Connection) =>
   connection.model('Complaint', complaintSchema, 'complaints');

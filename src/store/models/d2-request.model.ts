@@ -1,5 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
-import { chatUserSchema } from './shared.schema.js';
+import { chatDestinationSchema, chatUserSchema } from './shared.schema.js';
 
 const d2RequestSchema = new Schema(
   {
@@ -17,6 +17,7 @@ const d2RequestSchema = new Schema(
     complaintId: Schema.Types.ObjectId,
     communicationId: Schema.Types.ObjectId,
     revision: { type: Number, default: 0 },
+    announcement: new Schema({ ...chatDestinationSchema.obj, messageId: String }, { _id: false }),
   },
   { timestamps: true },
 );

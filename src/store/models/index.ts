@@ -6,6 +6,7 @@ import { defineCommunicationModel } from './communication.model.js';
 import { defineComplaintModel } from './complaint.model.js';
 import { defineD2RequestModel } from './d2-request.model.js';
 import { defineNumberClaimModel } from './number-claim.model.js';
+import { defineOutboxModels } from './outbox.model.js';
 import { defineRoleAssignmentModel } from './role-assignment.model.js';
 import { defineRoutingRuleModel } from './routing-rule.model.js';
 import { defineServiceOrderModel } from './service-order.model.js';
@@ -19,6 +20,7 @@ export function defineModels(connection: Connection) {
     complaint: defineComplaintModel(connection),
     d2Request: defineD2RequestModel(connection),
     numberClaim: defineNumberClaimModel(connection),
+    ...defineOutboxModels(connection),
     roleAssignment: defineRoleAssignmentModel(connection),
     routingRule: defineRoutingRuleModel(connection),
     serviceOrder: defineServiceOrderModel(connection),

@@ -1,0 +1,86 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { z } from 'zod';
+import { giveApproval } from '../../../domain/complaint/decide-approval.js';
+import {
+  acknowledgeComplaint,
+  resumeComplaint,
+  waitForCustomer,
+} from '../../../domain/complaint/move-complaint.js';
+import { takeInCharge } from '../../../domain/complaint/take-in-charge.js';
+import { signD2Request, startD2Request } from '../../../domain/d2/decide-d2.js';
+import type { ChatUser } from '../../../domain/shared/chat-user.js';
+import type { Result } from '../../../domain/shared/result.js';
+import type { MessageKey } from '../../../i18n/translate.js';
+import { ACTIONS } from '../../ids.js';
+import { caseFormModal, type CaseFormKind } from '../blocks/modals.js';
+import { refusalText, slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
+
+const ApprovalValueSchema = z.object({ c: z.string().max(40), k: z.string().max(40) });
+const approvalValue = (value: string) => {
+  try {
+    return ApprovalValueSchema.parse(JSON.parse(value));
+  } catch {
+    return { c: '', k: '' };
+  }
+};
+
+type Move = (deps: SlackDeps, by: ChatUser, value: string) => Promise<Result<unknown>>;
+
+/** Buttons that act at once. */
+const MOVES: Record<string, Move> = {
+  [ACTIONS.acknowledge]: (d, by, id) => acknowledgeComplaint(d.services, by, { complaintId: id }),
+  [ACTIONS.takeInCharge]: (d, by, id) => takeInCharge(d.services, by, { complaintId: id }),
+  [ACTIONS.waitCustomer]: (d, by, id) => waitForCustomer(d.services, by, { complaintId: id }),
+  [ACTIONS.resume]: (d, by, id) => resumeComplaint(d.services, by, { complaintId: id }),
+  [ACTIONS.approve]: (d, by, value) => {
+    const { c, k } = approvalValue(value);
+    return giveApproval(d.services, by, { complaintId: c, kind: k });
+  },
+  [ACTIONS.d2Sign]: (d, by, id) => signD2Request(d.services, by, { d2Id: id }),
+  [ACTIONS.d2Start]: (d, by, id) => startD2Request(d.services, by, { d2Id: id }),
+};
+
+/** Buttons that first ask for details in a small form. */
+const FORMS: Record<string, [CaseFormKind, MessageKey]> = {
+  [ACTIONS.addNote]: ['note', 'action.add_note'],
+  [ACTIONS.resolve]: ['resolve', 'action.resolve'],
+  [ACTIONS.close]: ['close', 'action.close'],
+  [ACTIONS.escalate]: ['escalate', 'action.escalate'],
+  [ACTIONS.reopen]: ['reason', 'action.reopen'],
+  [ACTIONS.refuse]: ['refuse', 'action.refuse'],
+  [ACTIONS.d2Decline]: ['d2Decline', 'action.decline'],
+  [ACTIONS.d2Complete]: ['d2Complete', 'action.complete'],
+};
+
+export function registerCaseButtons(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+  for (const [actionId, move] of Object.entries(MOVES)) {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
+      await ack();
+      const result = await move(
+        deps,
+        slackUser(body.user),
+        String(action.value ?? '').slice(0, 200),
+      );
+      if (result.ok || !body.channel) return;
+      const { t } = await localeOf(body.user.id);
+      await client.chat.postEphemeral({
+        channel: body.channel.id,
+        user: body.user.id,
+        text: refusalText(result, t),
+      });
+    });
+  }
+  for (const [actionId, [kind, title]] of Object.entries(FORMS)) {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
+      await ack();
+      const value = String(action.value ?? '').slice(0, 200);
+      const { t } = await localeOf(body.user.id);
+      const approval = actionId === ACTIONS.refuse ? approvalValue(value) : undefined;
+      const metadata = approval ? { id: approval.c, approvalKind: approval.k } : { id: value };
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: caseFormModal(kind, t, metadata, t(title)),
+      });
+    });
+  }
+}

@@ -1,0 +1,248 @@
+import { CONTACT_CHANNELS, ORIGINS, PRIORITIES } from '../../../domain/complaint/complaint.js';
+import type { MessageKey, Translate } from '../../../i18n/translate.js';
+import { OPTIONS, VIEWS } from '../../ids.js';
+import { md, plainText, type Block, type Modal } from './block-kit.js';
+
+const option = (value: string, text: string) => ({ text: plainText(text), value });
+const textInput = (
+  block: string,
+  label: string,
+  opts: {
+    multiline?: boolean;
+    max?: number;
+    optional?: boolean;
+    initial?: string;
+    hint?: string;
+  } = {},
+): Block => ({
+  type: 'input',
+  block_id: block,
+  label: plainText(label, 2000),
+  optional: opts.optional ?? false,
+  ...(opts.hint ? { hint: plainText(opts.hint, 2000) } : {}),
+  element: {
+    type: 'plain_text_input',
+    action_id: 'value',
+    multiline: opts.multiline ?? false,
+    max_length: opts.max ?? 3000,
+    ...(opts.initial ? { initial_value: opts.initial.slice(0, opts.max ?? 3000) } : {}),
+  },
+});
+const select = (
+  block: string,
+  label: string,
+  options: [string, string][],
+  optional = false,
+  initial?: string,
+): Block => {
+  const all = options.map(([value, text]) => option(value, text));
+  const initialOption = all.find((o) => o.value === initial);
+  return {
+    type: 'input',
+    block_id: block,
+    label: plainText(label, 2000),
+    optional,
+    element: {
+      type: 'static_select',
+      action_id: 'value',
+      options: all,
+      ...(initialOption ? { initial_option: initialOption } : {}),
+    },
+  };
+};
+const numberInput = (block: string, label: string, optional = true): Block => ({
+  type: 'input',
+  block_id: block,
+  label: plainText(label, 2000),
+  optional,
+  element: { type: 'number_input', action_id: 'value', is_decimal_allowed: true, min_value: '0' },
+});
+
+function modal(
+  callbackId: string,
+  title: string,
+  t: Translate,
+  blocks: Block[],
+  metadata: object,
+): Modal {
+  return {
+    type: 'modal',
+    callback_id: callbackId,
+    title: plainText(title, 24),
+    submit: plainText(t('modal.submit'), 24),
+    close: plainText(t('modal.cancel'), 24),
+    private_metadata: JSON.stringify(metadata),
+    blocks,
+  };
+}
+
+export interface ComplaintPrefill {
+  description?: string;
+  sourceMessageUrl?: string;
+}
+
+/** The /complaint form: every field of seed 003's minimum data the operator knows at intake. */
+export function complaintModal(
+  t: Translate,
+  metadata: { channel?: string } & ComplaintPrefill,
+): Modal {
+  const keys = (prefix: string, values: readonly string[]) =>
+    values.map((v): [string, string] => [v, t(`${prefix}.${v}` as MessageKey)]);
+  const blocks: Block[] = [
+    {
+      type: 'input',
+      block_id: 'client',
+      label: plainText(t('complaint.field.client'), 2000),
+      element: {
+        type: 'external_select',
+        action_id: OPTIONS.client,
+        min_query_length: 0,
+        placeholder: plainText(t('complaint.field.client.placeholder'), 150),
+      },
+    },
+    textInput('product', t('complaint.field.product'), { max: 200 }),
+    textInput('description', t('complaint.field.description'), {
+      multiline: true,
+      max: 3000,
+      initial: metadata.description,
+    }),
+    textInput('problemCode', t('complaint.field.problemCode'), {
+      max: 40,
+      hint: t('complaint.field.problemCode.hint'),
+    }),
+    textInput('category', t('complaint.field.category'), { max: 80 }),
+    textInput('department', t('complaint.field.department'), { max: 80 }),
+    {
+      type: 'input',
+      block_id: 'priority',
+      label: plainText(t('complaint.field.priority'), 2000),
+      element: {
+        type: 'radio_buttons',
+        action_id: 'value',
+        options: PRIORITIES.map((p) => ({
+          text: plainText(t(`priority.${p}`)),
+          value: p,
+          description: md(t(`priority.${p}.hint`), 150),
+        })),
+      },
+    },
+    numberInput('estimatedCostEur', t('complaint.field.estimatedCost')),
+    {
+      type: 'input',
+      block_id: 'flags',
+      label: plainText(t('complaint.field.flags'), 2000),
+      optional: true,
+      element: {
+        type: 'checkboxes',
+        action_id: 'value',
+        options: [
+          {
+            text: plainText(t('complaint.field.changesProductFunctionality')),
+            value: 'changesProductFunctionality',
+          },
+          { text: plainText(t('complaint.field.outsidePolicy')), value: 'outsidePolicy' },
+        ],
+      },
+    },
+    select(
+      'warranty',
+      t('complaint.field.warranty'),
+      keys('warranty', ['in_warranty', 'out_of_warranty', 'unknown']),
+      false,
+      'unknown',
+    ),
+    select(
+      'channel',
+      t('complaint.field.channel'),
+      keys('channel', CONTACT_CHANNELS),
+      false,
+      'phone',
+    ),
+    textInput('remedyRequested', t('complaint.field.remedy'), {
+      multiline: true,
+      max: 2000,
+      optional: true,
+    }),
+    textInput('reportedBy', t('complaint.field.reportedBy'), { max: 200, optional: true }),
+  ];
+  return modal(VIEWS.complaint, t('complaint.modal.title'), t, blocks, metadata);
+}
+
+/** Mod. 07_D2 for the secretariats. */
+export function d2Modal(t: Translate, metadata: { channel?: string }): Modal {
+  const urgencies = (['low', 'normal', 'high'] as const).map((u): [string, string] => [
+    u,
+    t(`urgency.${u}`),
+  ]);
+  const blocks: Block[] = [
+    {
+      type: 'input',
+      block_id: 'client',
+      label: plainText(t('complaint.field.client'), 2000),
+      element: { type: 'external_select', action_id: OPTIONS.client, min_query_length: 0 },
+    },
+    textInput('reason', t('d2.field.reason'), { multiline: true, max: 3000 }),
+    select('urgency', t('d2.field.urgency'), urgencies, false, 'normal'),
+    textInput('notes', t('d2.field.notes'), { multiline: true, max: 3000, optional: true }),
+  ];
+  return modal(VIEWS.d2, t('d2.modal.title'), t, blocks, metadata);
+}
+
+export type CaseFormKind =
+  'note' | 'resolve' | 'close' | 'escalate' | 'reason' | 'refuse' | 'd2Decline' | 'd2Complete';
+
+/** Small forms opened from a case's buttons; `metadata` says which case and what for. */
+export function caseFormModal(
+  kind: CaseFormKind,
+  t: Translate,
+  metadata: { id: string; channel?: string; action?: string; approvalKind?: string },
+  title: string,
+): Modal {
+  const origins = ORIGINS.map((o): [string, string] => [o, t(`origin.${o}`)]);
+  const reason = () =>
+    textInput('reason', t('complaint.field.reason'), { multiline: true, max: 2000 });
+  const blocks: Record<CaseFormKind, () => Block[]> = {
+    note: () => [textInput('text', t('complaint.field.note'), { multiline: true, max: 3000 })],
+    resolve: () => [
+      textInput('solution', t('complaint.field.solution'), { multiline: true, max: 3000 }),
+      select('origin', t('complaint.field.origin'), origins, true),
+      textInput('rootCause', t('complaint.field.rootCause'), {
+        multiline: true,
+        max: 3000,
+        optional: true,
+      }),
+      numberInput('costEur', t('complaint.field.cost')),
+      textInput('goodwillCause', t('complaint.field.goodwill'), { max: 500, optional: true }),
+    ],
+    close: () => [
+      select('origin', t('complaint.field.origin'), origins, true),
+      numberInput('costEur', t('complaint.field.cost')),
+      textInput('note', t('complaint.field.note'), { multiline: true, max: 2000, optional: true }),
+    ],
+    escalate: () => [
+      select(
+        'kind',
+        t('complaint.field.kind'),
+        (['cost', 'feature_change', 'outside_policy', 'other'] as const).map(
+          (k): [string, string] => [k, t(`approval.${k}`)],
+        ),
+      ),
+      reason(),
+    ],
+    reason: () => [reason()],
+    refuse: () => [reason()],
+    d2Decline: () => [reason()],
+    d2Complete: () => [textInput('outcome', t('d2.field.outcome'), { multiline: true, max: 3000 })],
+  };
+  const callbacks: Record<CaseFormKind, string> = {
+    note: VIEWS.caseNote,
+    resolve: VIEWS.caseResolve,
+    close: VIEWS.caseClose,
+    escalate: VIEWS.caseEscalate,
+    reason: VIEWS.caseReason,
+    refuse: VIEWS.approvalRefuse,
+    d2Decline: VIEWS.d2Decline,
+    d2Complete: VIEWS.d2Complete,
+  };
+  return modal(callbacks[kind], title, t, blocks[kind](), metadata);
+}

@@ -1,0 +1,24 @@
+import type { App, MessageShortcut } from '@slack/bolt';
+import { SHORTCUTS } from '../../ids.js';
+import { complaintModal } from '../blocks/modals.js';
+import type { LocaleOf } from '../slack-deps.js';
+
+/** "Register as complaint" on any message: the form opens with its text and a permalink. */
+export function registerComplaintShortcut(app: App, localeOf: LocaleOf) {
+  app.shortcut<MessageShortcut>(SHORTCUTS.registerComplaint, async ({ ack, shortcut, client }) => {
+    await ack();
+    const { t } = await localeOf(shortcut.user.id);
+    const link = await client.chat
+      .getPermalink({ channel: shortcut.channel.id, message_ts: shortcut.message_ts })
+      .then((r) => r.permalink)
+      .catch(() => undefined);
+    await client.views.open({
+      trigger_id: shortcut.trigger_id,
+      view: complaintModal(t, {
+        channel: shortcut.channel.id,
+        description: String(shortcut.message.text ?? '').slice(0, 3000),
+        ...(link ? { sourceMessageUrl: link } : {}),
+      }),
+    });
+  });
+}

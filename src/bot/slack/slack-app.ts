@@ -1,0 +1,79 @@
+import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import type { Express } from 'express';
+import { translator } from '../../i18n/translate.js';
+import { registerCaseButtons } from './actions/case-buttons.js';
+import { registerComplaintCommand } from './commands/complaint.command.js';
+import { registerD2Command } from './commands/d2.command.js';
+import { registerSportelloCommand } from './commands/sportello.command.js';
+import { registerAppHome } from './home/app-home.js';
+import { registerClientOptions } from './options/client-options.js';
+import { registerComplaintShortcut } from './shortcuts/register-complaint.js';
+import { localeResolver, type SlackDeps } from './slack-deps.js';
+import { registerCaseFormsSubmit } from './views/case-forms-submit.js';
+import { registerComplaintSubmit } from './views/complaint-submit.js';
+import { registerD2Submit } from './views/d2-submit.js';
+
+export interface SlackAppOptions {
+  botToken: string;
+  signingSecret: string;
+  /** The bot's express app: Slack posts to /slack/events on it. */
+  http: Express;
+  /** Tests point the Web API at a local stub. */
+  slackApiUrl?: string;
+}
+
+/** The Bolt app on the bot's HTTP server, every listener registered, one error handler. */
+export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
+  const receiver = new ExpressReceiver({
+    signingSecret: options.signingSecret,
+    endpoints: '/slack/events',
+    app: options.http,
+    processBeforeResponse: false,
+    bodyLimit: '1mb',
+  });
+  const app = new App({
+    token: options.botToken,
+    receiver,
+    logLevel: LogLevel.ERROR,
+    extendedErrorHandler: true,
+    // Deliveries go through the outbox, which does its own retries and honours Retry-After.
+    clientOptions: {
+      ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+    },
+    ...(options.slackApiUrl ? { tokenVerificationEnabled: false } : {}),
+  });
+  const localeOf = localeResolver(app.client, deps.defaultLocale);
+  registerComplaintCommand(app, deps, localeOf);
+  registerD2Command(app, localeOf);
+  registerSportelloCommand(app, deps, localeOf);
+  registerComplaintSubmit(app, deps, localeOf);
+  registerD2Submit(app, deps, localeOf);
+  registerCaseFormsSubmit(app, deps, localeOf);
+  registerCaseButtons(app, deps, localeOf);
+  registerClientOptions(app, deps);
+  registerComplaintShortcut(app, localeOf);
+  registerAppHome(app, deps, localeOf);
+  app.error(async ({ error, body }: { error: Error; body: unknown }) => {
+    deps.log.error({ err: error }, 'slack listener failed');
+    await tellUnavailable(app, deps, body).catch(() => undefined);
+  });
+  return { app, client: app.client };
+}
+
+/** Bugs and outages reach the user as one clear line, never as silence. */
+async function tellUnavailable(app: App, deps: SlackDeps, body: unknown) {
+  const payload = body as {
+    user?: { id?: string };
+    user_id?: string;
+    channel?: { id?: string };
+    channel_id?: string;
+  };
+  const user = payload.user?.id ?? payload.user_id;
+  const channel = payload.channel?.id ?? payload.channel_id;
+  if (!user) return;
+  const text = translator(deps.defaultLocale)('error.unavailable');
+  if (channel) await app.client.chat.postEphemeral({ channel, user, text });
+  else await app.client.chat.postMessage({ channel: user, text });
+}

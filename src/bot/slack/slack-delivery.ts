@@ -1,0 +1,234 @@
+import type { WebClient } from '@slack/web-api';
+import type { NewCaseEvent } from '../../domain/audit/case-event.js';
+import type { Complaint } from '../../domain/complaint/complaint.js';
+import type { D2Request } from '../../domain/d2/d2-request.js';
+import type { CaseRef, Notification } from '../../domain/shared/notification.js';
+import { translator, type Locale, type Translate } from '../../i18n/translate.js';
+import { escapeText, MessageBlocksSchema } from './blocks/block-kit.js';
+import { approvalRequest, caseCard, type CardContext } from './blocks/case-card.js';
+import { d2Card } from './blocks/d2-card.js';
+import { formatInstant, mention } from './blocks/format.js';
+import type { SlackDeps } from './slack-deps.js';
+
+/** Thrown for deliveries worth retrying; `retryAfterMs` comes from Slack's Retry-After. */
+export class SlackDeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'SlackDeliveryError';
+  }
+}
+
+type Card = { text: string; blocks: unknown[] };
+
+/** Renders a notification and sends it with the Web API; throws so the outbox retries. */
+export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale) {
+  const t = translator(locale);
+  const ctx = (): CardContext => ({
+    t,
+    locale,
+    timeZone: deps.timeZone,
+    now: deps.services.clock.now(),
+  });
+
+  async function render(
+    ref: CaseRef,
+  ): Promise<{ card: Card; record: Complaint | D2Request } | undefined> {
+    if (ref.caseKind === 'complaint') {
+      const complaint = await deps.complaints.get(ref.caseId);
+      if (!complaint) return undefined;
+      return {
+        card: caseCard(complaint, await deps.clients.find(complaint.clientId), ctx()),
+        record: complaint,
+      };
+    }
+    const d2 = await deps.d2Requests.get(ref.caseId);
+    if (!d2) return undefined;
+    return { card: d2Card(d2, await deps.clients.find(d2.clientId), ctx()), record: d2 };
+  }
+
+  async function post(channel: string, card: Card, threadTs?: string): Promise<string> {
+    MessageBlocksSchema.parse(card.blocks);
+    const sent = await call(() =>
+      client.chat.postMessage({
+        channel,
+        text: card.text,
+        blocks: card.blocks as never,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      }),
+    );
+    return String(sent.ts);
+  }
+
+  const handlers = {
+    async 'case.announce'(n: Extract<Notification, { type: 'case.announce' }>) {
+      const shown = await render(n.case);
+      if (!shown || n.destination.platform !== 'slack') return;
+      const existing = shown.record.announcement;
+      if (existing) {
+        MessageBlocksSchema.parse(shown.card.blocks);
+        await call(() =>
+          client.chat.update({
+            channel: existing.channel,
+            ts: existing.messageId,
+            text: shown.card.text,
+            blocks: shown.card.blocks as never,
+          }),
+        );
+      } else {
+        const ts = await post(n.destination.channel, shown.card);
+        await deps.announcements.remember(n.case.caseKind, n.case.caseId, {
+          platform: 'slack',
+          channel: n.destination.channel,
+          messageId: ts,
+        });
+        if (n.mention.length)
+          await post(
+            n.destination.channel,
+            plain(n.mention.map((u) => mention(u.id)).join(' ')),
+            ts,
+          );
+      }
+      const channel = existing?.channel ?? n.destination.channel;
+      for (const user of n.direct.filter((u) => u.platform === 'slack')) {
+        const complaint = shown.record as Complaint;
+        const text = t('p1.alert', {
+          number: complaint.number,
+          description: escapeText(complaint.description.slice(0, 200)),
+          channel,
+        });
+        await post(user.id, plain(text));
+      }
+    },
+    async 'case.changed'(n: Extract<Notification, { type: 'case.changed' }>) {
+      const shown = await render(n.case);
+      const at = shown?.record.announcement;
+      if (!shown) return;
+      if (!at) throw new SlackDeliveryError(`${n.case.caseNumber} has no card yet`);
+      if (at.platform !== 'slack') return;
+      MessageBlocksSchema.parse(shown.card.blocks);
+      await call(() =>
+        client.chat.update({
+          channel: at.channel,
+          ts: at.messageId,
+          text: shown.card.text,
+          blocks: shown.card.blocks as never,
+        }),
+      );
+      await post(at.channel, plain(threadLine(n.event, t, locale, deps.timeZone)), at.messageId);
+    },
+    async 'decision.requested'(n: Extract<Notification, { type: 'decision.requested' }>) {
+      const deciders = n.from.filter((u) => u.platform === 'slack');
+      if (n.case.caseKind === 'd2')
+        return askDirectors(
+          n.case,
+          deciders.map((u) => u.id),
+        );
+      const complaint = await deps.complaints.get(n.case.caseId);
+      const at = complaint?.announcement;
+      if (!complaint) return;
+      if (!at) throw new SlackDeliveryError(`${n.case.caseNumber} has no card yet`);
+      const request = approvalRequest(
+        complaint,
+        n.approvalKind ?? 'other',
+        deciders.map((u) => mention(u.id)).join(' '),
+        n.reason,
+        t,
+      );
+      await post(at.channel, request, at.messageId);
+    },
+    async 'direct.message'(n: Extract<Notification, { type: 'direct.message' }>) {
+      if (n.to.platform === 'slack') await post(n.to.id, plain(escapeText(n.text)));
+    },
+  };
+
+  /** A D2 goes to each director's DM with Sign / Decline; the first one is its card. */
+  async function askDirectors(ref: CaseRef, userIds: string[]) {
+    const shown = await render(ref);
+    if (!shown) return;
+    for (const userId of userIds) {
+      const ts = await post(userId, shown.card);
+      if (!shown.record.announcement) {
+        await deps.announcements.remember('d2', ref.caseId, {
+          platform: 'slack',
+          channel: userId,
+          messageId: ts,
+        });
+        shown.record.announcement = { platform: 'slack', channel: userId, messageId: ts };
+      }
+    }
+  }
+
+  return async (notification: Notification): Promise<void> => {
+    const handle = handlers[notification.type] as (n: Notification) => Promise<void>;
+    await handle(notification);
+  };
+}
+
+const plain = (text: string): Card => ({
+  text,
+  blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 3000) } }],
+});
+
+/** Slack's answer → an error the outbox understands (429 carries Retry-After). */
+async function call<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    const failure = error as {
+      code?: string;
+      retryAfter?: number;
+      message?: string;
+      data?: { error?: string };
+    };
+    const retryAfterMs =
+      failure.code === 'slack_webapi_rate_limited_error' && failure.retryAfter
+        ? failure.retryAfter * 1000
+        : undefined;
+    throw new SlackDeliveryError(
+      `slack: ${failure.data?.error ?? failure.message ?? String(error)}`,
+      retryAfterMs,
+    );
+  }
+}
+
+function threadLine(event: NewCaseEvent, t: Translate, locale: Locale, timeZone: string): string {
+  const actor = event.actor.platform === 'slack' ? mention(event.actor.id) : 'Sportello';
+  const data = event.data as Record<string, string>;
+  const status = (s: string) =>
+    event.caseKind === 'd2' ? t(`d2.status.${s}` as never) : t(`status.${s}` as never);
+  switch (event.type) {
+    case 'complaint.status_changed':
+    case 'd2.sign':
+    case 'd2.decline':
+    case 'd2.start':
+    case 'd2.complete':
+      return (
+        t('thread.status', { actor, from: status(data.from ?? ''), to: status(data.to ?? '') }) +
+        (data.note ? ` — ${escapeText(data.note)}` : '')
+      );
+    case 'complaint.note_added':
+      return t('thread.note', { actor, text: escapeText(data.text ?? '') });
+    case 'approval.requested':
+      return t('thread.approval.requested', {
+        kind: t(`approval.${data.kind}` as never),
+        reason: escapeText(data.reason ?? ''),
+      });
+    case 'approval.given':
+      return t('thread.approval.given', { actor, kind: t(`approval.${data.kind}` as never) });
+    case 'approval.refused':
+      return (
+        t('thread.approval.refused', { actor, kind: t(`approval.${data.kind}` as never) }) +
+        (data.note ? ` — ${escapeText(data.note)}` : '')
+      );
+    case 'service_order.issued':
+      return t('thread.service_order', {
+        number: data.serviceOrder ?? '',
+        due: formatInstant(new Date(data.dueAt ?? 0), locale, timeZone),
+      });
+    default:
+      return t('thread.other', { actor, type: event.type });
+  }
+}

@@ -1,0 +1,96 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { refuseApproval } from '../../../domain/complaint/decide-approval.js';
+import { escalateComplaint } from '../../../domain/complaint/escalate-complaint.js';
+import { addNote, reopenComplaint } from '../../../domain/complaint/move-complaint.js';
+import { closeComplaint, resolveComplaint } from '../../../domain/complaint/resolve-complaint.js';
+import { completeD2Request, declineD2Request } from '../../../domain/d2/decide-d2.js';
+import type { FieldProblem } from '../../../domain/shared/input.js';
+import type { ChatUser } from '../../../domain/shared/chat-user.js';
+import type { Refusal, Result } from '../../../domain/shared/result.js';
+import { VIEWS } from '../../ids.js';
+import { refusalText, slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
+import { metadataOf } from './view-reply.js';
+import { amount, fieldErrors, readViewState, text, type ViewValues } from './view-state.js';
+
+const MetadataSchema = z.object({
+  id: z.string().max(40),
+  approvalKind: z.string().max(40).optional(),
+});
+type Metadata = z.output<typeof MetadataSchema>;
+type Submit = (
+  deps: SlackDeps,
+  by: ChatUser,
+  m: Metadata,
+  v: ViewValues,
+) => Promise<Result<unknown>>;
+
+/** Each small case form → its use case input (the use case validates everything). */
+const FORMS: Record<string, Submit> = {
+  [VIEWS.caseNote]: (d, by, m, v) =>
+    addNote(d.services, by, { complaintId: m.id, text: text(v, 'text') ?? '' }),
+  [VIEWS.caseResolve]: (d, by, m, v) =>
+    resolveComplaint(d.services, by, {
+      complaintId: m.id,
+      solution: text(v, 'solution') ?? '',
+      origin: text(v, 'origin'),
+      rootCause: text(v, 'rootCause'),
+      costEur: amount(v, 'costEur'),
+      goodwillCause: text(v, 'goodwillCause'),
+    }),
+  [VIEWS.caseClose]: (d, by, m, v) =>
+    closeComplaint(d.services, by, {
+      complaintId: m.id,
+      origin: text(v, 'origin'),
+      costEur: amount(v, 'costEur'),
+      note: text(v, 'note'),
+    }),
+  [VIEWS.caseEscalate]: (d, by, m, v) =>
+    escalateComplaint(d.services, by, {
+      complaintId: m.id,
+      kind: text(v, 'kind'),
+      reason: text(v, 'reason') ?? '',
+    }),
+  [VIEWS.caseReason]: (d, by, m, v) =>
+    reopenComplaint(d.services, by, { complaintId: m.id, reason: text(v, 'reason') ?? '' }),
+  [VIEWS.approvalRefuse]: (d, by, m, v) =>
+    refuseApproval(d.services, by, {
+      complaintId: m.id,
+      kind: m.approvalKind,
+      reason: text(v, 'reason') ?? '',
+    }),
+  [VIEWS.d2Decline]: (d, by, m, v) =>
+    declineD2Request(d.services, by, { d2Id: m.id, reason: text(v, 'reason') ?? '' }),
+  [VIEWS.d2Complete]: (d, by, m, v) =>
+    completeD2Request(d.services, by, { d2Id: m.id, outcome: text(v, 'outcome') ?? '' }),
+};
+
+/** Forms opened from case buttons: refusals come back on the form, in the user's language. */
+export function registerCaseFormsSubmit(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+  for (const [callbackId, submit] of Object.entries(FORMS)) {
+    app.view(callbackId, async ({ ack, body, view }) => {
+      const { t } = await localeOf(body.user.id);
+      const metadata = MetadataSchema.safeParse(metadataOf(MetadataSchema, view.private_metadata));
+      const values = readViewState(view.state);
+      const firstBlock = Object.keys(values)[0] ?? 'reason';
+      if (!metadata.success) {
+        await ack({ response_action: 'errors', errors: { [firstBlock]: t('error.unknown') } });
+        return;
+      }
+      const result = await submit(deps, slackUser(body.user), metadata.data, values);
+      if (result.ok) return void (await ack());
+      await ack({ response_action: 'errors', errors: errorsOf(result, values, firstBlock, t) });
+    });
+  }
+}
+
+function errorsOf(
+  result: Refusal,
+  values: ViewValues,
+  firstBlock: string,
+  t: Parameters<typeof refusalText>[1],
+) {
+  const problems = (result.error.details?.problems as FieldProblem[] | undefined) ?? [];
+  const errors = fieldErrors(problems, t, (field) => (field in values ? field : undefined));
+  return Object.keys(errors).length ? errors : { [firstBlock]: refusalText(result, t) };
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { FieldProblem } from '../../../domain/shared/input.js';
+import type { Translate } from '../../../i18n/translate.js';
+
+const StateValueSchema = z.looseObject({
+  value: z.string().nullish(),
+  selected_option: z.looseObject({ value: z.string() }).nullish(),
+  selected_options: z.array(z.looseObject({ value: z.string() })).nullish(),
+});
+const StateSchema = z.record(z.string(), z.record(z.string(), StateValueSchema));
+export type ViewValues = Record<string, string | string[] | undefined>;
+
+/** A submitted view's state, one value per block (whatever its element), shape-checked. */
+export function readViewState(state: unknown): ViewValues {
+  const values = StateSchema.safeParse((state as { values?: unknown } | undefined)?.values);
+  if (!values.success) return {};
+  const out: ViewValues = {};
+  for (const [block, actions] of Object.entries(values.data)) {
+    const inner = Object.values(actions)[0];
+    if (!inner) continue;
+    out[block] =
+      inner.selected_options?.map((o) => o.value) ??
+      inner.selected_option?.value ??
+      inner.value ??
+      undefined;
+  }
+  return out;
+}
+
+export const text = (values: ViewValues, block: string): string | undefined => {
+  const value = values[block];
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+};
+
+/** A number field: a real number, or the raw text so that validation reports it. */
+export const amount = (values: ViewValues, block: string): number | string | undefined => {
+  const raw = text(values, block);
+  if (raw === undefined) return undefined;
+  const parsed = Number(raw.replace(',', '.'));
+  return Number.isFinite(parsed) ? parsed : raw;
+};
+
+export const chosen = (values: ViewValues, block: string): string[] => {
+  const value = values[block];
+  return Array.isArray(value) ? value : [];
+};
+
+/** Domain field problems → Slack's `response_action: errors`, localised, on the right blocks. */
+export function fieldErrors(
+  problems: FieldProblem[],
+  t: Translate,
+  blockOf: (field: string) => string | undefined = (field) => field,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const problem of problems) {
+    const block = blockOf(problem.field.split('.')[0] ?? problem.field);
+    if (block && !errors[block]) errors[block] = describe(problem, t);
+  }
+  return errors;
+}
+
+export function describe(problem: FieldProblem, t: Translate): string {
+  if (problem.code === 'too_big' && problem.maximum !== undefined)
+    return t('field.too_long', { maximum: problem.maximum });
+  if (problem.code === 'too_small' && problem.minimum !== undefined)
+    return problem.minimum <= 1
+      ? t('field.required')
+      : t('field.too_small', { minimum: problem.minimum });
+  if (problem.message.includes('control characters')) return t('field.control');
+  if (problem.code === 'invalid_type' && problem.message.includes('number'))
+    return t('field.number');
+  if (problem.code === 'invalid_type' && problem.message.includes('undefined'))
+    return t('field.required');
+  return t('field.invalid');
+}

@@ -1,0 +1,103 @@
+import type { Express } from 'express';
+import { createSlackApp } from './bot/slack/slack-app.js';
+import { slackDelivery } from './bot/slack/slack-delivery.js';
+import type { SlackDeps } from './bot/slack/slack-deps.js';
+import type { Config } from './config.js';
+import type { Notification } from './domain/shared/notification.js';
+import { outboxWorker, type OutboxWorker } from './jobs/outbox-delivery.js';
+import type { Logger } from './log.js';
+import { buildServices, type Services } from './services.js';
+import type { Store } from './store/index.js';
+import type { CaseRules } from './domain/complaint/complaint.ports.js';
+import type { Clock, SlaScheduler } from './domain/shared/shared.ports.js';
+
+export interface ChatOptions {
+  config: Pick<Config, 'slack' | 'defaultLocale' | 'timeZone'>;
+  store: Store;
+  http: Express;
+  clock: Clock;
+  rules: CaseRules;
+  scheduler: SlaScheduler;
+  log: Logger;
+  /** Tests: the Slack Web API stub, and a short backoff. */
+  slackApiUrl?: string;
+  outbox?: { baseDelayMs?: number; maxAttempts?: number; pollMs?: number };
+}
+
+/**
+ * Use cases, their outbox and the chat adapters, wired together: a use case queues a message in
+ * the outbox (in the database) and kicks the worker, which delivers it through the platform.
+ */
+export function startChat(options: ChatOptions) {
+  const { store, clock, log } = options;
+  let worker: OutboxWorker | undefined;
+  const services: Services = buildServices(store, {
+    clock,
+    rules: options.rules,
+    scheduler: options.scheduler,
+    notifier: {
+      async queue(notification: Notification) {
+        await store.outbox.enqueue(notification, clock.now());
+        void worker?.drain().catch((error) => log.error({ err: error }, 'outbox delivery failed'));
+      },
+    },
+  });
+  const deps: SlackDeps = {
+    services,
+    complaints: store.complaints,
+    clients: store.clients,
+    d2Requests: store.d2Requests,
+    roles: store.roles,
+    announcements: {
+      remember: (kind, id, at) =>
+        kind === 'complaint'
+          ? store.complaints.setAnnouncement(id, at)
+          : store.d2Requests.setAnnouncement(id, at),
+    },
+    defaultLocale: options.config.defaultLocale,
+    timeZone: options.config.timeZone,
+    log,
+  };
+  const slackConfig = options.config.slack;
+  const slack = slackConfig
+    ? createSlackApp(
+        {
+          botToken: slackConfig.botToken,
+          signingSecret: slackConfig.signingSecret,
+          http: options.http,
+          ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+        },
+        deps,
+      )
+    : undefined;
+  if (slack) {
+    worker = outboxWorker(
+      store.outbox,
+      slackDelivery(slack.client, deps, options.config.defaultLocale),
+      {
+        clock,
+        ...(options.outbox?.baseDelayMs ? { baseDelayMs: options.outbox.baseDelayMs } : {}),
+        ...(options.outbox?.maxAttempts ? { maxAttempts: options.outbox.maxAttempts } : {}),
+        onParked: (entry, error) =>
+          log.error(
+            { outboxId: entry.id, type: entry.notification.type, error },
+            'message parked after its last attempt',
+          ),
+      },
+    );
+    worker.start(options.outbox?.pollMs ?? 5_000, (error) =>
+      log.error({ err: error }, 'outbox delivery failed'),
+    );
+  } else {
+    log.warn('no chat platform configured: messages wait in the outbox until one is');
+  }
+  return {
+    services,
+    slack,
+    worker,
+    async stop() {
+      await worker?.stop();
+    },
+  };
+}
+export type RunningChat = ReturnType<typeof startChat>;

@@ -1,0 +1,27 @@
+import { Schema, type Connection } from 'mongoose';
+
+/** Messages the bot owes someone, written before any delivery is tried (persist, then tell). */
+const outboxSchema = new Schema(
+  {
+    notification: { type: Schema.Types.Mixed, required: true },
+    status: { type: String, required: true },
+    attempts: { type: Number, default: 0 },
+    nextAttemptAt: { type: Date, required: true },
+    leaseUntil: Date,
+    lastError: String,
+    deliveredAt: Date,
+  },
+  { timestamps: true, minimize: false },
+);
+outboxSchema.index({ status: 1, nextAttemptAt: 1 });
+
+/**
+ * One document per delivery attempt ("<entry id>:<attempt>"): whoever inserts it owns the attempt.
+ * Inserts are atomic on every MongoDB-wire server; a conditional update is not on the CI server.
+ */
+const outboxClaimSchema = new Schema({ _id: String, at: Date }, { versionKey: false });
+
+export const defineOutboxModels = (connection: Connection) => ({
+  outbox: connection.model('Outbox', outboxSchema, 'outbox'),
+  outboxClaim: connection.model('OutboxClaim', outboxClaimSchema, 'outbox_claims'),
+});

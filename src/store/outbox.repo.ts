@@ -1,0 +1,95 @@
+import type { Notification } from '../domain/shared/notification.js';
+import type { Models } from './models/index.js';
+
+export interface OutboxEntry {
+  id: string;
+  notification: Notification;
+  status: 'pending' | 'delivering' | 'delivered' | 'parked';
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError?: string;
+  createdAt: Date;
+}
+
+const DUPLICATE_KEY = 11000;
+
+const toEntry = (doc: Record<string, unknown>): OutboxEntry =>
+  ({
+    id: String(doc._id),
+    notification: doc.notification,
+    status: doc.status,
+    attempts: doc.attempts ?? 0,
+    nextAttemptAt: doc.nextAttemptAt,
+    ...(doc.lastError ? { lastError: doc.lastError } : {}),
+    createdAt: doc.createdAt,
+  }) as OutboxEntry;
+
+/** The outbox: notifications wait here until a delivery succeeds, or are parked for a person. */
+export function outboxRepository(models: Models) {
+  const { outbox, outboxClaim } = models;
+  return {
+    async enqueue(notification: Notification, at: Date): Promise<void> {
+      await outbox.create({ notification, status: 'pending', attempts: 0, nextAttemptAt: at });
+    },
+    /** Entries due now, oldest first: pending ones and those whose deliverer vanished mid-way. */
+    async due(now: Date, limit: number): Promise<OutboxEntry[]> {
+      const docs = await outbox
+        .find({
+          $or: [
+            { status: 'pending', nextAttemptAt: { $lte: now } },
+            { status: 'delivering', leaseUntil: { $lt: now } },
+          ],
+        })
+        .sort({ nextAttemptAt: 1, _id: 1 })
+        .limit(limit)
+        .lean();
+      return docs.map((d) => toEntry(d as Record<string, unknown>));
+    },
+    /** Takes the next attempt of an entry; false when another process took it first. */
+    async claim(entry: OutboxEntry, now: Date, leaseMs: number): Promise<boolean> {
+      const attempt = entry.attempts + 1;
+      try {
+        await outboxClaim.create({ _id: `${entry.id}:${attempt}`, at: now });
+      } catch (error) {
+        if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+        throw error;
+      }
+      await outbox.updateOne(
+        { _id: entry.id },
+        {
+          $set: {
+            status: 'delivering',
+            attempts: attempt,
+            leaseUntil: new Date(now.getTime() + leaseMs),
+          },
+        },
+      );
+      return true;
+    },
+    async delivered(id: string, now: Date): Promise<void> {
+      await outbox.updateOne(
+        { _id: id },
+        { $set: { status: 'delivered', deliveredAt: now }, $unset: { leaseUntil: 1 } },
+      );
+    },
+    /** A failed attempt: tried again at `retryAt`, or parked for a person when null. */
+    async failed(id: string, error: string, retryAt: Date | null): Promise<void> {
+      await outbox.updateOne(
+        { _id: id },
+        {
+          $set: {
+            status: retryAt ? 'pending' : 'parked',
+            lastError: error.slice(0, 1000),
+            ...(retryAt ? { nextAttemptAt: retryAt } : {}),
+          },
+          $unset: { leaseUntil: 1 },
+        },
+      );
+    },
+    async list(filter: Partial<Pick<OutboxEntry, 'status'>> = {}): Promise<OutboxEntry[]> {
+      const docs = await outbox.find(filter).sort({ _id: 1 }).lean();
+      return docs.map((d) => toEntry(d as Record<string, unknown>));
+    },
+  };
+}
+export type OutboxRepository = ReturnType<typeof outboxRepository>;

@@ -1,0 +1,85 @@
+import type { Server } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
+import { startChat, type RunningChat } from '../../src/chat.js';
+import { close, createHttpApp, listen, portOf } from '../../src/http/server.js';
+import { createLogger } from '../../src/log.js';
+import { pingDatabase } from '../../src/store/connection.js';
+import type { Clock } from '../../src/domain/shared/shared.ports.js';
+import { openTestDatabase, type TestDatabase } from './database.js';
+import { romeCalendar } from './calendar.js';
+import { SIGNING_SECRET } from './slack-requests.js';
+import { startSlackStub, type SlackStub } from './slack-stub.js';
+import { defaultSlaPolicy } from '../../src/domain/sla/sla-policy.js';
+
+export interface SlackBot {
+  db: TestDatabase;
+  stub: SlackStub;
+  chat: RunningChat;
+  baseUrl: string;
+  server: Server;
+}
+
+/** The real bot (Bolt on the real HTTP server, real database, real outbox) against a Slack stub. */
+export function useSlackBot(
+  label: string,
+  options: { clock?: Clock; locales?: Record<string, string> } = {},
+): SlackBot {
+  const bot = {} as SlackBot;
+  beforeAll(async () => {
+    const db = await openTestDatabase(label);
+    const stub = await startSlackStub(options.locales);
+    const http = createHttpApp({ databaseReachable: () => pingDatabase(db.connection) });
+    const chat = startChat({
+      config: {
+        slack: {
+          botToken: 'xoxb-test',
+          signingSecret: SIGNING_SECRET,
+          appToken: undefined,
+          socketMode: false,
+        },
+        defaultLocale: 'it',
+        timeZone: 'Europe/Rome',
+      },
+      store: db.store,
+      http,
+      clock: options.clock ?? { now: () => new Date() },
+      rules: {
+        calendar: romeCalendar(),
+        sla: defaultSlaPolicy(540),
+        escalation: {
+          costThresholdEur: 1000,
+          featureChangeNeedsReview: true,
+          outsidePolicyNeedsManager: true,
+        },
+        repeatWindowDays: 90,
+        triage: { platform: 'slack', channel: 'C0TRIAGE' },
+      },
+      scheduler: { reschedule: async () => undefined },
+      log: createLogger('silent'),
+      slackApiUrl: stub.url,
+      outbox: { baseDelayMs: 50, maxAttempts: 6, pollMs: 100 },
+    });
+    const server = await listen(http, '127.0.0.1', 0);
+    Object.assign(bot, { db, stub, chat, server, baseUrl: `http://127.0.0.1:${portOf(server)}` });
+  });
+  afterAll(async () => {
+    await close(bot.server);
+    await bot.chat.stop();
+    await bot.stub.close();
+    await bot.db.close();
+  });
+  return bot;
+}
+
+/** Waits until `check` passes (deliveries happen after the HTTP answer). */
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 5_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}

@@ -1,0 +1,169 @@
+import { createHmac } from 'node:crypto';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+
+/** Slack's v0 signature over "v0:<timestamp>:<body>". */
+export function signature(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SlackPost {
+  body: string;
+  contentType?: string;
+  timestamp?: number;
+  secret?: string;
+  retryNum?: number;
+  signature?: string;
+}
+
+/** Posts a signed request to the bot's /slack/events, as Slack would. */
+export async function postToBot(baseUrl: string, post: SlackPost) {
+  const timestamp = post.timestamp ?? Math.floor(Date.now() / 1000);
+  const headers: Record<string, string> = {
+    'content-type': post.contentType ?? 'application/x-www-form-urlencoded',
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': post.signature ?? signature(post.body, timestamp, post.secret),
+  };
+  if (post.retryNum !== undefined) {
+    headers['x-slack-retry-num'] = String(post.retryNum);
+    headers['x-slack-retry-reason'] = 'http_timeout';
+  }
+  const response = await fetch(`${baseUrl}/slack/events`, {
+    method: 'POST',
+    headers,
+    body: post.body,
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    text,
+    json: () => (text ? (JSON.parse(text) as Record<string, unknown>) : {}),
+  };
+}
+
+const TEAM = { id: 'T0TEAM', domain: 'acme' };
+
+export function slashCommand(
+  command: string,
+  userId: string,
+  text = '',
+  channelId = 'C0OPS',
+): string {
+  return new URLSearchParams({
+    token: 'legacy',
+    team_id: TEAM.id,
+    team_domain: TEAM.domain,
+    channel_id: channelId,
+    channel_name: 'ops',
+    user_id: userId,
+    user_name: userId.toLowerCase(),
+    command,
+    text,
+    api_app_id: 'A0APP',
+    response_url: 'http://127.0.0.1:9/hooks',
+    trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
+  }).toString();
+}
+
+const form = (payload: object) =>
+  new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+
+export function viewSubmission(
+  userId: string,
+  view: {
+    id: string;
+    callbackId: string;
+    values: Record<string, Record<string, object>>;
+    privateMetadata?: string;
+  },
+): string {
+  return form({
+    type: 'view_submission',
+    team: TEAM,
+    user: {
+      id: userId,
+      username: userId.toLowerCase(),
+      name: userId.toLowerCase(),
+      team_id: TEAM.id,
+    },
+    api_app_id: 'A0APP',
+    trigger_id: 'trigger-view',
+    view: {
+      id: view.id,
+      team_id: TEAM.id,
+      type: 'modal',
+      callback_id: view.callbackId,
+      private_metadata: view.privateMetadata ?? '',
+      state: { values: view.values },
+      hash: 'h',
+      blocks: [],
+      title: { type: 'plain_text', text: 'x' },
+      app_id: 'A0APP',
+      bot_id: 'BBOT',
+    },
+  });
+}
+
+export function buttonPress(
+  userId: string,
+  actionId: string,
+  value: string,
+  channelId: string,
+  messageTs: string,
+): string {
+  return form({
+    type: 'block_actions',
+    team: TEAM,
+    user: {
+      id: userId,
+      username: userId.toLowerCase(),
+      name: userId.toLowerCase(),
+      team_id: TEAM.id,
+    },
+    api_app_id: 'A0APP',
+    trigger_id: `trigger-${actionId}`,
+    channel: { id: channelId, name: 'channel' },
+    container: { type: 'message', message_ts: messageTs, channel_id: channelId },
+    message: { ts: messageTs, type: 'message', text: 'card' },
+    response_url: 'http://127.0.0.1:9/hooks',
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'case_actions',
+        value,
+        action_ts: '1700000000.1',
+      },
+    ],
+  });
+}
+
+/** View state values as Slack sends them, from simple field → value pairs. */
+export const input = {
+  text: (value: string) => ({ value: { type: 'plain_text_input', value } }),
+  select: (value: string) => ({
+    value: {
+      type: 'static_select',
+      selected_option: { value, text: { type: 'plain_text', text: value } },
+    },
+  }),
+  external: (actionId: string, value: string) => ({
+    [actionId]: {
+      type: 'external_select',
+      selected_option: { value, text: { type: 'plain_text', text: value } },
+    },
+  }),
+  radio: (value: string) => ({
+    value: {
+      type: 'radio_buttons',
+      selected_option: { value, text: { type: 'plain_text', text: value } },
+    },
+  }),
+  number: (value: string) => ({ value: { type: 'number_input', value } }),
+  checks: (...values: string[]) => ({
+    value: {
+      type: 'checkboxes',
+      selected_options: values.map((v) => ({ value: v, text: { type: 'plain_text', text: v } })),
+    },
+  }),
+};

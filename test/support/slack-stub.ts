@@ -1,0 +1,119 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  HomeSchema,
+  MessageBlocksSchema,
+  ModalSchema,
+} from '../../src/bot/slack/blocks/block-kit.js';
+
+export interface SlackCall {
+  method: string;
+  args: Record<string, unknown>;
+}
+type Fault = { status: number; retryAfter?: number; times: number };
+
+/**
+ * A local stand-in for slack.com/api: answers like Slack, records every call, checks every
+ * Block Kit payload against our schemas, and fails on demand (500, 429 with Retry-After).
+ */
+export async function startSlackStub(locales: Record<string, string> = {}) {
+  const calls: SlackCall[] = [];
+  const faults = new Map<string, Fault>();
+  const schemaErrors: string[] = [];
+  let ts = 1_700_000_000_000_100;
+  const nextTs = () => {
+    ts += 100;
+    return `${String(ts).slice(0, 10)}.${String(ts).slice(10)}`;
+  };
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
+      const args = parseBody(
+        Buffer.concat(chunks).toString('utf8'),
+        req.headers['content-type'] ?? '',
+      );
+      const fault = faults.get(method);
+      if (fault && fault.times > 0) {
+        fault.times--;
+        calls.push({ method: `${method}#failed`, args });
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
+        res
+          .writeHead(fault.status, headers)
+          .end(JSON.stringify({ ok: false, error: 'stub_fault' }));
+        return;
+      }
+      checkSchemas(method, args, schemaErrors);
+      calls.push({ method, args });
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(answer(method, args, nextTs, locales)));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/api/`,
+    calls,
+    schemaErrors,
+    of: (method: string) => calls.filter((c) => c.method === method),
+    fail(method: string, status: number, times: number, retryAfter?: number) {
+      faults.set(method, { status, times, ...(retryAfter !== undefined ? { retryAfter } : {}) });
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+export type SlackStub = Awaited<ReturnType<typeof startSlackStub>>;
+
+function parseBody(body: string, type: string): Record<string, unknown> {
+  if (!body) return {};
+  if (type.includes('json')) return JSON.parse(body) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    out[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return out;
+}
+
+function checkSchemas(method: string, args: Record<string, unknown>, errors: string[]) {
+  const check = (what: string, result: { success: boolean; error?: { message: string } }) => {
+    if (!result.success) errors.push(`${method} ${what}: ${result.error?.message}`);
+  };
+  if (args.blocks !== undefined) check('blocks', MessageBlocksSchema.safeParse(args.blocks));
+  if (method === 'views.open' || method === 'views.update')
+    check('view', ModalSchema.safeParse(args.view));
+  if (method === 'views.publish') check('view', HomeSchema.safeParse(args.view));
+}
+
+function answer(
+  method: string,
+  args: Record<string, unknown>,
+  nextTs: () => string,
+  locales: Record<string, string>,
+) {
+  switch (method) {
+    case 'chat.postMessage':
+      return { ok: true, channel: args.channel, ts: nextTs(), message: { text: args.text } };
+    case 'chat.update':
+      return { ok: true, channel: args.channel, ts: args.ts };
+    case 'chat.postEphemeral':
+      return { ok: true, message_ts: nextTs() };
+    case 'views.open':
+    case 'views.publish':
+      return { ok: true, view: { id: `V${nextTs().replace('.', '')}` } };
+    case 'users.info':
+      return { ok: true, user: { id: args.user, locale: locales[String(args.user)] ?? 'it-IT' } };
+    case 'chat.getPermalink':
+      return {
+        ok: true,
+        permalink: `https://example.slack.com/archives/${args.channel}/p${String(args.message_ts).replace('.', '')}`,
+      };
+    case 'auth.test':
+      return { ok: true, user_id: 'UBOT', team_id: 'T0TEAM', bot_id: 'BBOT' };
+    default:
+      return { ok: true };
+  }
+}
