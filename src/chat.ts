@@ -65,12 +65,18 @@ export function startChat(options: ChatOptions) {
           botToken: slackConfig.botToken,
           signingSecret: slackConfig.signingSecret,
           http: options.http,
+          ...(slackConfig.socketMode && slackConfig.appToken
+            ? { socketModeAppToken: slackConfig.appToken }
+            : {}),
           ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
         },
         deps,
       )
     : undefined;
   if (slack) {
+    void slack
+      .start()
+      .catch((error) => log.error({ err: error }, 'slack socket mode failed to start'));
     worker = outboxWorker(
       store.outbox,
       slackDelivery(slack.client, deps, options.config.defaultLocale),
@@ -97,6 +103,7 @@ export function startChat(options: ChatOptions) {
     worker,
     async stop() {
       await worker?.stop();
+      await slack?.stop();
     },
   };
 }

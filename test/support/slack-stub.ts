@@ -10,7 +10,7 @@ export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
 }
-type Fault = { status: number; retryAfter?: number; times: number };
+type Fault = { status: number; retryAfter?: number; times: number; channel?: string };
 
 /**
  * A local stand-in for slack.com/api: answers like Slack, records every call, checks every
@@ -36,7 +36,7 @@ export async function startSlackStub(locales: Record<string, string> = {}) {
         req.headers['content-type'] ?? '',
       );
       const fault = faults.get(method);
-      if (fault && fault.times > 0) {
+      if (fault && fault.times > 0 && (!fault.channel || fault.channel === args.channel)) {
         fault.times--;
         calls.push({ method: `${method}#failed`, args });
         const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -60,8 +60,14 @@ export async function startSlackStub(locales: Record<string, string> = {}) {
     calls,
     schemaErrors,
     of: (method: string) => calls.filter((c) => c.method === method),
-    fail(method: string, status: number, times: number, retryAfter?: number) {
-      faults.set(method, { status, times, ...(retryAfter !== undefined ? { retryAfter } : {}) });
+    /** The next `times` calls of `method` (to `channel`, when given) fail with `status`. */
+    fail(
+      method: string,
+      status: number,
+      times: number,
+      options: { retryAfter?: number; channel?: string } = {},
+    ) {
+      faults.set(method, { status, times, ...options });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -18,22 +18,28 @@ export interface SlackAppOptions {
   signingSecret: string;
   /** The bot's express app: Slack posts to /slack/events on it. */
   http: Express;
+  /** Development: Socket Mode with an app-level token instead of a public URL. */
+  socketModeAppToken?: string;
   /** Tests point the Web API at a local stub. */
   slackApiUrl?: string;
 }
 
 /** The Bolt app on the bot's HTTP server, every listener registered, one error handler. */
 export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
-  const receiver = new ExpressReceiver({
-    signingSecret: options.signingSecret,
-    endpoints: '/slack/events',
-    app: options.http,
-    processBeforeResponse: false,
-    bodyLimit: '1mb',
-  });
+  const transport = options.socketModeAppToken
+    ? { socketMode: true, appToken: options.socketModeAppToken }
+    : {
+        receiver: new ExpressReceiver({
+          signingSecret: options.signingSecret,
+          endpoints: '/slack/events',
+          app: options.http,
+          processBeforeResponse: false,
+          bodyLimit: '1mb',
+        }),
+      };
   const app = new App({
     token: options.botToken,
-    receiver,
+    ...transport,
     logLevel: LogLevel.ERROR,
     extendedErrorHandler: true,
     // Deliveries go through the outbox, which does its own retries and honours Retry-After.
@@ -59,7 +65,17 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
     deps.log.error({ err: error }, 'slack listener failed');
     await tellUnavailable(app, deps, body).catch(() => undefined);
   });
-  return { app, client: app.client };
+  return {
+    app,
+    client: app.client,
+    /** Socket Mode connects out to Slack; over HTTP the bot's server already listens. */
+    start: async () => {
+      if (options.socketModeAppToken) await app.start();
+    },
+    stop: async () => {
+      if (options.socketModeAppToken) await app.stop();
+    },
+  };
 }
 
 /** Bugs and outages reach the user as one clear line, never as silence. */

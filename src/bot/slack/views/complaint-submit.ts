@@ -13,7 +13,21 @@ const ComplaintMetadataSchema = z.object({
 });
 
 /** Domain field → the block that shows its error. */
+const FORM_BLOCKS = [
+  'product',
+  'description',
+  'problemCode',
+  'category',
+  'department',
+  'priority',
+  'estimatedCostEur',
+  'warranty',
+  'channel',
+  'remedyRequested',
+  'reportedBy',
+];
 const BLOCK_OF: Record<string, string> = {
+  ...Object.fromEntries(FORM_BLOCKS.map((block) => [block, block])),
   clientId: 'client',
   changesProductFunctionality: 'flags',
   outsidePolicy: 'flags',
@@ -47,11 +61,7 @@ export function registerComplaintSubmit(app: App, deps: SlackDeps, localeOf: Loc
     if (!result.ok) {
       const problems = (result.error.details?.problems as FieldProblem[] | undefined) ?? [];
       const errors = problems.length
-        ? fieldErrors(
-            problems,
-            t,
-            (field) => BLOCK_OF[field] ?? (field in values ? field : undefined),
-          )
+        ? fieldErrors(problems, t, (field) => BLOCK_OF[field])
         : {
             [result.error.code.endsWith('CLIENT_NOT_FOUND') ? 'client' : 'description']:
               refusalText(result, t),

@@ -1,0 +1,172 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS, OPTIONS, SHORTCUTS, VIEWS } from '../../../src/bot/ids.js';
+import { NewClientSchema } from '../../../src/domain/client/client.js';
+import type { ChatUser } from '../../../src/domain/shared/chat-user.js';
+import { aClient, aComplaint } from '../../support/fixtures.js';
+import { eventually, useSlackBot } from '../../support/slack-bot.js';
+import { input, postToBot, slashCommand, viewSubmission } from '../../support/slack-requests.js';
+
+const user = (id: string): ChatUser => ({ platform: 'slack', id });
+const form = (payload: object) =>
+  new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+
+describe('Slack: commands, client search, shortcut, App Home, roles, languages', () => {
+  const bot = useSlackBot('slack_commands', { locales: { U0EN: 'en-GB' } });
+  let clientId: string;
+  beforeAll(async () => {
+    clientId = (
+      await bot.db.store.clients.insert(
+        NewClientSchema.parse(aClient({ code: 'VERDI', name: 'Verdi Impianti' })),
+      )
+    ).id;
+    await bot.db.store.clients.insert(
+      NewClientSchema.parse(aClient({ code: 'NERI', name: 'Neri Logistica' })),
+    );
+    await bot.db.store.roles.assign(user('U0OP'), ['operator']);
+    await bot.db.store.roles.assign(user('U0EN'), ['operator']);
+    await bot.db.store.complaints.register(
+      aComplaint(clientId, {
+        problemCode: 'X-1',
+        product: 'Caldaia K2',
+        assignee: user('U0OP'),
+        status: 'in_progress',
+      }),
+      2026,
+    );
+  });
+  const post = (body: string) => postToBot(bot.baseUrl, { body });
+
+  it('lists, shows and searches complaints privately', async () => {
+    const list = (await post(slashCommand(COMMANDS.complaint, 'U0OP', 'list'))).json();
+    expect(list).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('R-2026-0001'),
+    });
+    expect(
+      (await post(slashCommand(COMMANDS.complaint, 'U0OP', 'show r-2026-0001'))).json().text,
+    ).toContain('Caldaia K2');
+    expect(
+      (await post(slashCommand(COMMANDS.complaint, 'U0OP', 'search caldaia'))).json().text,
+    ).toContain('R-2026-0001');
+    expect((await post(slashCommand(COMMANDS.complaint, 'U0OP', 'search .*'))).json().text).toBe(
+      'Nessun reclamo da mostrare.',
+    );
+    expect((await post(slashCommand(COMMANDS.complaint, 'U0OP', 'mine'))).json().text).toContain(
+      'R-2026-0001',
+    );
+    expect((await post(slashCommand(COMMANDS.complaint, 'U0OP', 'boh'))).json().text).toMatch(
+      /^Uso:/,
+    );
+  });
+
+  it('serves the searchable client list', async () => {
+    const answer = await post(
+      form({
+        type: 'block_suggestion',
+        action_id: OPTIONS.client,
+        block_id: 'client',
+        value: 'verdi',
+        team: { id: 'T0TEAM' },
+        user: { id: 'U0OP' },
+        view: { id: 'V1', callback_id: VIEWS.complaint },
+      }),
+    );
+    expect(answer.json()).toEqual({
+      options: [{ text: { type: 'plain_text', text: 'Verdi Impianti (VERDI)' }, value: clientId }],
+    });
+  });
+
+  it('answers an English user in English', async () => {
+    const answer = await post(
+      viewSubmission('U0EN', {
+        id: 'VEN',
+        callbackId: VIEWS.complaint,
+        values: {
+          client: input.external(OPTIONS.client, clientId),
+          product: input.text('x'.repeat(201)),
+        },
+      }),
+    );
+    expect(answer.json()).toMatchObject({
+      response_action: 'errors',
+      errors: { product: 'At most 200 characters.', description: 'Required.' },
+    });
+  });
+
+  it('opens the complaint form from a message, with its text and permalink', async () => {
+    await post(
+      form({
+        type: 'message_action',
+        callback_id: SHORTCUTS.registerComplaint,
+        trigger_id: 'trigger-shortcut',
+        team: { id: 'T0TEAM' },
+        user: { id: 'U0OP', name: 'op' },
+        channel: { id: 'C0SALES', name: 'sales' },
+        message_ts: '1700000000.000200',
+        message: {
+          type: 'message',
+          text: 'Il cliente dice che la caldaia perde acqua',
+          ts: '1700000000.000200',
+        },
+        response_url: 'http://127.0.0.1:9/hooks',
+      }),
+    );
+    const view = await eventually(() => {
+      const call = bot.stub.of('views.open').find((c) => c.args.trigger_id === 'trigger-shortcut');
+      if (!call) throw new Error('no form yet');
+      return call.args.view as {
+        private_metadata: string;
+        blocks: { block_id?: string; element?: { initial_value?: string } }[];
+      };
+    });
+    expect(view.blocks.find((b) => b.block_id === 'description')?.element?.initial_value).toBe(
+      'Il cliente dice che la caldaia perde acqua',
+    );
+    expect(JSON.parse(view.private_metadata)).toMatchObject({
+      sourceMessageUrl: expect.stringContaining('C0SALES'),
+    });
+  });
+
+  it('publishes App Home with my open cases and their SLA state', async () => {
+    await postToBot(bot.baseUrl, {
+      contentType: 'application/json',
+      body: JSON.stringify({
+        type: 'event_callback',
+        team_id: 'T0TEAM',
+        api_app_id: 'A0APP',
+        event_id: 'Ev1',
+        event_time: 1,
+        event: { type: 'app_home_opened', user: 'U0OP', channel: 'D0OP', tab: 'home' },
+      }),
+    });
+    const home = await eventually(() => {
+      const call = bot.stub.of('views.publish').find((c) => c.args.user_id === 'U0OP');
+      if (!call) throw new Error('no home yet');
+      return call;
+    });
+    expect(JSON.stringify(home.args.view)).toContain('R-2026-0001');
+    expect(bot.stub.schemaErrors).toEqual([]);
+  });
+
+  it('lets the first user set up as director, who then assigns roles; others may not', async () => {
+    expect((await post(slashCommand(COMMANDS.sportello, 'U0BOSS', 'setup'))).json().text).toMatch(
+      /DCOM/,
+    );
+    expect(await bot.db.store.roles.rolesOf(user('U0BOSS'))).toEqual(['DCOM', 'admin']);
+    expect((await post(slashCommand(COMMANDS.sportello, 'U0OP', 'setup'))).json().text).toMatch(
+      /Solo il direttore/,
+    );
+    expect(
+      (await post(slashCommand(COMMANDS.sportello, 'U0OP', 'roles <@U0OP> DCOM'))).json().text,
+    ).toMatch(/Solo il direttore/);
+    expect(await bot.db.store.roles.rolesOf(user('U0OP'))).toEqual(['operator']);
+    const assigned = (
+      await post(slashCommand(COMMANDS.sportello, 'U0BOSS', 'roles <@U0NEW|new> technician,SCOM'))
+    ).json();
+    expect(assigned.text).toContain('technician, SCOM');
+    expect(await bot.db.store.roles.rolesOf(user('U0NEW'))).toEqual(['technician', 'SCOM']);
+    expect(
+      (await post(slashCommand(COMMANDS.sportello, 'U0BOSS', 'roles <@U0NEW> wizard'))).json().text,
+    ).toMatch(/^Uso:/);
+  });
+});
