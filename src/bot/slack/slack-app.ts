@@ -48,7 +48,9 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
     },
-    ...(options.slackApiUrl ? { tokenVerificationEnabled: false } : {}),
+    // Bolt's own start-up token check crashes the process when Slack is unreachable; `start`
+    // checks the token instead and only warns, so a Slack outage never stops the bot.
+    tokenVerificationEnabled: false,
   });
   const localeOf = localeResolver(app.client, deps.defaultLocale);
   registerComplaintCommand(app, deps, localeOf);
@@ -70,6 +72,13 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
     client: app.client,
     /** Socket Mode connects out to Slack; over HTTP the bot's server already listens. */
     start: async () => {
+      const auth = await app.client.auth.test().catch((error: Error) => error);
+      if (auth instanceof Error)
+        deps.log.warn(
+          { err: auth },
+          'slack token check failed: is SLACK_BOT_TOKEN right and Slack reachable?',
+        );
+      else deps.log.info({ team: auth.team, bot: auth.user }, 'slack connected');
       if (options.socketModeAppToken) await app.start();
     },
     stop: async () => {
