@@ -4,6 +4,8 @@ import type { Config } from './config.js';
 import { startChat, type RunningChat } from './chat.js';
 import { companyRules } from './company-rules.js';
 import { close, createHttpApp, listen } from './http/server.js';
+import { createAgenda } from './jobs/agenda.js';
+import { agendaSlaScheduler, defineSlaJob } from './jobs/sla.job.js';
 import type { Logger } from './log.js';
 import { connectDatabase, pingDatabase } from './store/connection.js';
 import { startEmbeddedDatabase } from './store/embedded/embedded-database.js';
@@ -31,16 +33,18 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     log.warn({ bad }, 'stored record fails its schema'),
   );
   const app = createHttpApp({ databaseReachable: () => pingDatabase(connection) });
+  const agenda = createAgenda(connection.db!, { name: `sportello-${process.pid}` });
   const chat = startChat({
     config,
     store,
     http: app,
     clock: systemClock,
     rules: companyRules(config),
-    // SLA reminders are scheduled by the Agenda jobs (issue 5); until then clocks are shown on cards.
-    scheduler: { reschedule: async () => undefined },
+    scheduler: agendaSlaScheduler(agenda),
     log,
   });
+  defineSlaJob(agenda, chat.services);
+  await agenda.start();
   const server = await listen(app, config.http.host, config.http.port);
   log.info({ host: config.http.host, port: config.http.port }, 'http server listening');
 
@@ -51,6 +55,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     chat,
     async stop() {
       await close(server);
+      await agenda.stop();
       await chat.stop();
       await connection.close();
       await embedded?.stop();

@@ -36,8 +36,8 @@ export function startChat(options: ChatOptions) {
     rules: options.rules,
     scheduler: options.scheduler,
     notifier: {
-      async queue(notification: Notification) {
-        await store.outbox.enqueue(notification, clock.now());
+      async queue(notification: Notification, queueing) {
+        await store.outbox.enqueue(notification, clock.now(), queueing?.once);
         void worker?.drain().catch((error) => log.error({ err: error }, 'outbox delivery failed'));
       },
     },

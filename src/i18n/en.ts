@@ -127,6 +127,10 @@ export const en: Record<MessageKey, string> = {
   'thread.service_order': 'Service order {number} issued, due {due}.',
   'thread.d2': '{actor}: {from} → {to}',
   'thread.other': '{actor}: {type}',
+  'reminder.warning': ':hourglass_flowing_sand: {mentions} {number}: {target} is due {due}.',
+  'reminder.breach':
+    ':rotating_light: {mentions} {number}: {target} was due {due}. The case is late.',
+  'reminder.nag': ':rotating_light: {mentions} {number} has not moved: {target} was due {due}.',
   'decision.request': '{mentions} your decision is needed: {reason}',
   'p1.alert': ':rotating_light: P1 {number}: {description} — <#{channel}>',
   'd2.modal.title': 'D2 request',

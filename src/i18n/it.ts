@@ -127,6 +127,10 @@ export const it = {
   'thread.service_order': 'Emesso l’ordine di servizio {number}, scadenza {due}.',
   'thread.d2': '{actor}: {from} → {to}',
   'thread.other': '{actor}: {type}',
+  'reminder.warning': ':hourglass_flowing_sand: {mentions} {number}: {target} scade il {due}.',
+  'reminder.breach':
+    ':rotating_light: {mentions} {number}: {target} scaduto il {due}. Il caso è in ritardo.',
+  'reminder.nag': ':rotating_light: {mentions} {number} è ancora fermo: {target} scaduto il {due}.',
   'decision.request': '{mentions} serve la vostra decisione: {reason}',
   'p1.alert': ':rotating_light: P1 {number}: {description} — <#{channel}>',
   'd2.modal.title': 'Richiesta D2',

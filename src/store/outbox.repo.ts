@@ -28,8 +28,19 @@ const toEntry = (doc: Record<string, unknown>): OutboxEntry =>
 export function outboxRepository(models: Models) {
   const { outbox, outboxClaim } = models;
   return {
-    async enqueue(notification: Notification, at: Date): Promise<void> {
-      await outbox.create({ notification, status: 'pending', attempts: 0, nextAttemptAt: at });
+    /** Queues a message; with a `key`, a second message under the same key is dropped. */
+    async enqueue(notification: Notification, at: Date, key?: string): Promise<void> {
+      try {
+        await outbox.create({
+          notification,
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: at,
+          ...(key ? { key } : {}),
+        });
+      } catch (error) {
+        if (!key || (error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      }
     },
     /** Entries due now, oldest first: pending ones and those whose deliverer vanished mid-way. */
     async due(now: Date, limit: number): Promise<OutboxEntry[]> {

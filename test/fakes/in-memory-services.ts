@@ -36,6 +36,7 @@ export function inMemoryServices(calendar: BusinessCalendar, start: Date) {
   const roleTable = new Map<string, { user: ChatUser; roles: Role[] }>();
   const events: CaseEvent[] = [];
   const notifications: Notification[] = [];
+  const queuedKeys = new Set<string>();
   const schedules: { ref: CaseRef; clocks: SlaClock[] }[] = [];
   const routingRules: RoutingRule[] = [];
   const counters = new Map<string, number>();
@@ -113,7 +114,9 @@ export function inMemoryServices(calendar: BusinessCalendar, start: Date) {
         [...roleTable.values()].filter((r) => r.roles.includes(role)).map((r) => r.user),
     },
     notifier: {
-      async queue(notification) {
+      async queue(notification, options) {
+        if (options?.once && queuedKeys.has(options.once)) return;
+        if (options?.once) queuedKeys.add(options.once);
         notifications.push(copy(notification));
       },
     },

@@ -139,6 +139,23 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
       );
       await post(at.channel, request, at.messageId);
     },
+    async 'case.reminder'(n: Extract<Notification, { type: 'case.reminder' }>) {
+      const complaint =
+        n.case.caseKind === 'complaint' ? await deps.complaints.get(n.case.caseId) : undefined;
+      const at = complaint?.announcement;
+      if (!complaint) return;
+      if (!at) throw new SlackDeliveryError(`${n.case.caseNumber} has no card yet`);
+      const text = t(`reminder.${n.kind}`, {
+        mentions: n.to
+          .filter((u) => u.platform === 'slack')
+          .map((u) => mention(u.id))
+          .join(' '),
+        number: complaint.number,
+        target: t(`sla.${n.target}` as never),
+        due: formatInstant(new Date(n.dueAt), locale, deps.timeZone),
+      });
+      await post(at.channel, plain(text), at.messageId);
+    },
     async 'direct.message'(n: Extract<Notification, { type: 'direct.message' }>) {
       if (n.to.platform === 'slack') await post(n.to.id, plain(escapeText(n.text)));
     },

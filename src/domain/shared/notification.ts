@@ -27,5 +27,14 @@ export type Notification =
       /** For a complaint: which approval is asked (cost, feature_change…). */
       approvalKind?: string;
     }
+  /** An SLA reminder in the case thread: a warning, a breach, or a nag while it stays breached. */
+  | {
+      type: 'case.reminder';
+      case: CaseRef;
+      kind: 'warning' | 'breach' | 'nag';
+      target: string;
+      dueAt: Date;
+      to: ChatUser[];
+    }
   /** A short message to one person (refusals they should know about, reminders). */
   | { type: 'direct.message'; to: ChatUser; case?: CaseRef; text: string };

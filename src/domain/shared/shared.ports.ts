@@ -22,7 +22,11 @@ export interface RoleDirectory {
 
 /** Queues messages for delivery; delivery itself is retried elsewhere (the outbox). */
 export interface Notifier {
-  queue(notification: Notification): Promise<void>;
+  /**
+   * `once`: a key that makes queueing idempotent — a second message with the same key is
+   * dropped (a reminder job that runs twice, on two instances or after a crash, tells once).
+   */
+  queue(notification: Notification, options?: { once?: string }): Promise<void>;
 }
 
 /**

@@ -10,10 +10,13 @@ const outboxSchema = new Schema(
     leaseUntil: Date,
     lastError: String,
     deliveredAt: Date,
+    /** Set for messages that must go out once whoever queues them (reminders). */
+    key: String,
   },
   { timestamps: true, minimize: false },
 );
 outboxSchema.index({ status: 1, nextAttemptAt: 1 });
+outboxSchema.index({ key: 1 }, { unique: true, sparse: true });
 
 /**
  * One document per delivery attempt ("<entry id>:<attempt>"): whoever inserts it owns the attempt.

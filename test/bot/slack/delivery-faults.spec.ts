@@ -53,8 +53,11 @@ describe('Slack: messages survive a failing Slack (outbox)', () => {
     expect(await bot.db.store.models.complaint.countDocuments()).toBe(1);
     await eventually(() => expect(cardsIn('C0TRIAGE')).toHaveLength(1), 10_000);
     expect(bot.stub.of('chat.postMessage#failed')).toHaveLength(3);
-    const [entry] = await bot.db.store.outbox.list({ status: 'delivered' });
-    expect(entry?.attempts).toBe(4);
+    // The entry is marked delivered just after Slack answers.
+    await eventually(async () => {
+      const [entry] = await bot.db.store.outbox.list({ status: 'delivered' });
+      expect(entry?.attempts).toBe(4);
+    });
   });
 
   it('waits as long as a 429 Retry-After says, then delivers exactly once', async () => {
@@ -66,6 +69,52 @@ describe('Slack: messages survive a failing Slack (outbox)', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(cardsIn('C0TRIAGE')).toHaveLength(before + 1);
+  });
+
+  it('posts an SLA reminder in the case thread, mentioning who must act', async () => {
+    const [complaint] = await bot.db.store.complaints
+      .recent(5)
+      .then((all) => all.filter((c) => c.announcement));
+    const ref = {
+      caseKind: 'complaint' as const,
+      caseId: complaint!.id,
+      caseNumber: complaint!.number,
+    };
+    await bot.chat.services.notifier.queue(
+      {
+        type: 'case.reminder',
+        case: ref,
+        kind: 'breach',
+        target: 'resolution',
+        dueAt: new Date('2026-11-30T09:00:00Z'),
+        to: [user('U0DCOM')],
+      },
+      { once: 'test-reminder' },
+    );
+    await bot.chat.services.notifier.queue(
+      {
+        type: 'case.reminder',
+        case: ref,
+        kind: 'breach',
+        target: 'resolution',
+        dueAt: new Date('2026-11-30T09:00:00Z'),
+        to: [user('U0DCOM')],
+      },
+      { once: 'test-reminder' },
+    );
+    const posted = await eventually(() => {
+      const calls = bot.stub
+        .of('chat.postMessage')
+        .filter((c) => String(c.args.text).includes('Risoluzione scaduto'));
+      if (!calls.length) throw new Error('no reminder yet');
+      return calls;
+    });
+    expect(posted).toHaveLength(1);
+    expect(posted[0]?.args).toMatchObject({
+      thread_ts: complaint!.announcement!.messageId,
+      text: expect.stringContaining('<@U0DCOM>'),
+    });
+    expect(posted[0]?.args.text).toContain('30/11/2026 10:00');
   });
 
   it('parks a message after its last attempt instead of dropping it', async () => {

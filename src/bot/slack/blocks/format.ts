@@ -1,15 +1,19 @@
 import type { Locale } from '../../../i18n/translate.js';
 
-/** "24/11/2026 10:00" in the company's time zone and the reader's language. */
-export function formatInstant(at: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', {
+/** "24/11/2026 10:00" in the company's time zone (day first in both of our languages). */
+export function formatInstant(at: Date, _locale: Locale, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-  }).format(at);
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
 }
 
 export const mention = (userId: string) => `<@${userId}>`;
