@@ -61,6 +61,7 @@ export const en: Record<MessageKey, string> = {
   'complaint.modal.title': 'New complaint',
   'complaint.field.client': 'Client',
   'complaint.field.client.placeholder': 'Search by name or code',
+  'complaint.field.client.new': '➕ New client: {name}',
   'complaint.field.product': 'Product or service',
   'complaint.field.description': 'Problem description',
   'complaint.field.problemCode': 'Problem code',
@@ -170,6 +171,8 @@ export const en: Record<MessageKey, string> = {
   'error.APPROVAL.NOT_FOUND': 'No approval of this kind on the case.',
   'error.APPROVAL.ALREADY_DECIDED': 'This approval has already been decided.',
   'error.APPROVAL.ALREADY_PENDING': 'An approval of this kind is already pending.',
+  'error.CLIENT.FORBIDDEN': 'You do not hold a role that may register a client.',
+  'error.CLIENT.CODE_TAKEN': 'A client with code {code} already exists.',
   'error.D2.FORBIDDEN':
     'You do not hold a role that may do this to a D2. The attempt has been recorded.',
   'error.D2.NOT_FOUND': 'D2 request not found.',

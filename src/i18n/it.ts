@@ -60,6 +60,7 @@ export const it = {
   'complaint.modal.title': 'Nuovo reclamo',
   'complaint.field.client': 'Cliente',
   'complaint.field.client.placeholder': 'Cerca per nome o codice',
+  'complaint.field.client.new': '➕ Nuovo cliente: {name}',
   'complaint.field.product': 'Prodotto o servizio',
   'complaint.field.description': 'Descrizione del problema',
   'complaint.field.problemCode': 'Codice problema',
@@ -171,6 +172,8 @@ export const it = {
   'error.APPROVAL.NOT_FOUND': 'Nessuna approvazione di questo tipo sul caso.',
   'error.APPROVAL.ALREADY_DECIDED': 'Questa approvazione è già stata decisa.',
   'error.APPROVAL.ALREADY_PENDING': 'C’è già un’approvazione in attesa di questo tipo.',
+  'error.CLIENT.FORBIDDEN': 'Non hai il ruolo per registrare un cliente.',
+  'error.CLIENT.CODE_TAKEN': 'Esiste già un cliente con il codice {code}.',
   'error.D2.FORBIDDEN':
     'Non hai il ruolo per questa azione sulla D2. Il tentativo è stato registrato.',
   'error.D2.NOT_FOUND': 'Richiesta D2 non trovata.',

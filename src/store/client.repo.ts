@@ -1,5 +1,5 @@
 import { isValidObjectId } from 'mongoose';
-import { ClientSchema } from '../domain/client/client.js';
+import { ClientSchema, NewClientSchema } from '../domain/client/client.js';
 import type { ClientDirectory } from '../domain/complaint/complaint.ports.js';
 import type { ClientQueries } from '../domain/shared/queries.ports.js';
 import { literally } from './complaint.repo.js';
@@ -10,6 +10,14 @@ import { recordRepo } from './record.repo.js';
 export function clientRepository(models: Models, report: BadRecordReporter) {
   const records = recordRepo(models.client, ClientSchema, report);
   const directory: ClientDirectory = {
+    async register(data) {
+      try {
+        return await records.insert(NewClientSchema.parse(data));
+      } catch (error) {
+        if ((error as { code?: number }).code === 11000) return undefined;
+        throw error;
+      }
+    },
     async exists(clientId) {
       return isValidObjectId(clientId) && (await models.client.exists({ _id: clientId })) !== null;
     },

@@ -1,4 +1,5 @@
 import type { CaseEvent, NewCaseEvent } from '../../src/domain/audit/case-event.js';
+import { NewClientSchema } from '../../src/domain/client/client.js';
 import type { BusinessCalendar } from '../../src/domain/calendar/business-calendar.js';
 import { businessDayMinutes } from '../../src/domain/calendar/business-calendar.js';
 import type { Complaint } from '../../src/domain/complaint/complaint.js';
@@ -101,7 +102,14 @@ export function inMemoryServices(calendar: BusinessCalendar, start: Date) {
         return true;
       },
     },
-    clients: { exists: async (id) => clients.has(id) },
+    clients: {
+      exists: async (id) => clients.has(id),
+      async register(data) {
+        const { revision: _revision, ...base } = stamp();
+        clients.add(base.id);
+        return { ...NewClientSchema.parse(data), ...base };
+      },
+    },
     routing: { rules: async () => copy(routingRules) },
     events: {
       async append(event: NewCaseEvent) {

@@ -60,7 +60,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
   registerD2Submit(app, deps, localeOf);
   registerCaseFormsSubmit(app, deps, localeOf);
   registerCaseButtons(app, deps, localeOf);
-  registerClientOptions(app, deps);
+  registerClientOptions(app, deps, localeOf);
   registerComplaintShortcut(app, localeOf);
   registerAppHome(app, deps, localeOf);
   app.error(async ({ error, body }: { error: Error; body: unknown }) => {

@@ -9,6 +9,7 @@ import type {
   SlaScheduler,
 } from '../shared/shared.ports.js';
 import type { SlaPolicy } from '../sla/sla-policy.js';
+import type { Client, NewClient } from '../client/client.js';
 import type { Complaint, NewComplaint } from './complaint.js';
 import type { EscalationPolicy } from './escalation.js';
 import type { NewServiceOrder, ServiceOrder } from './service-order.js';
@@ -36,6 +37,8 @@ export interface ServiceOrderRepository {
 
 export interface ClientDirectory {
   exists(clientId: string): Promise<boolean>;
+  /** Stores a new client; undefined when its code is already taken. */
+  register(data: NewClient): Promise<Client | undefined>;
 }
 
 export interface RoutingTable {

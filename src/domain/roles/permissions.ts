@@ -14,6 +14,7 @@ const WHO_MAY = {
   'complaint.reopen': ['operator', 'coordinator', 'manager', 'DCOM'],
   'complaint.reject': ['manager', 'DCOM'],
   'complaint.withdraw': ['operator', 'coordinator', 'manager'],
+  'client.register': ['operator', 'coordinator', 'technician', 'manager', 'DCOM', 'SCOM'],
   'd2.raise': ['SDID', 'SAMM'],
   'd2.sign': ['DCOM'],
   'd2.decline': ['DCOM'],

@@ -72,8 +72,73 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
       }),
     );
     expect(answer.json()).toEqual({
-      options: [{ text: { type: 'plain_text', text: 'Verdi Impianti (VERDI)' }, value: clientId }],
+      options: [
+        { text: { type: 'plain_text', text: 'Verdi Impianti (VERDI)' }, value: clientId },
+        { text: { type: 'plain_text', text: '➕ Nuovo cliente: verdi' }, value: 'new:verdi' },
+      ],
     });
+  });
+
+  it('offers a new client for an unknown name and registers it once with the case', async () => {
+    const suggest = await post(
+      form({
+        type: 'block_suggestion',
+        action_id: OPTIONS.client,
+        block_id: 'client',
+        value: 'Gialli Srl',
+        team: { id: 'T0TEAM' },
+        user: { id: 'U0OP' },
+        view: { id: 'V2', callback_id: VIEWS.complaint },
+      }),
+    );
+    expect(suggest.json()).toEqual({
+      options: [
+        {
+          text: { type: 'plain_text', text: '➕ Nuovo cliente: Gialli Srl' },
+          value: 'new:Gialli Srl',
+        },
+      ],
+    });
+    const values = {
+      client: input.external(OPTIONS.client, 'new:Gialli Srl'),
+      product: input.text('Cancello C-1'),
+      description: input.text('Non si apre'),
+      problemCode: input.text('MEC-3'),
+      category: input.text('meccanica'),
+      department: input.text('assistenza'),
+      priority: input.radio('P3'),
+      channel: input.select('phone'),
+      warranty: input.select('unknown'),
+    };
+    const invalid = await post(
+      viewSubmission('U0OP', {
+        id: 'VNEW0',
+        callbackId: VIEWS.complaint,
+        values: { ...values, product: input.text('x'.repeat(201)) },
+      }),
+    );
+    expect(invalid.json()).toMatchObject({
+      response_action: 'errors',
+      errors: { product: 'Al massimo 200 caratteri.' },
+    });
+    expect(await bot.db.store.clients.search('Gialli', 5)).toEqual([]);
+
+    expect(
+      (await post(viewSubmission('U0OP', { id: 'VNEW', callbackId: VIEWS.complaint, values })))
+        .text,
+    ).toBe('');
+    expect(
+      (
+        await postToBot(bot.baseUrl, {
+          body: viewSubmission('U0OP', { id: 'VNEW', callbackId: VIEWS.complaint, values }),
+          retryNum: 1,
+        })
+      ).text,
+    ).toBe('');
+    const created = await bot.db.store.clients.search('Gialli', 5);
+    expect(created.map((c) => [c.name, c.code])).toEqual([['Gialli Srl', 'GIALLISRL-1']]);
+    const cases = await bot.db.store.complaints.search('Cancello', 5);
+    expect(cases.map((c) => c.clientId)).toEqual([created[0]!.id]);
   });
 
   it('answers an English user in English', async () => {

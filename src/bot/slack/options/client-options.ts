@@ -1,17 +1,35 @@
 import type { App } from '@slack/bolt';
 import { OPTIONS } from '../../ids.js';
 import { clip } from '../blocks/block-kit.js';
-import type { SlackDeps } from '../slack-deps.js';
+import type { LocaleOf, SlackDeps } from '../slack-deps.js';
 
-/** The searchable client list in the complaint and D2 forms. */
-export function registerClientOptions(app: App, deps: SlackDeps) {
-  app.options(OPTIONS.client, async ({ ack, options }) => {
-    const clients = await deps.clients.search(String(options.value ?? ''), 100);
-    await ack({
-      options: clients.map((c) => ({
-        text: { type: 'plain_text', text: clip(`${c.name} (${c.code})`, 75) },
-        value: c.id,
-      })),
-    });
+/** Value of the "new client" option: the typed name travels in it. */
+export const NEW_CLIENT_PREFIX = 'new:';
+
+/**
+ * The searchable client list in the complaint and D2 forms; typed text with no exact match also
+ * offers "new client: <text>", registered on submit.
+ */
+export function registerClientOptions(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+  app.options(OPTIONS.client, async ({ ack, options, body }) => {
+    const typed = String(options.value ?? '')
+      .trim()
+      .slice(0, 100);
+    const clients = await deps.clients.search(typed, 99);
+    const found = clients.map((c) => ({
+      text: { type: 'plain_text' as const, text: clip(`${c.name} (${c.code})`, 75) },
+      value: c.id,
+    }));
+    const exact = clients.some((c) => c.name.toLowerCase() === typed.toLowerCase());
+    if (typed.length < 2 || exact) return ack({ options: found });
+    const { t } = await localeOf(body.user.id);
+    const create = {
+      text: {
+        type: 'plain_text' as const,
+        text: clip(t('complaint.field.client.new', { name: typed }), 75),
+      },
+      value: `${NEW_CLIENT_PREFIX}${typed}`,
+    };
+    await ack({ options: [...found, create] });
   });
 }

@@ -1,6 +1,14 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { fileComplaint } from '../../../domain/complaint/file-complaint.js';
+import { registerQuickClient } from '../../../domain/client/register-client.js';
+import {
+  FileComplaintInputSchema,
+  fileComplaint,
+} from '../../../domain/complaint/file-complaint.js';
+import type { ChatUser } from '../../../domain/shared/chat-user.js';
+import { parseInput } from '../../../domain/shared/input.js';
+import { ok, type Result } from '../../../domain/shared/result.js';
+import { NEW_CLIENT_PREFIX } from '../options/client-options.js';
 import type { FieldProblem } from '../../../domain/shared/input.js';
 import { VIEWS } from '../../ids.js';
 import { slackUser, refusalText, type LocaleOf, type SlackDeps } from '../slack-deps.js';
@@ -40,8 +48,9 @@ export function registerComplaintSubmit(app: App, deps: SlackDeps, localeOf: Loc
     const metadata = metadataOf(ComplaintMetadataSchema, view.private_metadata);
     const values = readViewState(view.state);
     const flags = chosen(values, 'flags');
-    const result = await fileComplaint(deps.services, slackUser(body.user), {
-      clientId: text(values, 'client') ?? '',
+    const by = slackUser(body.user);
+    const intakeKey = `slack:view:${view.id}`;
+    const form = {
       product: text(values, 'product') ?? '',
       description: text(values, 'description') ?? '',
       problemCode: text(values, 'problemCode') ?? '',
@@ -56,15 +65,21 @@ export function registerComplaintSubmit(app: App, deps: SlackDeps, localeOf: Loc
       remedyRequested: text(values, 'remedyRequested'),
       reportedBy: text(values, 'reportedBy'),
       sourceMessageUrl: metadata.sourceMessageUrl,
-      intakeKey: `slack:view:${view.id}`,
-    });
+      intakeKey,
+    };
+    const chosenClient = await clientFor(deps, by, text(values, 'client'), form, intakeKey);
+    const result = chosenClient.ok
+      ? await fileComplaint(deps.services, by, { ...form, clientId: chosenClient.value })
+      : chosenClient;
     if (!result.ok) {
       const problems = (result.error.details?.problems as FieldProblem[] | undefined) ?? [];
       const errors = problems.length
         ? fieldErrors(problems, t, (field) => BLOCK_OF[field])
         : {
-            [result.error.code.endsWith('CLIENT_NOT_FOUND') ? 'client' : 'description']:
-              refusalText(result, t),
+            [result.error.code.includes('CLIENT') ? 'client' : 'description']: refusalText(
+              result,
+              t,
+            ),
           };
       await ack({
         response_action: 'errors',
@@ -88,3 +103,25 @@ export function registerComplaintSubmit(app: App, deps: SlackDeps, localeOf: Loc
     await tellUser(client, body.user.id, metadata.channel, message);
   });
 }
+
+/**
+ * The chosen client's id; "new client: <name>" registers it first — only once the rest of the
+ * form is valid, and not again when Slack retries a submission that already filed its case.
+ */
+async function clientFor(
+  deps: SlackDeps,
+  by: ChatUser,
+  chosenValue: string | undefined,
+  form: object,
+  intakeKey: string,
+): Promise<Result<string>> {
+  if (!chosenValue?.startsWith(NEW_CLIENT_PREFIX)) return ok(chosenValue ?? '');
+  const filed = await deps.services.complaints.findByIntakeKey(intakeKey);
+  if (filed) return ok(filed.clientId);
+  const rest = parseInput(FileComplaintInputSchema, { ...form, clientId: PLACEHOLDER_ID });
+  if (!rest.ok) return rest;
+  const name = chosenValue.slice(NEW_CLIENT_PREFIX.length);
+  const created = await registerQuickClient(deps.services, by, { name });
+  return created.ok ? ok(created.value.id) : created;
+}
+const PLACEHOLDER_ID = '0'.repeat(24);
