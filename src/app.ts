@@ -6,6 +6,8 @@ import { companyRules } from './company-rules.js';
 import { close, createHttpApp, listen } from './http/server.js';
 import { createAgenda } from './jobs/agenda.js';
 import { agendaSlaScheduler, defineSlaJob } from './jobs/sla.job.js';
+import { defineSweeps } from './jobs/sweeps.job.js';
+import { careServices, unsignedD2Services } from './services.js';
 import type { Logger } from './log.js';
 import { connectDatabase, pingDatabase } from './store/connection.js';
 import { startEmbeddedDatabase } from './store/embedded/embedded-database.js';
@@ -44,6 +46,11 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     log,
   });
   defineSlaJob(agenda, chat.services);
+  await defineSweeps(agenda, {
+    unsignedD2: unsignedD2Services(store, chat.services),
+    care: careServices(store, chat.services),
+    log,
+  });
   await agenda.start();
   const server = await listen(app, config.http.host, config.http.port);
   log.info({ host: config.http.host, port: config.http.port }, 'http server listening');

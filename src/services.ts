@@ -1,3 +1,6 @@
+import type { CareServices } from './domain/care/care.ports.js';
+import { businessDayMinutes } from './domain/calendar/business-calendar.js';
+import type { UnsignedD2Services } from './domain/d2/remind-unsigned-d2.js';
 import type { CaseRules, ComplaintServices } from './domain/complaint/complaint.ports.js';
 import type { D2Services } from './domain/d2/d2.ports.js';
 import type { Clock, Notifier, SlaScheduler } from './domain/shared/shared.ports.js';
@@ -25,5 +28,29 @@ export function buildServices(store: Store, parts: ServiceParts): Services {
     roles: store.roles,
     timeZone: parts.rules.calendar.timeZone,
     ...parts,
+  };
+}
+
+/** Business time of the unsigned-D2 reminders: after 4 business hours, then once a business day. */
+export function unsignedD2Services(store: Store, services: Services): UnsignedD2Services {
+  const { calendar } = services.rules;
+  return {
+    d2Requests: store.d2Requests,
+    roles: store.roles,
+    notifier: services.notifier,
+    clock: services.clock,
+    calendar,
+    policy: { firstAfterMinutes: 4 * 60, everyMinutes: businessDayMinutes(calendar.hours) },
+  };
+}
+
+export function careServices(store: Store, services: Services): CareServices {
+  return {
+    care: store.care,
+    roles: store.roles,
+    events: store.caseEvents,
+    notifier: services.notifier,
+    clock: services.clock,
+    calendar: services.rules.calendar,
   };
 }

@@ -20,6 +20,7 @@ export const VIEWS = {
   approvalRefuse: 'approval_refuse_modal',
   d2Decline: 'd2_decline_modal',
   d2Complete: 'd2_complete_modal',
+  careCall: 'care_call_modal',
 } as const;
 
 /** Buttons on case cards and in their threads. */
@@ -39,6 +40,9 @@ export const ACTIONS = {
   d2Decline: 'd2_decline',
   d2Start: 'd2_start',
   d2Complete: 'd2_complete',
+  logCareCall: 'care_log_call',
+  careToComplaint: 'care_to_complaint',
+  careToD2: 'care_to_d2',
 } as const;
 
 /** Select menus whose options the bot serves (searchable client list). */

@@ -132,6 +132,25 @@ export const it = {
   'reminder.breach':
     ':rotating_light: {mentions} {number}: {target} scaduto il {due}. Il caso è in ritardo.',
   'reminder.nag': ':rotating_light: {mentions} {number} è ancora fermo: {target} scaduto il {due}.',
+  'reminder.d2': ':memo: La richiesta *{number}* attende la tua firma dal {since}.',
+  'care.due':
+    ':telephone_receiver: È il momento della chiamata di customer care a *{client}* (prevista il {due}).',
+  'care.overdue':
+    ':telephone_receiver: La chiamata di customer care a *{client}* è in ritardo (prevista il {due}).',
+  'care.modal.title': 'Chiamata di cortesia',
+  'care.field.date': 'Data della chiamata',
+  'care.field.channel': 'Canale',
+  'care.field.outcome': 'Esito',
+  'care.field.needs': 'Esigenze o problemi emersi',
+  'care.field.nextAction': 'Prossima azione',
+  'care.logged':
+    'Chiamata a *{client}* registrata nel Registro Customer Care; la prossima è prevista il {next}.',
+  'action.log_care_call': 'Registra chiamata',
+  'action.care_to_complaint': 'Apri un reclamo',
+  'action.care_to_d2': 'Apri una D2',
+  'error.CARE.FORBIDDEN': 'Non hai il ruolo per registrare chiamate di customer care.',
+  'error.CARE.CLIENT_NOT_FOUND': 'Cliente non trovato.',
+  'error.CARE.IN_FUTURE': 'La data della chiamata è nel futuro.',
   'decision.request': '{mentions} serve la vostra decisione: {reason}',
   'p1.alert': ':rotating_light: P1 {number}: {description} — <#{channel}>',
   'd2.modal.title': 'Richiesta D2',

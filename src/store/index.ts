@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
-import { CareContactSchema } from '../domain/care/care-contact.js';
 import { CommunicationSchema } from '../domain/communication/communication.js';
+import { careRegister } from './care.repo.js';
 import { caseEventRepo } from './case-event.repo.js';
 import { clientRepository } from './client.repo.js';
 import { complaintRepository } from './complaint.repo.js';
@@ -21,7 +21,7 @@ export async function createStore(connection: Connection, report: BadRecordRepor
     recordRepo(model as never, schema, report);
   return {
     models,
-    careContacts: repo(models.careContact, CareContactSchema),
+    care: careRegister(models, report),
     caseEvents: caseEventRepo(models, report),
     clients: clientRepository(models, report),
     communications: repo(models.communication, CommunicationSchema),

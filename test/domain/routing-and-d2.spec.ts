@@ -85,6 +85,7 @@ describe('D2 requests (Mod. 07_D2)', () => {
     urgency: 'high',
     revision: 0,
     status: 'submitted',
+    submittedAt: at,
     createdAt: at,
     updatedAt: at,
   };

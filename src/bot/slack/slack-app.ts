@@ -1,6 +1,8 @@
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import type { Express } from 'express';
 import { translator } from '../../i18n/translate.js';
+import { registerCareButtons } from './actions/care-buttons.js';
+import { registerCareCallSubmit } from './views/care-call-submit.js';
 import { registerCaseButtons } from './actions/case-buttons.js';
 import { registerComplaintCommand } from './commands/complaint.command.js';
 import { registerD2Command } from './commands/d2.command.js';
@@ -60,6 +62,8 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
   registerD2Submit(app, deps, localeOf);
   registerCaseFormsSubmit(app, deps, localeOf);
   registerCaseButtons(app, deps, localeOf);
+  registerCareButtons(app, deps, localeOf);
+  registerCareCallSubmit(app, deps, deps.care, localeOf);
   registerClientOptions(app, deps, localeOf);
   registerComplaintShortcut(app, localeOf);
   registerAppHome(app, deps, localeOf);

@@ -4,7 +4,8 @@ import type { Complaint } from '../../domain/complaint/complaint.js';
 import type { D2Request } from '../../domain/d2/d2-request.js';
 import type { CaseRef, Notification } from '../../domain/shared/notification.js';
 import { translator, type Locale, type Translate } from '../../i18n/translate.js';
-import { escapeText, MessageBlocksSchema } from './blocks/block-kit.js';
+import { ACTIONS } from '../ids.js';
+import { escapeText, MessageBlocksSchema, plainText } from './blocks/block-kit.js';
 import { approvalRequest, caseCard, type CardContext } from './blocks/case-card.js';
 import { d2Card } from './blocks/d2-card.js';
 import { formatInstant, mention } from './blocks/format.js';
@@ -155,6 +156,37 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
         due: formatInstant(new Date(n.dueAt), locale, deps.timeZone),
       });
       await post(at.channel, plain(text), at.messageId);
+    },
+    async 'd2.unsigned'(n: Extract<Notification, { type: 'd2.unsigned' }>) {
+      const since = formatInstant(new Date(n.waitingSince), locale, deps.timeZone);
+      for (const director of n.to.filter((u) => u.platform === 'slack'))
+        await post(director.id, plain(t('reminder.d2', { number: n.case.caseNumber, since })));
+    },
+    async 'care.call_due'(n: Extract<Notification, { type: 'care.call_due' }>) {
+      const text = t(n.overdue ? 'care.overdue' : 'care.due', {
+        client: escapeText(n.clientName),
+        due: formatInstant(new Date(n.dueAt), locale, deps.timeZone),
+      });
+      const card: Card = {
+        text,
+        blocks: [
+          { type: 'section', text: { type: 'mrkdwn', text } },
+          {
+            type: 'actions',
+            block_id: 'care_actions',
+            elements: [
+              {
+                type: 'button',
+                action_id: ACTIONS.logCareCall,
+                text: plainText(t('action.log_care_call')),
+                value: n.clientId,
+                style: 'primary',
+              },
+            ],
+          },
+        ],
+      };
+      for (const owner of n.to.filter((u) => u.platform === 'slack')) await post(owner.id, card);
     },
     async 'direct.message'(n: Extract<Notification, { type: 'direct.message' }>) {
       if (n.to.platform === 'slack') await post(n.to.id, plain(escapeText(n.text)));

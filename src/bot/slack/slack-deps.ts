@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { CareServices } from '../../domain/care/care.ports.js';
 import type { ComplaintServices } from '../../domain/complaint/complaint.ports.js';
 import type { D2Services } from '../../domain/d2/d2.ports.js';
 import type { ChatUser } from '../../domain/shared/chat-user.js';
@@ -34,6 +35,7 @@ export interface SlackDeps {
   d2Requests: D2Queries;
   roles: RoleAdministration & RoleDirectory;
   announcements: Announcements;
+  care: CareServices;
   defaultLocale: Locale;
   timeZone: string;
   log: SlackLog;

@@ -15,6 +15,8 @@ export const D2RequestSchema = z.object({
   urgency: z.enum(['low', 'normal', 'high']),
   notes: z.string().max(4000).optional(),
   status: D2StatusSchema,
+  /** When the secretariat sent it (domain time): reminders count from here. */
+  submittedAt: z.date(),
   /** The director's "sigla": who acknowledged the request and when. */
   signature: z.object({ by: ChatUserSchema, at: z.date() }).optional(),
   declineReason: z.string().max(2000).optional(),

@@ -36,7 +36,13 @@ export async function raiseD2(
 
   const at = services.clock.now();
   const d2 = await services.d2Requests.register(
-    { ...parsed.value, requester: by, requesterOffice: office, status: 'submitted' },
+    {
+      ...parsed.value,
+      requester: by,
+      requesterOffice: office,
+      status: 'submitted',
+      submittedAt: at,
+    },
     localYearOf(at, services.timeZone),
   );
   const ref = d2Ref(d2);

@@ -15,6 +15,7 @@ const WHO_MAY = {
   'complaint.reject': ['manager', 'DCOM'],
   'complaint.withdraw': ['operator', 'coordinator', 'manager'],
   'client.register': ['operator', 'coordinator', 'technician', 'manager', 'DCOM', 'SCOM'],
+  'care.log': ['SCOM', 'DCOM', 'operator', 'coordinator', 'manager'],
   'd2.raise': ['SDID', 'SAMM'],
   'd2.sign': ['DCOM'],
   'd2.decline': ['DCOM'],

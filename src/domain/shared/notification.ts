@@ -36,5 +36,16 @@ export type Notification =
       dueAt: Date;
       to: ChatUser[];
     }
+  /** A D2 still waits for the director's signature. */
+  | { type: 'd2.unsigned'; case: CaseRef; to: ChatUser[]; waitingSince: Date }
+  /** A client's periodic care call is due (or overdue): its owner is reminded (Mod. 07_A9). */
+  | {
+      type: 'care.call_due';
+      clientId: string;
+      clientName: string;
+      dueAt: Date;
+      overdue: boolean;
+      to: ChatUser[];
+    }
   /** A short message to one person (refusals they should know about, reminders). */
   | { type: 'direct.message'; to: ChatUser; case?: CaseRef; text: string };

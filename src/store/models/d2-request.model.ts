@@ -11,6 +11,7 @@ const d2RequestSchema = new Schema(
     urgency: String,
     notes: String,
     status: String,
+    submittedAt: Date,
     signature: new Schema({ by: chatUserSchema, at: Date }, { _id: false }),
     declineReason: String,
     outcome: String,

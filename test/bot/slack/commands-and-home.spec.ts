@@ -1,10 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS, OPTIONS, SHORTCUTS, VIEWS } from '../../../src/bot/ids.js';
+import { ACTIONS, COMMANDS, OPTIONS, SHORTCUTS, VIEWS } from '../../../src/bot/ids.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
 import type { ChatUser } from '../../../src/domain/shared/chat-user.js';
 import { aClient, aComplaint } from '../../support/fixtures.js';
 import { eventually, useSlackBot } from '../../support/slack-bot.js';
-import { input, postToBot, slashCommand, viewSubmission } from '../../support/slack-requests.js';
+import {
+  buttonPress,
+  input,
+  postToBot,
+  slashCommand,
+  viewSubmission,
+} from '../../support/slack-requests.js';
 
 const user = (id: string): ChatUser => ({ platform: 'slack', id });
 const form = (payload: object) =>
@@ -139,6 +145,96 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
     expect(created.map((c) => [c.name, c.code])).toEqual([['Gialli Srl', 'GIALLISRL-1']]);
     const cases = await bot.db.store.complaints.search('Cancello', 5);
     expect(cases.map((c) => c.clientId)).toEqual([created[0]!.id]);
+  });
+
+  it('reminds a due care call, logs it from the form into Mod. 07_A9, and turns a need into a complaint', async () => {
+    await bot.db.store.roles.assign(user('U0SCOM'), ['SCOM']);
+    await bot.chat.services.notifier.queue({
+      type: 'care.call_due',
+      clientId,
+      clientName: 'Verdi Impianti',
+      dueAt: new Date('2026-11-20T08:00:00Z'),
+      overdue: true,
+      to: [user('U0SCOM')],
+    });
+    const reminder = await eventually(() => {
+      const call = bot.stub.of('chat.postMessage').find((c) => c.args.channel === 'U0SCOM');
+      if (!call) throw new Error('no reminder yet');
+      return call;
+    });
+    expect(reminder.args.text).toMatch(/in ritardo/);
+    await post(
+      buttonPress(
+        'U0SCOM',
+        ACTIONS.logCareCall,
+        clientId,
+        'D0SCOM',
+        String(reminder.args.ts ?? '1.1'),
+      ),
+    );
+    const modal = await eventually(() => {
+      const call = bot.stub
+        .of('views.open')
+        .find((c) => (c.args.view as { callback_id: string }).callback_id === VIEWS.careCall);
+      if (!call) throw new Error('no care form yet');
+      return call.args.view as { private_metadata: string };
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    const logged = await post(
+      viewSubmission('U0SCOM', {
+        id: 'VCARE',
+        callbackId: VIEWS.careCall,
+        privateMetadata: modal.private_metadata,
+        values: {
+          date: { value: { type: 'datepicker', selected_date: today } },
+          channel: input.select('phone'),
+          outcome: input.text('Tutto bene'),
+          needs: input.text('Il compressore fa rumore'),
+        },
+      }),
+    );
+    expect(logged.text).toBe('');
+    expect(await bot.db.store.care.list({ clientId })).toEqual([
+      expect.objectContaining({
+        outcome: 'Tutto bene',
+        needs: 'Il compressore fa rumore',
+        by: expect.objectContaining({ id: 'U0SCOM' }),
+      }),
+    ]);
+    expect((await bot.db.store.clients.find(clientId))?.nextCareCallDue).toBeInstanceOf(Date);
+    const followUp = await eventually(() => {
+      const call = bot.stub
+        .of('chat.postMessage')
+        .find(
+          (c) =>
+            c.args.channel === 'U0SCOM' &&
+            JSON.stringify(c.args.blocks).includes(ACTIONS.careToComplaint),
+        );
+      if (!call) throw new Error('no follow-up yet');
+      return call;
+    });
+    const value = JSON.stringify({ c: clientId, n: 'Il compressore fa rumore' });
+    expect(JSON.stringify(followUp.args.blocks)).toContain(JSON.stringify(value).slice(1, -1));
+    await post(buttonPress('U0SCOM', ACTIONS.careToComplaint, value, 'D0SCOM', '1.2'));
+    const complaintForm = await eventually(() => {
+      const call = bot.stub
+        .of('views.open')
+        .find((c) => c.args.trigger_id === `trigger-${ACTIONS.careToComplaint}`);
+      if (!call) throw new Error('no complaint form yet');
+      return call.args.view as {
+        blocks: {
+          block_id?: string;
+          element?: { initial_option?: { value: string }; initial_value?: string };
+        }[];
+      };
+    });
+    expect(
+      complaintForm.blocks.find((b) => b.block_id === 'client')?.element?.initial_option?.value,
+    ).toBe(clientId);
+    expect(
+      complaintForm.blocks.find((b) => b.block_id === 'description')?.element?.initial_value,
+    ).toBe('Il compressore fa rumore');
+    expect(bot.stub.schemaErrors).toEqual([]);
   });
 
   it('answers an English user in English', async () => {

@@ -70,6 +70,14 @@ const checkboxes = z.strictObject({
   options: z.array(optionWithMrkdwn).min(1).max(10),
   initial_options: z.array(optionWithMrkdwn).optional(),
 });
+const datepicker = z.strictObject({
+  type: z.literal('datepicker'),
+  action_id: actionId,
+  initial_date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+});
 const inputElement = z.discriminatedUnion('type', [
   staticSelect,
   externalSelect,
@@ -77,6 +85,7 @@ const inputElement = z.discriminatedUnion('type', [
   numberInput,
   radios,
   checkboxes,
+  datepicker,
 ]);
 
 const blockId = z.string().min(1).max(255).optional();

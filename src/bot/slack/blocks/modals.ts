@@ -1,7 +1,7 @@
 import { CONTACT_CHANNELS, ORIGINS, PRIORITIES } from '../../../domain/complaint/complaint.js';
 import type { MessageKey, Translate } from '../../../i18n/translate.js';
 import { OPTIONS, VIEWS } from '../../ids.js';
-import { md, plainText, type Block, type Modal } from './block-kit.js';
+import { escapeText, md, plainText, type Block, type Modal } from './block-kit.js';
 
 const option = (value: string, text: string) => ({ text: plainText(text), value });
 const textInput = (
@@ -76,15 +76,20 @@ function modal(
   };
 }
 
-export interface ComplaintPrefill {
+/** What a form can start with (from a message, a care call); never stored in the metadata. */
+export interface Prefill {
   description?: string;
-  sourceMessageUrl?: string;
+  client?: { id: string; label: string };
 }
+
+const clientOption = (client: Prefill['client']) =>
+  client ? { initial_option: { text: plainText(client.label), value: client.id } } : {};
 
 /** The /complaint form: every field of seed 003's minimum data the operator knows at intake. */
 export function complaintModal(
   t: Translate,
-  metadata: { channel?: string } & ComplaintPrefill,
+  metadata: { channel?: string; sourceMessageUrl?: string },
+  prefill: Prefill = {},
 ): Modal {
   const keys = (prefix: string, values: readonly string[]) =>
     values.map((v): [string, string] => [v, t(`${prefix}.${v}` as MessageKey)]);
@@ -98,13 +103,14 @@ export function complaintModal(
         action_id: OPTIONS.client,
         min_query_length: 0,
         placeholder: plainText(t('complaint.field.client.placeholder'), 150),
+        ...clientOption(prefill.client),
       },
     },
     textInput('product', t('complaint.field.product'), { max: 200 }),
     textInput('description', t('complaint.field.description'), {
       multiline: true,
       max: 3000,
-      initial: metadata.description,
+      initial: prefill.description,
     }),
     textInput('problemCode', t('complaint.field.problemCode'), {
       max: 40,
@@ -169,7 +175,11 @@ export function complaintModal(
 }
 
 /** Mod. 07_D2 for the secretariats. */
-export function d2Modal(t: Translate, metadata: { channel?: string }): Modal {
+export function d2Modal(
+  t: Translate,
+  metadata: { channel?: string },
+  prefill: Prefill = {},
+): Modal {
   const urgencies = (['low', 'normal', 'high'] as const).map((u): [string, string] => [
     u,
     t(`urgency.${u}`),
@@ -179,9 +189,18 @@ export function d2Modal(t: Translate, metadata: { channel?: string }): Modal {
       type: 'input',
       block_id: 'client',
       label: plainText(t('complaint.field.client'), 2000),
-      element: { type: 'external_select', action_id: OPTIONS.client, min_query_length: 0 },
+      element: {
+        type: 'external_select',
+        action_id: OPTIONS.client,
+        min_query_length: 0,
+        ...clientOption(prefill.client),
+      },
     },
-    textInput('reason', t('d2.field.reason'), { multiline: true, max: 3000 }),
+    textInput('reason', t('d2.field.reason'), {
+      multiline: true,
+      max: 3000,
+      initial: prefill.description,
+    }),
     select('urgency', t('d2.field.urgency'), urgencies, false, 'normal'),
     textInput('notes', t('d2.field.notes'), { multiline: true, max: 3000, optional: true }),
   ];
@@ -245,4 +264,27 @@ export function caseFormModal(
     d2Complete: VIEWS.d2Complete,
   };
   return modal(callbacks[kind], title, t, blocks[kind](), metadata);
+}
+
+/** Mod. 07_A9: one customer-care call with a client. */
+export function careCallModal(
+  t: Translate,
+  client: { id: string; name: string },
+  today: string,
+): Modal {
+  const channels = CONTACT_CHANNELS.map((c): [string, string] => [c, t(`channel.${c}`)]);
+  const blocks: Block[] = [
+    { type: 'section', text: md(`*${escapeText(client.name)}*`) },
+    {
+      type: 'input',
+      block_id: 'date',
+      label: plainText(t('care.field.date'), 2000),
+      element: { type: 'datepicker', action_id: 'value', initial_date: today },
+    },
+    select('channel', t('care.field.channel'), channels, false, 'phone'),
+    textInput('outcome', t('care.field.outcome'), { multiline: true, max: 3000 }),
+    textInput('needs', t('care.field.needs'), { multiline: true, max: 3000, optional: true }),
+    textInput('nextAction', t('care.field.nextAction'), { max: 2000, optional: true }),
+  ];
+  return modal(VIEWS.careCall, t('care.modal.title'), t, blocks, { clientId: client.id });
 }

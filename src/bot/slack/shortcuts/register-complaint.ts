@@ -14,11 +14,11 @@ export function registerComplaintShortcut(app: App, localeOf: LocaleOf) {
       .catch(() => undefined);
     await client.views.open({
       trigger_id: shortcut.trigger_id,
-      view: complaintModal(t, {
-        channel: shortcut.channel.id,
-        description: String(shortcut.message.text ?? '').slice(0, 3000),
-        ...(link ? { sourceMessageUrl: link } : {}),
-      }),
+      view: complaintModal(
+        t,
+        { channel: shortcut.channel.id, ...(link ? { sourceMessageUrl: link } : {}) },
+        { description: String(shortcut.message.text ?? '').slice(0, 3000) },
+      ),
     });
   });
 }

@@ -6,6 +6,7 @@ const StateValueSchema = z.looseObject({
   value: z.string().nullish(),
   selected_option: z.looseObject({ value: z.string() }).nullish(),
   selected_options: z.array(z.looseObject({ value: z.string() })).nullish(),
+  selected_date: z.string().nullish(),
 });
 const StateSchema = z.record(z.string(), z.record(z.string(), StateValueSchema));
 export type ViewValues = Record<string, string | string[] | undefined>;
@@ -21,6 +22,7 @@ export function readViewState(state: unknown): ViewValues {
     out[block] =
       inner.selected_options?.map((o) => o.value) ??
       inner.selected_option?.value ??
+      inner.selected_date ??
       inner.value ??
       undefined;
   }

@@ -1,0 +1,51 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { z } from 'zod';
+import { ACTIONS } from '../../ids.js';
+import { careCallModal, complaintModal, d2Modal } from '../blocks/modals.js';
+import type { LocaleOf, SlackDeps } from '../slack-deps.js';
+
+const FollowUpSchema = z.object({ c: z.string().max(40), n: z.string().max(1500).optional() });
+const followUp = (value: string) => {
+  try {
+    return FollowUpSchema.parse(JSON.parse(value));
+  } catch {
+    return undefined;
+  }
+};
+
+/** "Log care call" opens the register form; after a call, a need becomes a complaint or a D2. */
+export function registerCareButtons(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+  app.action<BlockAction<ButtonAction>>(
+    ACTIONS.logCareCall,
+    async ({ ack, body, action, client }) => {
+      await ack();
+      const found = await deps.clients.find(String(action.value ?? '').slice(0, 40));
+      if (!found) return;
+      const { t } = await localeOf(body.user.id);
+      const today = new Date(deps.services.clock.now()).toISOString().slice(0, 10);
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: careCallModal(t, found, today),
+      });
+    },
+  );
+  for (const [actionId, toD2] of [
+    [ACTIONS.careToComplaint, false],
+    [ACTIONS.careToD2, true],
+  ] as const) {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
+      await ack();
+      const value = followUp(String(action.value ?? ''));
+      const found = value && (await deps.clients.find(value.c));
+      if (!found) return;
+      const { t } = await localeOf(body.user.id);
+      const prefill = {
+        client: { id: found.id, label: `${found.name} (${found.code})` },
+        ...(value.n ? { description: value.n } : {}),
+      };
+      const metadata = body.channel ? { channel: body.channel.id } : {};
+      const view = toD2 ? d2Modal(t, metadata, prefill) : complaintModal(t, metadata, prefill);
+      await client.views.open({ trigger_id: body.trigger_id, view });
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import type { Agenda } from 'agenda';
+import { remindCareCalls } from '../domain/care/care-call-use-cases.js';
+import type { CareServices } from '../domain/care/care.ports.js';
+import { remindUnsignedD2s, type UnsignedD2Services } from '../domain/d2/remind-unsigned-d2.js';
+
+export const D2_SWEEP = 'd2.unsigned-sweep';
+export const CARE_SWEEP = 'care.calls-sweep';
+
+export interface SweepDeps {
+  unsignedD2: UnsignedD2Services;
+  care: CareServices;
+  log: { warn(data: object, message: string): void };
+}
+
+/**
+ * Periodic sweeps: unsigned D2 requests and due care calls. Each reminder carries a once-key,
+ * so a sweep may run often, late or twice without telling anyone twice.
+ */
+export async function defineSweeps(agenda: Agenda, deps: SweepDeps, every = '10 minutes') {
+  agenda.define(D2_SWEEP, async () => {
+    const result = await remindUnsignedD2s(deps.unsignedD2);
+    for (const failure of result.failures) deps.log.warn(failure, 'unsigned D2 reminder failed');
+  });
+  agenda.define(CARE_SWEEP, async () => {
+    const result = await remindCareCalls(deps.care);
+    for (const failure of result.failures) deps.log.warn(failure, 'care call reminder failed');
+  });
+  await agenda.every(every, D2_SWEEP);
+  await agenda.every(every, CARE_SWEEP);
+}
