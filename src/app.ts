@@ -7,7 +7,8 @@ import { close, createHttpApp, listen } from './http/server.js';
 import { createAgenda } from './jobs/agenda.js';
 import { agendaSlaScheduler, defineSlaJob } from './jobs/sla.job.js';
 import { defineSweeps } from './jobs/sweeps.job.js';
-import { careServices, unsignedD2Services } from './services.js';
+import { careServices, digestServices, unsignedD2Services } from './services.js';
+import { defineDigestJob } from './jobs/digest.job.js';
 import type { Logger } from './log.js';
 import { connectDatabase, pingDatabase } from './store/connection.js';
 import { startEmbeddedDatabase } from './store/embedded/embedded-database.js';
@@ -50,6 +51,12 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     unsignedD2: unsignedD2Services(store, chat.services),
     care: careServices(store, chat.services),
     log,
+  });
+  await defineDigestJob(agenda, digestServices(store, chat.services), {
+    destination: config.digestChannel
+      ? { platform: 'slack', channel: config.digestChannel }
+      : undefined,
+    log: { warn: (message) => log.warn(message) },
   });
   await agenda.start();
   const server = await listen(app, config.http.host, config.http.port);

@@ -6,7 +6,7 @@ import type { Config } from './config.js';
 import type { Notification } from './domain/shared/notification.js';
 import { outboxWorker, type OutboxWorker } from './jobs/outbox-delivery.js';
 import type { Logger } from './log.js';
-import { buildServices, careServices, type Services } from './services.js';
+import { buildServices, careServices, digestServices, type Services } from './services.js';
 import type { Store } from './store/index.js';
 import type { CaseRules } from './domain/complaint/complaint.ports.js';
 import type { Clock, SlaScheduler } from './domain/shared/shared.ports.js';
@@ -55,6 +55,7 @@ export function startChat(options: ChatOptions) {
           : store.d2Requests.setAnnouncement(id, at),
     },
     care: careServices(store, services),
+    digest: digestServices(store, services),
     defaultLocale: options.config.defaultLocale,
     timeZone: options.config.timeZone,
     log,

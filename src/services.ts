@@ -1,4 +1,5 @@
 import type { CareServices } from './domain/care/care.ports.js';
+import type { DigestServices } from './domain/kpi/digest.js';
 import { businessDayMinutes } from './domain/calendar/business-calendar.js';
 import type { UnsignedD2Services } from './domain/d2/remind-unsigned-d2.js';
 import type { CaseRules, ComplaintServices } from './domain/complaint/complaint.ports.js';
@@ -41,6 +42,15 @@ export function unsignedD2Services(store: Store, services: Services): UnsignedD2
     clock: services.clock,
     calendar,
     policy: { firstAfterMinutes: 4 * 60, everyMinutes: businessDayMinutes(calendar.hours) },
+  };
+}
+
+export function digestServices(store: Store, services: Services): DigestServices {
+  return {
+    kpi: store.kpi,
+    notifier: services.notifier,
+    clock: services.clock,
+    timeZone: services.rules.calendar.timeZone,
   };
 }
 

@@ -150,6 +150,29 @@ export const en: Record<MessageKey, string> = {
   'error.CARE.FORBIDDEN': 'You do not hold a role that may log customer-care calls.',
   'error.CARE.CLIENT_NOT_FOUND': 'Client not found.',
   'error.CARE.IN_FUTURE': 'The date of the call is in the future.',
+  'digest.title': 'Customer care indicators {from} – {to}',
+  'digest.chart': 'Complaints opened by priority',
+  'digest.thisPeriod': 'This period',
+  'digest.previousPeriod': 'Previous period',
+  'digest.complaints':
+    '*Complaints*: opened {opened} ({openedDelta}), closed {closed} ({closedDelta}); P1 {p1} · P2 {p2} · P3 {p3}; goodwill {goodwill}',
+  'digest.sla':
+    '*SLA compliance*: first handling {first_response} · taken in charge {take_in_charge} · resolution {resolution}',
+  'digest.times':
+    '*Times*: first response median {frMedian}, p90 {frP90}; resolution median {resMedian}, p90 {resP90}',
+  'digest.repeat': '*Repeats*: {repeatRate} of opened complaints',
+  'digest.codes': '*Problem codes (Pareto)*: {codes}',
+  'digest.costs': '*Costs of closed complaints*: {cost} EUR ({costDelta})',
+  'digest.d2': '*D2 requests*: raised {raised}, signed {signed}',
+  'digest.care': '*Customer-care calls*: {done} done of {due} due',
+  'digest.loyal':
+    '*Loyal clients*: {loyal} of {active} active clients (loyal = marked “loyal” in the client registry)',
+  'digest.satisfaction': '*Satisfaction*: average {average} of 5 ({responses} answers)',
+  'digest.none': 'none',
+  'digest.na': 'n/a',
+  'digest.posted': 'Digest for {from} – {to} on its way.',
+  'digest.usage':
+    'Usage: `/sportello digest` (last week) or `/sportello digest YYYY-MM-DD YYYY-MM-DD`.',
   'decision.request': '{mentions} your decision is needed: {reason}',
   'p1.alert': ':rotating_light: P1 {number}: {description} — <#{channel}>',
   'd2.modal.title': 'D2 request',

@@ -151,6 +151,29 @@ export const it = {
   'error.CARE.FORBIDDEN': 'Non hai il ruolo per registrare chiamate di customer care.',
   'error.CARE.CLIENT_NOT_FOUND': 'Cliente non trovato.',
   'error.CARE.IN_FUTURE': 'La data della chiamata è nel futuro.',
+  'digest.title': 'Indicatori customer care {from} – {to}',
+  'digest.chart': 'Reclami aperti per priorità',
+  'digest.thisPeriod': 'Questo periodo',
+  'digest.previousPeriod': 'Periodo precedente',
+  'digest.complaints':
+    '*Reclami*: aperti {opened} ({openedDelta}), chiusi {closed} ({closedDelta}); P1 {p1} · P2 {p2} · P3 {p3}; per cortesia {goodwill}',
+  'digest.sla':
+    '*Rispetto SLA*: prima gestione {first_response} · presa in carico {take_in_charge} · risoluzione {resolution}',
+  'digest.times':
+    '*Tempi*: prima risposta mediana {frMedian}, p90 {frP90}; risoluzione mediana {resMedian}, p90 {resP90}',
+  'digest.repeat': '*Ripetizioni*: {repeatRate} dei reclami aperti',
+  'digest.codes': '*Codici problema (Pareto)*: {codes}',
+  'digest.costs': '*Costi dei reclami chiusi*: {cost} EUR ({costDelta})',
+  'digest.d2': '*Richieste D2*: inviate {raised}, firmate {signed}',
+  'digest.care': '*Chiamate di customer care*: fatte {done} su {due} dovute',
+  'digest.loyal':
+    '*Clienti fedeli*: {loyal} su {active} clienti attivi (fedele = segnato “fedele” nell’anagrafica clienti)',
+  'digest.satisfaction': '*Soddisfazione*: media {average} su 5 ({responses} risposte)',
+  'digest.none': 'nessuno',
+  'digest.na': 'n.d.',
+  'digest.posted': 'Digest del periodo {from} – {to} in arrivo.',
+  'digest.usage':
+    'Uso: `/sportello digest` (ultima settimana) oppure `/sportello digest AAAA-MM-GG AAAA-MM-GG`.',
   'decision.request': '{mentions} serve la vostra decisione: {reason}',
   'p1.alert': ':rotating_light: P1 {number}: {description} — <#{channel}>',
   'd2.modal.title': 'Richiesta D2',

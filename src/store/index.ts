@@ -9,6 +9,7 @@ import { serviceOrderRepository } from './service-order.repo.js';
 import { defineModels, initModels } from './models/index.js';
 import type { BadRecordReporter } from './read-boundary.js';
 import { recordRepo } from './record.repo.js';
+import { kpiRepository } from './kpi.repo.js';
 import { outboxRepository } from './outbox.repo.js';
 import { roleAssignmentRepo } from './role-assignment.repo.js';
 import { routingRuleRepository } from './routing-rule.repo.js';
@@ -27,6 +28,7 @@ export async function createStore(connection: Connection, report: BadRecordRepor
     communications: repo(models.communication, CommunicationSchema),
     complaints: complaintRepository(models, report),
     d2Requests: d2RequestRepository(models, report),
+    kpi: kpiRepository(models),
     outbox: outboxRepository(models),
     roles: roleAssignmentRepo(models, report),
     routingRules: routingRuleRepository(models, report),

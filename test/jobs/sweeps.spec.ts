@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { logCareCall, remindCareCalls } from '../../src/domain/care/care-call-use-cases.js';
 import { NewClientSchema } from '../../src/domain/client/client.js';
 import { raiseD2 } from '../../src/domain/d2/raise-d2.js';

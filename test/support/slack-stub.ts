@@ -20,6 +20,8 @@ export async function startSlackStub(locales: Record<string, string> = {}) {
   const calls: SlackCall[] = [];
   const faults = new Map<string, Fault>();
   const schemaErrors: string[] = [];
+  /** Files uploaded through files.uploadV2's upload URL. */
+  const uploads: { id: string; bytes: Buffer }[] = [];
   let ts = 1_700_000_000_000_100;
   const nextTs = () => {
     ts += 100;
@@ -30,6 +32,12 @@ export async function startSlackStub(locales: Record<string, string> = {}) {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      if ((req.url ?? '').startsWith('/upload/')) {
+        const body = Buffer.concat(chunks);
+        uploads.push({ id: (req.url ?? '').slice('/upload/'.length), bytes: body });
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('OK - 1');
+        return;
+      }
       const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
       const args = parseBody(
         Buffer.concat(chunks).toString('utf8'),
@@ -50,7 +58,7 @@ export async function startSlackStub(locales: Record<string, string> = {}) {
       calls.push({ method, args });
       res
         .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify(answer(method, args, nextTs, locales)));
+        .end(JSON.stringify(answer(method, args, nextTs, locales, `http://127.0.0.1:${port}`)));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -59,6 +67,7 @@ export async function startSlackStub(locales: Record<string, string> = {}) {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
     schemaErrors,
+    uploads,
     of: (method: string) => calls.filter((c) => c.method === method),
     /** The next `times` calls of `method` (to `channel`, when given) fail with `status`. */
     fail(
@@ -99,8 +108,15 @@ function answer(
   args: Record<string, unknown>,
   nextTs: () => string,
   locales: Record<string, string>,
+  base: string,
 ) {
   switch (method) {
+    case 'files.getUploadURLExternal': {
+      const id = `F${nextTs().replace('.', '')}`;
+      return { ok: true, upload_url: `${base}/upload/${id}`, file_id: id };
+    }
+    case 'files.completeUploadExternal':
+      return { ok: true, files: (args.files as { id: string }[] | undefined) ?? [] };
     case 'chat.postMessage':
       return { ok: true, channel: args.channel, ts: nextTs(), message: { text: args.text } };
     case 'chat.update':

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { NewCaseEvent } from '../../domain/audit/case-event.js';
 import type { Complaint } from '../../domain/complaint/complaint.js';
+import type { Indicators } from '../../domain/kpi/kpi.js';
 import type { D2Request } from '../../domain/d2/d2-request.js';
 import type { CaseRef, Notification } from '../../domain/shared/notification.js';
 import { translator, type Locale, type Translate } from '../../i18n/translate.js';
@@ -8,6 +9,8 @@ import { ACTIONS } from '../ids.js';
 import { escapeText, MessageBlocksSchema, plainText } from './blocks/block-kit.js';
 import { approvalRequest, caseCard, type CardContext } from './blocks/case-card.js';
 import { d2Card } from './blocks/d2-card.js';
+import { digestBlocks, periodLabel } from './blocks/digest-blocks.js';
+import { digestChartPng } from '../charts/kpi-chart.js';
 import { formatInstant, mention } from './blocks/format.js';
 import type { SlackDeps } from './slack-deps.js';
 
@@ -188,6 +191,27 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
       };
       for (const owner of n.to.filter((u) => u.platform === 'slack')) await post(owner.id, card);
     },
+    async digest(n: Extract<Notification, { type: 'digest' }>) {
+      if (n.destination.platform !== 'slack') return;
+      const current = revive(n.current);
+      const previous = revive(n.previous);
+      const message = digestBlocks(current, previous, t, deps.timeZone);
+      await post(n.destination.channel, message);
+      const png = await digestChartPng(current, previous, {
+        title: t('digest.chart'),
+        current: t('digest.thisPeriod'),
+        previous: t('digest.previousPeriod'),
+      });
+      const { from, to } = periodLabel(current, deps.timeZone);
+      await call(() =>
+        client.filesUploadV2({
+          channel_id: n.destination.channel,
+          file: png,
+          filename: `kpi-${from.replaceAll('/', '-')}.png`,
+          title: t('digest.title', { from, to }),
+        }),
+      );
+    },
     async 'direct.message'(n: Extract<Notification, { type: 'direct.message' }>) {
       if (n.to.platform === 'slack') await post(n.to.id, plain(escapeText(n.text)));
     },
@@ -280,4 +304,10 @@ function threadLine(event: NewCaseEvent, t: Translate, locale: Locale, timeZone:
     default:
       return t('thread.other', { actor, type: event.type });
   }
+}
+
+/** Dates come back from the outbox as Date objects (BSON) or strings (JSON); make them Dates. */
+function revive(indicators: Indicators): Indicators {
+  const period = { from: new Date(indicators.period.from), to: new Date(indicators.period.to) };
+  return { ...indicators, period };
 }

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { CareServices } from '../../domain/care/care.ports.js';
+import type { DigestServices } from '../../domain/kpi/digest.js';
 import type { ComplaintServices } from '../../domain/complaint/complaint.ports.js';
 import type { D2Services } from '../../domain/d2/d2.ports.js';
 import type { ChatUser } from '../../domain/shared/chat-user.js';
@@ -36,6 +37,7 @@ export interface SlackDeps {
   roles: RoleAdministration & RoleDirectory;
   announcements: Announcements;
   care: CareServices;
+  digest: DigestServices;
   defaultLocale: Locale;
   timeZone: string;
   log: SlackLog;

@@ -16,6 +16,7 @@ const WHO_MAY = {
   'complaint.withdraw': ['operator', 'coordinator', 'manager'],
   'client.register': ['operator', 'coordinator', 'technician', 'manager', 'DCOM', 'SCOM'],
   'care.log': ['SCOM', 'DCOM', 'operator', 'coordinator', 'manager'],
+  'kpi.digest': ['DCOM', 'SCOM', 'manager', 'admin'],
   'd2.raise': ['SDID', 'SAMM'],
   'd2.sign': ['DCOM'],
   'd2.decline': ['DCOM'],

@@ -1,4 +1,5 @@
 import type { NewCaseEvent } from '../audit/case-event.js';
+import type { Indicators } from '../kpi/kpi.js';
 import type { ChatDestination, ChatUser } from './chat-user.js';
 
 export type CaseRef = { caseKind: 'complaint' | 'd2'; caseId: string; caseNumber: string };
@@ -47,5 +48,7 @@ export type Notification =
       overdue: boolean;
       to: ChatUser[];
     }
+  /** The KPI digest for a period, with the period before for comparison. */
+  | { type: 'digest'; destination: ChatDestination; current: Indicators; previous: Indicators }
   /** A short message to one person (refusals they should know about, reminders). */
   | { type: 'direct.message'; to: ChatUser; case?: CaseRef; text: string };

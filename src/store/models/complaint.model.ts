@@ -77,6 +77,9 @@ const complaintSchema = new Schema(
 complaintSchema.index({ number: 1 }, { unique: true });
 complaintSchema.index({ clientId: 1, problemCode: 1, receivedAt: -1 });
 complaintSchema.index({ status: 1, priority: 1 });
+complaintSchema.index({ receivedAt: 1 });
+complaintSchema.index({ 'phaseTimes.closed': 1 });
+complaintSchema.index({ 'slaClocks.stoppedAt': 1 });
 complaintSchema.index({ intakeKey: 1 }, { unique: true, sparse: true });
 
 export const defineComplaintModel = (connection: Connection) =>

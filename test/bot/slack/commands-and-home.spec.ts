@@ -330,4 +330,37 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
       (await post(slashCommand(COMMANDS.sportello, 'U0BOSS', 'roles <@U0NEW> wizard'))).json().text,
     ).toMatch(/^Uso:/);
   });
+
+  it('posts a digest on demand for any period, with its chart as a PNG upload', async () => {
+    expect((await post(slashCommand(COMMANDS.sportello, 'U0OP', 'digest'))).json().text).toMatch(
+      /Solo il direttore/,
+    );
+    expect(
+      (await post(slashCommand(COMMANDS.sportello, 'U0BOSS', 'digest 2026-13-01 x'))).json().text,
+    ).toMatch(/^Uso:/);
+    const answer = await post(
+      slashCommand(COMMANDS.sportello, 'U0BOSS', 'digest 2026-11-01 2026-11-30', 'C0KPI'),
+    );
+    expect(answer.json().text).toBe('Digest del periodo 01/11/2026 – 30/11/2026 in arrivo.');
+    const digest = await eventually(() => {
+      const call = bot.stub.of('chat.postMessage').find((c) => c.args.channel === 'C0KPI');
+      if (!call) throw new Error('no digest yet');
+      return call;
+    });
+    expect(JSON.stringify(digest.args.blocks)).toMatch(
+      /Indicatori customer care 01\/11\/2026 – 30\/11\/2026/,
+    );
+    const upload = await eventually(() => {
+      const done = bot.stub.of('files.completeUploadExternal')[0];
+      if (!done || !bot.stub.uploads[0]) throw new Error('no upload yet');
+      return done;
+    });
+    expect(upload.args.channel_id).toBe('C0KPI');
+    // The upload is multipart: the PNG (its 8-byte signature, then an IHDR chunk) sits inside.
+    const body = bot.stub.uploads[0]!.bytes;
+    const start = body.indexOf(Buffer.from('89504e470d0a1a0a', 'hex'));
+    expect(start).toBeGreaterThanOrEqual(0);
+    expect(body.subarray(start + 12, start + 16).toString('latin1')).toBe('IHDR');
+    expect(body.length - start).toBeGreaterThan(5_000);
+  });
 });

@@ -1,6 +1,12 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
+import { TZDate } from '@date-fns/tz';
+import { lastWeek, postDigest } from '../../../domain/kpi/digest.js';
+import type { Indicators } from '../../../domain/kpi/kpi.js';
 import { may } from '../../../domain/roles/permissions.js';
+import type { ChatUser } from '../../../domain/shared/chat-user.js';
+import type { Translate } from '../../../i18n/translate.js';
+import { periodLabel } from '../blocks/digest-blocks.js';
 import { ROLES, RoleSchema } from '../../../domain/roles/role.js';
 import { COMMANDS } from '../../ids.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
@@ -26,6 +32,8 @@ export function registerSportelloCommand(app: App, deps: SlackDeps, localeOf: Lo
       await deps.roles.assign(me, ['DCOM', 'admin'], me);
       return reply(t('roles.seeded'));
     }
+    if (verb === 'digest')
+      return reply(await digestOnDemand(deps, me, command.channel_id, target, list, t));
     if (verb !== 'roles') return reply(t('roles.usage', { roles: ROLES.join(', ') }));
     if (!target) {
       const lines = (await deps.roles.list()).map(
@@ -45,4 +53,31 @@ export function registerSportelloCommand(app: App, deps: SlackDeps, localeOf: Lo
       t('roles.assigned', { user: parsed.data.userId, roles: parsed.data.roles.join(', ') || '—' }),
     );
   });
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `/sportello digest [from to]`: last week, or any period (both days included), in this channel. */
+async function digestOnDemand(
+  deps: SlackDeps,
+  me: ChatUser,
+  channel: string,
+  from: string,
+  to: string,
+  t: Translate,
+): Promise<string> {
+  if (!may(await deps.roles.rolesOf(me), 'kpi.digest')) return t('error.ROLES.FORBIDDEN');
+  const now = deps.services.clock.now();
+  let period = lastWeek(now, deps.timeZone);
+  if (from || to) {
+    if (!DAY.test(from) || !DAY.test(to) || from > to) return t('digest.usage');
+    // Midnight where the company is; the day after `to`, so that `to` is included.
+    const midnight = (day: string, plus = 0) => {
+      const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+      return new Date(new TZDate(y, m - 1, d + plus, deps.timeZone).getTime());
+    };
+    period = { from: midnight(from), to: midnight(to, 1) };
+  }
+  await postDigest(deps.digest, { platform: 'slack', channel }, period);
+  return t('digest.posted', periodLabel({ period } as Indicators, deps.timeZone));
 }
