@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import type { Config } from './config.js';
 import { startChat, type RunningChat } from './chat.js';
 import { companyRules } from './company-rules.js';
+import { mountAdmin } from './http/admin.js';
 import { close, createHttpApp, listen } from './http/server.js';
 import { createAgenda } from './jobs/agenda.js';
 import { agendaSlaScheduler, defineSlaJob } from './jobs/sla.job.js';
@@ -58,6 +59,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       : undefined,
     log: { warn: (message) => log.warn(message) },
   });
+  mountAdmin(app, agenda, config.admin);
   await agenda.start();
   const server = await listen(app, config.http.host, config.http.port);
   log.info({ host: config.http.host, port: config.http.port }, 'http server listening');
