@@ -6,12 +6,11 @@ import { waitForCustomer } from '../../src/domain/complaint/move-complaint.js';
 import { takeInCharge } from '../../src/domain/complaint/take-in-charge.js';
 import type { Notification } from '../../src/domain/shared/notification.js';
 import { remindSla } from '../../src/domain/sla/remind-sla.js';
-import { defaultSlaPolicy } from '../../src/domain/sla/sla-policy.js';
 import { createAgenda } from '../../src/jobs/agenda.js';
 import { agendaSlaScheduler, defineSlaJob, SLA_JOB } from '../../src/jobs/sla.job.js';
 import { buildServices, type Services } from '../../src/services.js';
 import { FixedClock } from '../fakes/in-memory-services.js';
-import { rome, romeCalendar } from '../support/calendar.js';
+import { rome, romeRules } from '../support/calendar.js';
 import { useTestDatabase } from '../support/database.js';
 import { aClient, aComplaint, director, operator } from '../support/fixtures.js';
 
@@ -43,17 +42,7 @@ describe('SLA reminder jobs (Agenda on the test database)', () => {
       clock,
       notifier: { queue: (n, o) => db.store.outbox.enqueue(n, clock.now(), o?.once) },
       scheduler: agendaSlaScheduler(agenda),
-      rules: {
-        calendar: romeCalendar(),
-        sla: defaultSlaPolicy(540),
-        escalation: {
-          costThresholdEur: 1000,
-          featureChangeNeedsReview: true,
-          outsidePolicyNeedsManager: true,
-        },
-        repeatWindowDays: 90,
-        triage: { platform: 'slack', channel: 'C0TRIAGE' },
-      },
+      rules: romeRules('C0TRIAGE'),
     });
     defineSlaJob(agenda, services);
     clientId = (await db.store.clients.insert(NewClientSchema.parse(aClient()))).id;

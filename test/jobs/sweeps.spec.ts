@@ -5,7 +5,6 @@ import { raiseD2 } from '../../src/domain/d2/raise-d2.js';
 import { signD2Request } from '../../src/domain/d2/decide-d2.js';
 import { remindUnsignedD2s } from '../../src/domain/d2/remind-unsigned-d2.js';
 import type { Notification } from '../../src/domain/shared/notification.js';
-import { defaultSlaPolicy } from '../../src/domain/sla/sla-policy.js';
 import { createAgenda } from '../../src/jobs/agenda.js';
 import { D2_SWEEP, defineSweeps } from '../../src/jobs/sweeps.job.js';
 import {
@@ -15,7 +14,7 @@ import {
   type Services,
 } from '../../src/services.js';
 import { FixedClock } from '../fakes/in-memory-services.js';
-import { rome, romeCalendar } from '../support/calendar.js';
+import { rome, romeRules } from '../support/calendar.js';
 import { useTestDatabase } from '../support/database.js';
 import { aClient, director } from '../support/fixtures.js';
 
@@ -37,17 +36,7 @@ describe('sweeps: unsigned D2 requests and due care calls', () => {
       clock,
       notifier: { queue: (n, o) => db.store.outbox.enqueue(n, clock.now(), o?.once) },
       scheduler: { reschedule: async () => undefined },
-      rules: {
-        calendar: romeCalendar(),
-        sla: defaultSlaPolicy(540),
-        escalation: {
-          costThresholdEur: 1000,
-          featureChangeNeedsReview: true,
-          outsidePolicyNeedsManager: true,
-        },
-        repeatWindowDays: 90,
-        triage: { platform: 'slack', channel: 'C0TRIAGE' },
-      },
+      rules: romeRules('C0TRIAGE'),
     });
     await db.store.roles.assign(secretariat, ['SDID']);
     await db.store.roles.assign(director, ['DCOM']);

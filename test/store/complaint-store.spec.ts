@@ -7,10 +7,9 @@ import {
 import { fileComplaint } from '../../src/domain/complaint/file-complaint.js';
 import { giveApproval } from '../../src/domain/complaint/decide-approval.js';
 import type { Notification } from '../../src/domain/shared/notification.js';
-import { defaultSlaPolicy } from '../../src/domain/sla/sla-policy.js';
 import { buildServices, type Services } from '../../src/services.js';
 import { FixedClock } from '../fakes/in-memory-services.js';
-import { rome, romeCalendar } from '../support/calendar.js';
+import { rome, romeRules } from '../support/calendar.js';
 import { useTestDatabase } from '../support/database.js';
 import { aClient, aComplaint, director, operator } from '../support/fixtures.js';
 
@@ -28,17 +27,7 @@ describe('complaints in the store', () => {
       clock,
       notifier: { queue: async (n) => void queued.push(n) },
       scheduler: { reschedule: async () => undefined },
-      rules: {
-        calendar: romeCalendar(),
-        sla: defaultSlaPolicy(540),
-        escalation: {
-          costThresholdEur: 1000,
-          featureChangeNeedsReview: true,
-          outsidePolicyNeedsManager: true,
-        },
-        repeatWindowDays: 90,
-        triage: { platform: 'slack', channel: 'C-TRIAGE' },
-      },
+      rules: romeRules('C-TRIAGE'),
     });
   });
 

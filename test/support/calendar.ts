@@ -1,4 +1,6 @@
 import { createBusinessCalendar } from '../../src/calendar/holidays.js';
+import type { CaseRules } from '../../src/domain/complaint/complaint.ports.js';
+import { defaultSlaPolicy } from '../../src/domain/sla/sla-policy.js';
 import {
   parseBusinessHours,
   type BusinessHours,
@@ -25,3 +27,16 @@ export function rome(local: string): Date {
   }
   throw new Error(`${local} does not exist in Europe/Rome`);
 }
+
+/** The seed company's rules: Rome calendar, seed SLA targets, threshold 1000 EUR, 90-day repeats. */
+export const romeRules = (triageChannel = 'C0TRIAGE'): CaseRules => ({
+  calendar: romeCalendar(),
+  sla: defaultSlaPolicy(540),
+  escalation: {
+    costThresholdEur: 1000,
+    featureChangeNeedsReview: true,
+    outsidePolicyNeedsManager: true,
+  },
+  repeatWindowDays: 90,
+  triage: { platform: 'slack', channel: triageChannel },
+});

@@ -6,10 +6,9 @@ import { createLogger } from '../../src/log.js';
 import { pingDatabase } from '../../src/store/connection.js';
 import type { Clock } from '../../src/domain/shared/shared.ports.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
-import { romeCalendar } from './calendar.js';
+import { romeRules } from './calendar.js';
 import { SIGNING_SECRET } from './slack-requests.js';
 import { startSlackStub, type SlackStub } from './slack-stub.js';
-import { defaultSlaPolicy } from '../../src/domain/sla/sla-policy.js';
 
 export interface SlackBot {
   db: TestDatabase;
@@ -43,17 +42,7 @@ export function useSlackBot(
       store: db.store,
       http,
       clock: options.clock ?? { now: () => new Date() },
-      rules: {
-        calendar: romeCalendar(),
-        sla: defaultSlaPolicy(540),
-        escalation: {
-          costThresholdEur: 1000,
-          featureChangeNeedsReview: true,
-          outsidePolicyNeedsManager: true,
-        },
-        repeatWindowDays: 90,
-        triage: { platform: 'slack', channel: 'C0TRIAGE' },
-      },
+      rules: romeRules('C0TRIAGE'),
       scheduler: { reschedule: async () => undefined },
       log: createLogger('silent'),
       slackApiUrl: stub.url,
