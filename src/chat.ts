@@ -4,7 +4,11 @@ import { slackDelivery } from './bot/slack/slack-delivery.js';
 import type { SlackDeps } from './bot/slack/slack-deps.js';
 import type { Config } from './config.js';
 import type { Notification } from './domain/shared/notification.js';
-import { outboxWorker, type OutboxWorker } from './jobs/outbox-delivery.js';
+import { createTeamsApp } from './bot/teams/teams-app.js';
+import { teamsDelivery } from './bot/teams/teams-delivery.js';
+import { platformsOf } from './chat-routing.js';
+import type { Platform } from './domain/shared/chat-user.js';
+import { outboxWorker, type Deliver, type OutboxWorker } from './jobs/outbox-delivery.js';
 import type { Logger } from './log.js';
 import { buildServices, careServices, digestServices, type Services } from './services.js';
 import type { Store } from './store/index.js';
@@ -12,13 +16,15 @@ import type { CaseRules } from './domain/complaint/complaint.ports.js';
 import type { Clock, SlaScheduler } from './domain/shared/shared.ports.js';
 
 export interface ChatOptions {
-  config: Pick<Config, 'slack' | 'defaultLocale' | 'timeZone'>;
+  config: Pick<Config, 'slack' | 'teams' | 'defaultLocale' | 'timeZone'>;
   store: Store;
   http: Express;
   clock: Clock;
   rules: CaseRules;
   scheduler: SlaScheduler;
   log: Logger;
+  /** Tests: Teams without an app id (authentication off). */
+  teams?: { appId?: string; appPassword?: string; tenantId?: string };
   /** Tests: the Slack Web API stub, and a short backoff. */
   slackApiUrl?: string;
   outbox?: { baseDelayMs?: number; maxAttempts?: number; pollMs?: number };
@@ -79,20 +85,37 @@ export function startChat(options: ChatOptions) {
     void slack
       .start()
       .catch((error) => log.error({ err: error }, 'slack socket mode failed to start'));
-    worker = outboxWorker(
-      store.outbox,
-      slackDelivery(slack.client, deps, options.config.defaultLocale),
-      {
-        clock,
-        ...(options.outbox?.baseDelayMs ? { baseDelayMs: options.outbox.baseDelayMs } : {}),
-        ...(options.outbox?.maxAttempts ? { maxAttempts: options.outbox.maxAttempts } : {}),
-        onParked: (entry, error) =>
-          log.error(
-            { outboxId: entry.id, type: entry.notification.type, error },
-            'message parked after its last attempt',
+  }
+  const teamsSettings = options.teams ?? options.config.teams;
+  const teams = teamsSettings
+    ? createTeamsApp(
+        { ...teamsSettings, http: options.http },
+        { ...deps, conversations: store.conversations, appId: teamsSettings.appId ?? '' },
+      )
+    : undefined;
+  const deliverers: Partial<Record<Platform, Deliver>> = {
+    ...(slack ? { slack: slackDelivery(slack.client, deps, options.config.defaultLocale) } : {}),
+    ...(teams
+      ? {
+          teams: teamsDelivery(
+            teams.adapter,
+            { ...deps, conversations: store.conversations, appId: teamsSettings?.appId ?? '' },
+            options.config.defaultLocale,
           ),
-      },
-    );
+        }
+      : {}),
+  };
+  if (slack || teams) {
+    worker = outboxWorker(store.outbox, routed(deliverers, store), {
+      clock,
+      ...(options.outbox?.baseDelayMs ? { baseDelayMs: options.outbox.baseDelayMs } : {}),
+      ...(options.outbox?.maxAttempts ? { maxAttempts: options.outbox.maxAttempts } : {}),
+      onParked: (entry, error) =>
+        log.error(
+          { outboxId: entry.id, type: entry.notification.type, error },
+          'message parked after its last attempt',
+        ),
+    });
     worker.start(options.outbox?.pollMs ?? 5_000, (error) =>
       log.error({ err: error }, 'outbox delivery failed'),
     );
@@ -102,6 +125,7 @@ export function startChat(options: ChatOptions) {
   return {
     services,
     slack,
+    teams,
     worker,
     async stop() {
       await worker?.stop();
@@ -110,3 +134,14 @@ export function startChat(options: ChatOptions) {
   };
 }
 export type RunningChat = ReturnType<typeof startChat>;
+
+/** Each notification goes to the adapter of its platform; a missing adapter is a failure. */
+function routed(deliverers: Partial<Record<Platform, Deliver>>, store: Store): Deliver {
+  return async (notification) => {
+    for (const platform of await platformsOf(notification, store)) {
+      const deliver = deliverers[platform];
+      if (!deliver) throw new Error(`no ${platform} adapter configured for ${notification.type}`);
+      await deliver(notification);
+    }
+  };
+}

@@ -49,3 +49,31 @@ export const ACTIONS = {
 export const OPTIONS = {
   client: 'client_select',
 } as const;
+
+/** Teams: Adaptive Card Action.Execute verbs and the bot's text commands. */
+export const TEAMS_VERBS = {
+  complaintSubmit: 'complaint.submit',
+  d2Submit: 'd2.submit',
+  refresh: 'case.refresh',
+  acknowledge: 'case.acknowledge',
+  takeInCharge: 'case.take_in_charge',
+  addNote: 'case.add_note',
+  waitCustomer: 'case.wait_customer',
+  resume: 'case.resume',
+  resolve: 'case.resolve',
+  close: 'case.close',
+  reopen: 'case.reopen',
+  escalate: 'case.escalate',
+  approve: 'approval.approve',
+  refuse: 'approval.refuse',
+  d2Sign: 'd2.sign',
+  d2Decline: 'd2.decline',
+  d2Start: 'd2.start',
+  d2Complete: 'd2.complete',
+} as const;
+
+export const TEAMS_COMMANDS = {
+  complaint: ['complaint', 'reclamo'],
+  d2: ['d2'],
+  registerComplaint: 'registerComplaint',
+} as const;

@@ -4,6 +4,7 @@ import { careRegister } from './care.repo.js';
 import { caseEventRepo } from './case-event.repo.js';
 import { clientRepository } from './client.repo.js';
 import { complaintRepository } from './complaint.repo.js';
+import { conversationRepository } from './conversation.repo.js';
 import { d2RequestRepository } from './d2-request.repo.js';
 import { serviceOrderRepository } from './service-order.repo.js';
 import { defineModels, initModels } from './models/index.js';
@@ -27,6 +28,7 @@ export async function createStore(connection: Connection, report: BadRecordRepor
     clients: clientRepository(models, report),
     communications: repo(models.communication, CommunicationSchema),
     complaints: complaintRepository(models, report),
+    conversations: conversationRepository(models),
     d2Requests: d2RequestRepository(models, report),
     kpi: kpiRepository(models),
     outbox: outboxRepository(models),

@@ -36,6 +36,7 @@ export function useSlackBot(
           appToken: undefined,
           socketMode: false,
         },
+        teams: undefined,
         defaultLocale: 'it',
         timeZone: 'Europe/Rome',
       },

@@ -11,7 +11,7 @@ import { approvalRequest, caseCard, type CardContext } from './blocks/case-card.
 import { d2Card } from './blocks/d2-card.js';
 import { digestBlocks, periodLabel } from './blocks/digest-blocks.js';
 import { digestChartPng } from '../charts/kpi-chart.js';
-import { formatInstant, mention } from './blocks/format.js';
+import { formatInstant, mention } from '../shared/format.js';
 import type { SlackDeps } from './slack-deps.js';
 
 /** Thrown for deliveries worth retrying; `retryAfterMs` comes from Slack's Retry-After. */

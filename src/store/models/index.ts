@@ -4,6 +4,7 @@ import { defineCaseEventModel } from './case-event.model.js';
 import { defineClientModel } from './client.model.js';
 import { defineCommunicationModel } from './communication.model.js';
 import { defineComplaintModel } from './complaint.model.js';
+import { defineConversationModel } from './conversation.model.js';
 import { defineD2RequestModel } from './d2-request.model.js';
 import { defineNumberClaimModel } from './number-claim.model.js';
 import { defineOutboxModels } from './outbox.model.js';
@@ -18,6 +19,7 @@ export function defineModels(connection: Connection) {
     client: defineClientModel(connection),
     communication: defineCommunicationModel(connection),
     complaint: defineComplaintModel(connection),
+    conversation: defineConversationModel(connection),
     d2Request: defineD2RequestModel(connection),
     numberClaim: defineNumberClaimModel(connection),
     ...defineOutboxModels(connection),

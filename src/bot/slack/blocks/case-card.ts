@@ -5,7 +5,7 @@ import { breachAt, signalOf } from '../../../domain/sla/sla-clocks.js';
 import type { Locale, Translate } from '../../../i18n/translate.js';
 import { ACTIONS } from '../../ids.js';
 import { escapeText, md, plainText, type Block } from './block-kit.js';
-import { formatInstant, mention } from './format.js';
+import { formatInstant, mention } from '../../shared/format.js';
 
 export interface CardContext {
   t: Translate;

@@ -3,7 +3,7 @@ import type { D2Request } from '../../../domain/d2/d2-request.js';
 import { ACTIONS } from '../../ids.js';
 import { escapeText, md, plainText, type Block } from './block-kit.js';
 import type { CardContext } from './case-card.js';
-import { formatInstant, mention } from './format.js';
+import { formatInstant, mention } from '../../shared/format.js';
 
 /** Mod. 07_D2 as the director sees it, with Sign / Decline while it waits for the signature. */
 export function d2Card(d2: D2Request, client: Client | undefined, ctx: CardContext) {

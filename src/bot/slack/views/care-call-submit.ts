@@ -6,7 +6,7 @@ import type { CareServices } from '../../../domain/care/care.ports.js';
 import type { FieldProblem } from '../../../domain/shared/input.js';
 import { ACTIONS, VIEWS } from '../../ids.js';
 import { clip, escapeText, plainText } from '../blocks/block-kit.js';
-import { formatInstant } from '../blocks/format.js';
+import { formatInstant } from '../../shared/format.js';
 import { refusalText, slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { metadataOf } from './view-reply.js';
 import { fieldErrors, readViewState, text } from './view-state.js';

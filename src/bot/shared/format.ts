@@ -1,4 +1,4 @@
-import type { Locale } from '../../../i18n/translate.js';
+import type { Locale } from '../../i18n/translate.js';
 
 /** "24/11/2026 10:00" in the company's time zone (day first in both of our languages). */
 export function formatInstant(at: Date, _locale: Locale, timeZone: string): string {

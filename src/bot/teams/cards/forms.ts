@@ -1,0 +1,153 @@
+import type { Client } from '../../../domain/client/client.js';
+import { CONTACT_CHANNELS, PRIORITIES } from '../../../domain/complaint/complaint.js';
+import type { MessageKey, Translate } from '../../../i18n/translate.js';
+import { TEAMS_VERBS } from '../../ids.js';
+import { card, choices, execute, text, textInput, type Element } from './adaptive.js';
+
+const label = (t: Translate, key: MessageKey, required = false) =>
+  `${t(key)}${required ? ' *' : ''}`;
+
+/** Error lines shown on top of a form that came back refused: field by field, localised. */
+const errorBlock = (errors: Record<string, string>): Element[] =>
+  Object.entries(errors).map(([field, message]) =>
+    text(`⚠️ ${field}: ${message}`, { color: 'attention' }),
+  );
+
+export interface FormState {
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+}
+
+/** The complaint form as an Adaptive Card (same fields and rules as the Slack modal). */
+export function complaintFormCard(t: Translate, clients: Client[], state: FormState = {}) {
+  const v = state.values ?? {};
+  const keyed = (prefix: string, values: readonly string[]) =>
+    values.map((value): [string, string] => [value, t(`${prefix}.${value}` as MessageKey)]);
+  return card(
+    [
+      text(t('complaint.modal.title'), { size: 'Large', weight: 'Bolder' }),
+      ...errorBlock(state.errors ?? {}),
+      choices(
+        'clientId',
+        label(t, 'complaint.field.client'),
+        clients.map((c) => [c.id, `${c.name} (${c.code})`]),
+        {
+          value: v.clientId ?? '',
+          style: 'compact',
+        },
+      ),
+      textInput('newClientName', t('complaint.field.client.new', { name: '…' }), {
+        value: v.newClientName ?? '',
+        maxLength: 200,
+      }),
+      textInput('product', label(t, 'complaint.field.product', true), {
+        value: v.product ?? '',
+        maxLength: 200,
+      }),
+      textInput('description', label(t, 'complaint.field.description', true), {
+        value: v.description ?? '',
+        isMultiline: true,
+        maxLength: 4000,
+      }),
+      textInput('problemCode', label(t, 'complaint.field.problemCode', true), {
+        value: v.problemCode ?? '',
+        maxLength: 40,
+      }),
+      textInput('category', label(t, 'complaint.field.category', true), {
+        value: v.category ?? '',
+        maxLength: 80,
+      }),
+      textInput('department', label(t, 'complaint.field.department', true), {
+        value: v.department ?? '',
+        maxLength: 80,
+      }),
+      choices(
+        'priority',
+        label(t, 'complaint.field.priority', true),
+        PRIORITIES.map((p) => [p, `${t(`priority.${p}`)} — ${t(`priority.${p}.hint`)}`]),
+        {
+          style: 'expanded',
+          value: v.priority ?? '',
+        },
+      ),
+      {
+        type: 'Input.Number',
+        id: 'estimatedCostEur',
+        label: t('complaint.field.estimatedCost'),
+        min: 0,
+        value: v.estimatedCostEur ? Number(v.estimatedCostEur) : undefined,
+      },
+      {
+        type: 'Input.Toggle',
+        id: 'changesProductFunctionality',
+        title: t('complaint.field.changesProductFunctionality'),
+        value: v.changesProductFunctionality ?? 'false',
+      },
+      {
+        type: 'Input.Toggle',
+        id: 'outsidePolicy',
+        title: t('complaint.field.outsidePolicy'),
+        value: v.outsidePolicy ?? 'false',
+      },
+      choices(
+        'warranty',
+        t('complaint.field.warranty'),
+        keyed('warranty', ['in_warranty', 'out_of_warranty', 'unknown']),
+        { value: v.warranty ?? 'unknown' },
+      ),
+      choices('channel', t('complaint.field.channel'), keyed('channel', CONTACT_CHANNELS), {
+        value: v.channel ?? 'phone',
+      }),
+      textInput('remedyRequested', t('complaint.field.remedy'), {
+        value: v.remedyRequested ?? '',
+        isMultiline: true,
+        maxLength: 2000,
+      }),
+    ].map(dropUndefined),
+    { actions: [execute(t('modal.submit'), TEAMS_VERBS.complaintSubmit, {}, 'positive')] },
+  );
+}
+
+/** Mod. 07_D2 as an Adaptive Card. */
+export function d2FormCard(t: Translate, clients: Client[], state: FormState = {}) {
+  const v = state.values ?? {};
+  return card(
+    [
+      text(t('d2.modal.title'), { size: 'Large', weight: 'Bolder' }),
+      ...errorBlock(state.errors ?? {}),
+      choices(
+        'clientId',
+        label(t, 'complaint.field.client', true),
+        clients.map((c) => [c.id, `${c.name} (${c.code})`]),
+        { value: v.clientId ?? '' },
+      ),
+      textInput('reason', label(t, 'd2.field.reason', true), {
+        value: v.reason ?? '',
+        isMultiline: true,
+        maxLength: 4000,
+      }),
+      choices(
+        'urgency',
+        t('d2.field.urgency'),
+        (['low', 'normal', 'high'] as const).map((u) => [u, t(`urgency.${u}`)]),
+        { value: v.urgency ?? 'normal' },
+      ),
+      textInput('notes', t('d2.field.notes'), {
+        value: v.notes ?? '',
+        isMultiline: true,
+        maxLength: 4000,
+      }),
+    ],
+    { actions: [execute(t('modal.submit'), TEAMS_VERBS.d2Submit, {}, 'positive')] },
+  );
+}
+
+/** A one-line answer card (confirmation or refusal). */
+export const noticeCard = (message: string, attention = false) =>
+  card([text(message, attention ? { color: 'attention' } : {})]);
+
+function dropUndefined(element: Element): Element {
+  return Object.fromEntries(
+    Object.entries(element).filter(([, value]) => value !== undefined),
+  ) as Element;
+}

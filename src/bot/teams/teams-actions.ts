@@ -1,0 +1,263 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { registerQuickClient } from '../../domain/client/register-client.js';
+import { giveApproval, refuseApproval } from '../../domain/complaint/decide-approval.js';
+import { escalateComplaint } from '../../domain/complaint/escalate-complaint.js';
+import { fileComplaint } from '../../domain/complaint/file-complaint.js';
+import {
+  acknowledgeComplaint,
+  reopenComplaint,
+  resumeComplaint,
+  waitForCustomer,
+} from '../../domain/complaint/move-complaint.js';
+import { closeComplaint, resolveComplaint } from '../../domain/complaint/resolve-complaint.js';
+import { takeInCharge } from '../../domain/complaint/take-in-charge.js';
+import { completeD2Request, declineD2Request, signD2Request } from '../../domain/d2/decide-d2.js';
+import { raiseD2 } from '../../domain/d2/raise-d2.js';
+import type { ChatUser } from '../../domain/shared/chat-user.js';
+import type { FieldProblem } from '../../domain/shared/input.js';
+import type { Refusal, Result } from '../../domain/shared/result.js';
+import { pickLocale, translator, type Translate } from '../../i18n/translate.js';
+import { TEAMS_VERBS } from '../ids.js';
+import { refusalText } from '../slack/slack-deps.js';
+import { describe } from '../slack/views/view-state.js';
+import { text, type Card } from './cards/adaptive.js';
+import { teamsCaseCard, teamsD2Card } from './cards/case-card.js';
+import { complaintFormCard, d2FormCard, noticeCard } from './cards/forms.js';
+import { teamsUser } from './teams-app.js';
+import type { TeamsDeps } from './teams-deps.js';
+
+type Data = Record<string, unknown>;
+const str = (data: Data, key: string) => {
+  const value = data[key];
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+};
+const num = (data: Data, key: string) => {
+  const raw = str(data, key);
+  if (raw === undefined) return undefined;
+  const parsed = Number(raw.replace(',', '.'));
+  return Number.isFinite(parsed) ? parsed : raw;
+};
+
+type CaseMove = (deps: TeamsDeps, by: ChatUser, data: Data) => Promise<Result<unknown>>;
+const caseId = (data: Data) => String(data.caseId ?? '');
+
+/** Every Action.Execute on a case card: the verb names the use case, the card comes back fresh. */
+const CASE_MOVES: Record<string, CaseMove> = {
+  [TEAMS_VERBS.acknowledge]: (d, by, data) =>
+    acknowledgeComplaint(d.services, by, { complaintId: caseId(data) }),
+  [TEAMS_VERBS.takeInCharge]: (d, by, data) =>
+    takeInCharge(d.services, by, { complaintId: caseId(data) }),
+  [TEAMS_VERBS.waitCustomer]: (d, by, data) =>
+    waitForCustomer(d.services, by, { complaintId: caseId(data) }),
+  [TEAMS_VERBS.resume]: (d, by, data) =>
+    resumeComplaint(d.services, by, { complaintId: caseId(data) }),
+  [TEAMS_VERBS.reopen]: (d, by, data) =>
+    reopenComplaint(d.services, by, {
+      complaintId: caseId(data),
+      reason: str(data, 'reason') ?? '',
+    }),
+  [TEAMS_VERBS.escalate]: (d, by, data) =>
+    escalateComplaint(d.services, by, {
+      complaintId: caseId(data),
+      kind: str(data, 'kind'),
+      reason: str(data, 'reason') ?? '',
+    }),
+  [TEAMS_VERBS.resolve]: (d, by, data) =>
+    resolveComplaint(d.services, by, {
+      complaintId: caseId(data),
+      solution: str(data, 'solution') ?? '',
+      origin: str(data, 'origin'),
+      costEur: num(data, 'costEur'),
+    }),
+  [TEAMS_VERBS.close]: (d, by, data) =>
+    closeComplaint(d.services, by, {
+      complaintId: caseId(data),
+      origin: str(data, 'origin'),
+      costEur: num(data, 'costEur'),
+    }),
+  [TEAMS_VERBS.approve]: (d, by, data) =>
+    giveApproval(d.services, by, { complaintId: caseId(data), kind: str(data, 'kind') }),
+  [TEAMS_VERBS.refuse]: (d, by, data) =>
+    refuseApproval(d.services, by, {
+      complaintId: caseId(data),
+      kind: str(data, 'kind'),
+      reason: str(data, 'reason') ?? '',
+    }),
+};
+
+const D2_MOVES: Record<string, CaseMove> = {
+  [TEAMS_VERBS.d2Sign]: (d, by, data) =>
+    signD2Request(d.services, by, { d2Id: String(data.d2Id ?? '') }),
+  [TEAMS_VERBS.d2Decline]: (d, by, data) =>
+    declineD2Request(d.services, by, {
+      d2Id: String(data.d2Id ?? ''),
+      reason: str(data, 'reason') ?? '',
+    }),
+  [TEAMS_VERBS.d2Complete]: (d, by, data) =>
+    completeD2Request(d.services, by, {
+      d2Id: String(data.d2Id ?? ''),
+      outcome: str(data, 'outcome') ?? '',
+    }),
+};
+
+export function registerTeamsActions(app: Application<TurnState>, deps: TeamsDeps) {
+  const context = (turn: TurnContext) => {
+    const locale = pickLocale(turn.activity.locale, deps.defaultLocale);
+    return {
+      t: translator(locale),
+      locale,
+      timeZone: deps.timeZone,
+      now: deps.services.clock.now(),
+    };
+  };
+  const caseCardFor = async (turn: TurnContext, id: string, notice?: string): Promise<Card> => {
+    const ctx = context(turn);
+    const complaint = await deps.complaints.get(id);
+    if (!complaint) return noticeCard(ctx.t('error.COMPLAINT.NOT_FOUND'), true);
+    const fresh = teamsCaseCard(complaint, await deps.clients.find(complaint.clientId), ctx);
+    return notice
+      ? { ...fresh, body: [text(notice, { color: 'attention' }), ...fresh.body] }
+      : fresh;
+  };
+  const d2CardFor = async (turn: TurnContext, id: string, notice?: string): Promise<Card> => {
+    const ctx = context(turn);
+    const d2 = await deps.d2Requests.get(id);
+    if (!d2) return noticeCard(ctx.t('error.D2.NOT_FOUND'), true);
+    const fresh = teamsD2Card(d2, await deps.clients.find(d2.clientId), ctx);
+    return notice
+      ? { ...fresh, body: [text(notice, { color: 'attention' }), ...fresh.body] }
+      : fresh;
+  };
+
+  app.adaptiveCards.actionExecute<Data>(TEAMS_VERBS.refresh, async (turn, _state, data) =>
+    data.kind === 'd2' ? d2CardFor(turn, String(data.d2Id ?? '')) : caseCardFor(turn, caseId(data)),
+  );
+  for (const [verb, move] of Object.entries(CASE_MOVES)) {
+    app.adaptiveCards.actionExecute<Data>(verb, async (turn, _state, data) => {
+      const result = await move(deps, teamsUser(turn), data);
+      const { t } = context(turn);
+      return caseCardFor(
+        turn,
+        caseId(data),
+        result.ok ? undefined : refusalText(result as Refusal, t),
+      );
+    });
+  }
+  for (const [verb, move] of Object.entries(D2_MOVES)) {
+    app.adaptiveCards.actionExecute<Data>(verb, async (turn, _state, data) => {
+      const result = await move(deps, teamsUser(turn), data);
+      const { t } = context(turn);
+      return d2CardFor(
+        turn,
+        String(data.d2Id ?? ''),
+        result.ok ? undefined : refusalText(result as Refusal, t),
+      );
+    });
+  }
+  app.adaptiveCards.actionExecute<Data>(TEAMS_VERBS.complaintSubmit, (turn, _state, data) =>
+    submitComplaint(turn, deps, data, context(turn).t),
+  );
+  app.adaptiveCards.actionExecute<Data>(TEAMS_VERBS.d2Submit, (turn, _state, data) =>
+    submitD2(turn, deps, data, context(turn).t),
+  );
+}
+
+const FORM_FIELDS = [
+  'clientId',
+  'newClientName',
+  'product',
+  'description',
+  'problemCode',
+  'category',
+  'department',
+  'priority',
+  'estimatedCostEur',
+  'changesProductFunctionality',
+  'outsidePolicy',
+  'warranty',
+  'channel',
+  'remedyRequested',
+];
+
+/** The complaint form: refusals come back on the same card, field by field, in the user's language. */
+async function submitComplaint(
+  turn: TurnContext,
+  deps: TeamsDeps,
+  data: Data,
+  t: Translate,
+): Promise<Card> {
+  const by = teamsUser(turn);
+  const values = Object.fromEntries(FORM_FIELDS.map((f) => [f, str(data, f) ?? ''])) as Record<
+    string,
+    string
+  >;
+  const again = async (errors: Record<string, string>) =>
+    complaintFormCard(t, await deps.clients.search('', 100), { values, errors });
+  let clientId = values.clientId ?? '';
+  if (!clientId && values.newClientName) {
+    const created = await registerQuickClient(deps.services, by, { name: values.newClientName });
+    if (!created.ok) return again({ clientId: refusalText(created, t) });
+    clientId = created.value.id;
+  }
+  const result = await fileComplaint(deps.services, by, {
+    clientId,
+    product: values.product,
+    description: values.description,
+    problemCode: values.problemCode,
+    category: values.category,
+    department: values.department,
+    priority: str(data, 'priority'),
+    channel: str(data, 'channel'),
+    warranty: str(data, 'warranty'),
+    estimatedCostEur: num(data, 'estimatedCostEur'),
+    changesProductFunctionality: data.changesProductFunctionality === 'true',
+    outsidePolicy: data.outsidePolicy === 'true',
+    remedyRequested: str(data, 'remedyRequested'),
+    intakeKey: `teams:${turn.activity.conversation.id}:${turn.activity.replyToId ?? turn.activity.id}`,
+  });
+  if (!result.ok) return again(errorsOf(result, t));
+  const { complaint, route } = result.value;
+  const waiting = complaint.approvals.filter((a) => a.status === 'pending');
+  return noticeCard(
+    waiting.length
+      ? t('complaint.registered.waiting', {
+          number: complaint.number,
+          reasons: waiting.map((a) => a.reason).join('; '),
+        })
+      : t('complaint.registered', {
+          number: complaint.number,
+          priority: complaint.priority,
+          channel: route.destination.channel,
+        }).replace(/<#([^>]+)>/, '$1'),
+  );
+}
+
+async function submitD2(
+  turn: TurnContext,
+  deps: TeamsDeps,
+  data: Data,
+  t: Translate,
+): Promise<Card> {
+  const values = Object.fromEntries(
+    ['clientId', 'reason', 'urgency', 'notes'].map((f) => [f, str(data, f) ?? '']),
+  ) as Record<string, string>;
+  const result = await raiseD2(deps.services, teamsUser(turn), {
+    clientId: values.clientId,
+    reason: values.reason,
+    urgency: str(data, 'urgency'),
+    notes: str(data, 'notes'),
+  });
+  if (!result.ok)
+    return d2FormCard(t, await deps.clients.search('', 100), {
+      values,
+      errors: errorsOf(result, t),
+    });
+  return noticeCard(t('d2.raised', { number: result.value.number }));
+}
+
+function errorsOf(refusal: Refusal, t: Translate): Record<string, string> {
+  const problems = (refusal.error.details?.problems as FieldProblem[] | undefined) ?? [];
+  if (!problems.length) return { form: refusalText(refusal, t) };
+  return Object.fromEntries(problems.map((p) => [p.field, describe(p, t)]));
+}

@@ -1,0 +1,209 @@
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { ConversationReference, TurnContext } from 'botbuilder';
+import type { Complaint } from '../../domain/complaint/complaint.js';
+import type { D2Request } from '../../domain/d2/d2-request.js';
+import type { CaseRef, Notification } from '../../domain/shared/notification.js';
+import { translator, type Locale } from '../../i18n/translate.js';
+import { formatInstant } from '../shared/format.js';
+import { attachment, type Card } from './cards/adaptive.js';
+import { teamsApprovalCard, teamsCaseCard, teamsD2Card } from './cards/case-card.js';
+import { noticeCard } from './cards/forms.js';
+import type { TeamsDeps } from './teams-deps.js';
+
+/** A delivery worth retrying (the outbox backs off); Bot Connector errors end up here. */
+export class TeamsDeliveryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TeamsDeliveryError';
+  }
+}
+
+type Announcement = { platform: string; channel: string; messageId: string };
+
+/** Renders notifications as Adaptive Cards and sends them proactively through the Bot Connector. */
+export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Locale) {
+  const t = translator(locale);
+  const ctx = () => ({ t, locale, timeZone: deps.timeZone, now: deps.services.clock.now() });
+
+  async function inConversation<T>(
+    conversationId: string,
+    logic: (turn: TurnContext) => Promise<T>,
+  ): Promise<T> {
+    const [channel, thread] = conversationId.split(';messageid=');
+    const stored = await deps.conversations.find(channel!);
+    if (!stored)
+      throw new TeamsDeliveryError(
+        `no conversation reference for ${channel}: install the app there first`,
+      );
+    const base = stored.reference as Partial<ConversationReference>;
+    const reference = thread
+      ? { ...base, conversation: { ...base.conversation!, id: `${channel};messageid=${thread}` } }
+      : base;
+    let result: T | undefined;
+    try {
+      await adapter.continueConversationAsync(deps.appId, reference, async (turn) => {
+        result = await logic(turn);
+      });
+    } catch (error) {
+      throw new TeamsDeliveryError(`teams: ${(error as Error).message}`);
+    }
+    return result as T;
+  }
+  const send = (conversationId: string, card: Card) =>
+    inConversation(
+      conversationId,
+      async (turn) => (await turn.sendActivity({ attachments: [attachment(card)] }))?.id ?? '',
+    );
+  const update = (at: Announcement, card: Card) =>
+    inConversation(at.channel, (turn) =>
+      turn.updateActivity({ id: at.messageId, type: 'message', attachments: [attachment(card)] }),
+    );
+  const reply = (at: Announcement, card: Card) =>
+    send(`${at.channel};messageid=${at.messageId}`, card);
+  const direct = async (userId: string, card: Card) => {
+    const personal = await deps.conversations.personalFor(userId);
+    if (personal) await send(personal.id, card);
+    else deps.log.warn({ userId }, 'no personal chat with this Teams user yet: message skipped');
+  };
+
+  async function render(
+    ref: CaseRef,
+  ): Promise<{ card: Card; record: Complaint | D2Request } | undefined> {
+    if (ref.caseKind === 'complaint') {
+      const complaint = await deps.complaints.get(ref.caseId);
+      return (
+        complaint && {
+          card: teamsCaseCard(complaint, await deps.clients.find(complaint.clientId), ctx()),
+          record: complaint,
+        }
+      );
+    }
+    const d2 = await deps.d2Requests.get(ref.caseId);
+    return d2 && { card: teamsD2Card(d2, await deps.clients.find(d2.clientId), ctx()), record: d2 };
+  }
+  const announced = (record: Complaint | D2Request, number: string) => {
+    if (!record.announcement) throw new TeamsDeliveryError(`${number} has no card yet`);
+    return record.announcement;
+  };
+
+  return async (n: Notification): Promise<void> => {
+    switch (n.type) {
+      case 'case.announce': {
+        const shown = await render(n.case);
+        if (!shown || n.destination.platform !== 'teams') return;
+        if (shown.record.announcement)
+          return void (await update(shown.record.announcement, shown.card));
+        const id = await send(n.destination.channel, shown.card);
+        await deps.announcements.remember(n.case.caseKind, n.case.caseId, {
+          platform: 'teams',
+          channel: n.destination.channel,
+          messageId: id,
+        });
+        for (const user of n.direct.filter((u) => u.platform === 'teams'))
+          await direct(
+            user.id,
+            noticeCard(
+              t('p1.alert', {
+                number: n.case.caseNumber,
+                description: (shown.record as Complaint).description.slice(0, 200),
+                channel: '',
+              }).replace(/ — <#>$/, ''),
+            ),
+          );
+        return;
+      }
+      case 'case.changed': {
+        const shown = await render(n.case);
+        if (!shown) return;
+        const at = announced(shown.record, n.case.caseNumber);
+        if (at.platform !== 'teams') return;
+        await update(at, shown.card);
+        await reply(
+          at,
+          noticeCard(
+            `${n.event.actor.platform === 'teams' ? ((n.event.actor as { name?: string }).name ?? n.event.actor.id) : 'Sportello'}: ${n.event.type}`,
+          ),
+        );
+        return;
+      }
+      case 'decision.requested': {
+        if (n.case.caseKind === 'd2') {
+          const shown = await render(n.case);
+          if (!shown) return;
+          for (const user of n.from.filter((u) => u.platform === 'teams'))
+            await direct(user.id, shown.card);
+          return;
+        }
+        const complaint = await deps.complaints.get(n.case.caseId);
+        if (!complaint) return;
+        const at = announced(complaint, n.case.caseNumber);
+        if (at.platform === 'teams')
+          await reply(at, teamsApprovalCard(complaint, n.approvalKind ?? 'other', n.reason, t));
+        return;
+      }
+      case 'case.reminder': {
+        const complaint = await deps.complaints.get(n.case.caseId);
+        if (!complaint) return;
+        const at = announced(complaint, n.case.caseNumber);
+        if (at.platform !== 'teams') return;
+        const due = formatInstant(new Date(n.dueAt), locale, deps.timeZone);
+        const names = n.to
+          .filter((u) => u.platform === 'teams')
+          .map((u) => u.name ?? u.id)
+          .join(', ');
+        await reply(
+          at,
+          noticeCard(
+            t(`reminder.${n.kind}`, {
+              mentions: names,
+              number: complaint.number,
+              target: t(`sla.${n.target}` as never),
+              due,
+            }),
+            true,
+          ),
+        );
+        return;
+      }
+      case 'd2.unsigned':
+        for (const user of n.to.filter((u) => u.platform === 'teams'))
+          await direct(
+            user.id,
+            noticeCard(
+              t('reminder.d2', {
+                number: n.case.caseNumber,
+                since: formatInstant(new Date(n.waitingSince), locale, deps.timeZone),
+              }),
+            ),
+          );
+        return;
+      case 'care.call_due':
+        for (const user of n.to.filter((u) => u.platform === 'teams'))
+          await direct(
+            user.id,
+            noticeCard(
+              t(n.overdue ? 'care.overdue' : 'care.due', {
+                client: n.clientName,
+                due: formatInstant(new Date(n.dueAt), locale, deps.timeZone),
+              }),
+            ),
+          );
+        return;
+      case 'direct.message':
+        if (n.to.platform === 'teams') await direct(n.to.id, noticeCard(n.text));
+        return;
+      case 'digest':
+        if (n.destination.platform === 'teams')
+          await send(
+            n.destination.channel,
+            noticeCard(
+              t('digest.title', {
+                from: n.current.period.from.toString(),
+                to: n.current.period.to.toString(),
+              }),
+            ),
+          );
+        return;
+    }
+  };
+}

@@ -1,0 +1,21 @@
+import type { SlackDeps } from '../slack/slack-deps.js';
+
+/** Where the Teams bot can speak on its own: references captured from incoming activities. */
+export interface ConversationDirectory {
+  remember(entry: {
+    id: string;
+    kind: 'personal' | 'channel' | 'groupChat';
+    reference: Record<string, unknown>;
+    userAadId?: string;
+  }): Promise<void>;
+  find(id: string): Promise<{ id: string; reference: Record<string, unknown> } | undefined>;
+  personalFor(
+    userAadId: string,
+  ): Promise<{ id: string; reference: Record<string, unknown> } | undefined>;
+}
+
+/** The same use cases and queries as Slack, plus the Teams conversation directory. */
+export type TeamsDeps = Omit<SlackDeps, 'care'> & {
+  conversations: ConversationDirectory;
+  appId: string;
+};
