@@ -1,0 +1,260 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TEAMS_VERBS } from '../../../src/bot/ids.js';
+import { NewClientSchema } from '../../../src/domain/client/client.js';
+import type { ChatUser } from '../../../src/domain/shared/chat-user.js';
+import { aClient } from '../../support/fixtures.js';
+import { eventually } from '../../support/slack-bot.js';
+import { adaptiveCardIssues } from '../../support/connector-stub.js';
+import { activity, postActivity, useTeamsBot } from '../../support/teams-bot.js';
+
+const user = (id: string, name = id): ChatUser => ({ platform: 'teams', id, name });
+const OPERATOR = { id: 'aad-operator', name: 'Giulia' };
+const TECH = { id: 'aad-tech', name: 'Luca' };
+const DIRECTOR = { id: 'aad-director', name: 'Marco' };
+const CHANNEL = { id: '19:assistenza@thread.tacv2', conversationType: 'channel' as const };
+const personal = (who: { id: string }) => ({
+  id: `a:personal-${who.id}`,
+  conversationType: 'personal' as const,
+});
+
+describe('the Adaptive Card check', () => {
+  it('reports what the Adaptive Cards SDK finds wrong', () => {
+    expect(
+      adaptiveCardIssues({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Bogus' }] }),
+    ).not.toEqual([]);
+    expect(adaptiveCardIssues({ type: 'AdaptiveCard', version: '1.2', body: [] })).toContain(
+      'card version is not 1.5',
+    );
+    expect(
+      adaptiveCardIssues({
+        type: 'AdaptiveCard',
+        version: '1.5',
+        body: [{ type: 'TextBlock', text: 'ok' }],
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('Teams: a complaint from the intake card to closing, through the real teams-ai Application', () => {
+  const bot = useTeamsBot('teams_walk');
+  let clientId: string;
+  beforeAll(async () => {
+    clientId = (
+      await bot.db.store.clients.insert(NewClientSchema.parse(aClient({ code: 'TEAMS1' })))
+    ).id;
+    await bot.db.store.roles.assign(user(OPERATOR.id), ['operator']);
+    await bot.db.store.roles.assign(user(TECH.id), ['technician']);
+    await bot.db.store.roles.assign(user(DIRECTOR.id), ['DCOM', 'manager']);
+    await bot.db.store.routingRules.insert({
+      department: 'assistenza',
+      category: '*',
+      priority: '*',
+      destination: { platform: 'teams', channel: CHANNEL.id },
+      mention: [],
+    });
+  });
+  const send = (
+    from: { id: string; name?: string },
+    conversation: { id: string; conversationType: 'personal' | 'channel' },
+    fields: object,
+  ) =>
+    postActivity(
+      bot.baseUrl,
+      activity(bot.stub.url, from, conversation, fields as Record<string, unknown>),
+    );
+  const execute = (
+    from: { id: string; name?: string },
+    conversation: { id: string; conversationType: 'personal' | 'channel' },
+    verb: string,
+    data: object,
+    replyToId = 'act-x',
+  ) =>
+    send(from, conversation, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      replyToId,
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    });
+  const answeredIssues: string[] = [];
+  /** The card an Action.Execute answered with (checked against Adaptive Cards 1.5), as text. */
+  const cardText = (response: { body: Record<string, unknown> }) => {
+    if (response.body.value) answeredIssues.push(...adaptiveCardIssues(response.body.value));
+    return JSON.stringify(response.body.value ?? response.body);
+  };
+
+  it('captures the channel on install and sends the intake card in a personal chat', async () => {
+    await send(TECH, CHANNEL, {
+      type: 'conversationUpdate',
+      membersAdded: [{ id: '28:sportello' }],
+      channelData: { team: { id: 'team-1' } },
+    });
+    expect(await bot.db.store.conversations.find(CHANNEL.id)).toMatchObject({ id: CHANNEL.id });
+    const answer = await send(OPERATOR, personal(OPERATOR), { type: 'message', text: 'reclamo' });
+    expect(answer.status).toBe(200);
+    const [form] = await eventually(() => {
+      const posted = bot.stub.posted(personal(OPERATOR).id);
+      if (!posted.length) throw new Error('no form yet');
+      return posted;
+    });
+    expect(JSON.stringify(form!.body)).toContain(TEAMS_VERBS.complaintSubmit);
+    expect(JSON.stringify(form!.body)).toContain('30 minuti');
+  });
+
+  const valid = {
+    product: 'Pompa P-7',
+    description: 'Perde pressione',
+    problemCode: 'PMP-1',
+    category: 'pompe',
+    department: 'assistenza',
+    priority: 'P2',
+    channel: 'phone',
+    warranty: 'unknown',
+  };
+
+  it('refuses invalid card data with localised errors on the same card, storing nothing', async () => {
+    const answer = await execute(
+      OPERATOR,
+      personal(OPERATOR),
+      TEAMS_VERBS.complaintSubmit,
+      { ...valid, clientId, product: 'x'.repeat(201), priority: 'P7' },
+      'form-1',
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+    });
+    expect(cardText(answer)).toContain('Al massimo 200 caratteri.');
+    expect(cardText(answer)).toContain('Valore non valido.');
+    expect(await bot.db.store.models.complaint.countDocuments()).toBe(0);
+  });
+
+  let caseId = '';
+  let cardId = '';
+  it('registers the case from the card once, and posts its card to the department channel', async () => {
+    const answer = await execute(
+      OPERATOR,
+      personal(OPERATOR),
+      TEAMS_VERBS.complaintSubmit,
+      { ...valid, clientId, estimatedCostEur: '1500' },
+      'form-2',
+    );
+    expect(cardText(answer)).toMatch(/R-\d{4}-0001/);
+    await execute(
+      OPERATOR,
+      personal(OPERATOR),
+      TEAMS_VERBS.complaintSubmit,
+      { ...valid, clientId, estimatedCostEur: '1500' },
+      'form-2',
+    );
+    expect(await bot.db.store.models.complaint.countDocuments()).toBe(1);
+    const stored = await eventually(async () => {
+      const [c] = await bot.db.store.complaints.recent(1);
+      if (!c?.announcement) throw new Error('not announced yet');
+      return c;
+    });
+    caseId = stored.id;
+    cardId = stored.announcement!.messageId;
+    expect(stored).toMatchObject({
+      status: 'awaiting_approval',
+      registeredBy: { platform: 'teams', id: OPERATOR.id },
+    });
+    expect(stored.announcement).toMatchObject({ platform: 'teams', channel: CHANNEL.id });
+    const card = bot.stub
+      .posted(CHANNEL.id)
+      .find((c) => JSON.stringify(c.body).includes(stored.number));
+    expect(JSON.stringify(card?.body)).toContain(TEAMS_VERBS.refresh);
+    await eventually(() => {
+      const approvalAsk = bot.stub
+        .posted(`${CHANNEL.id};messageid=${cardId}`)
+        .find((c) => JSON.stringify(c.body).includes(TEAMS_VERBS.approve));
+      if (!approvalAsk) throw new Error('no approval request in the thread yet');
+    });
+  });
+
+  it('refuses an approval by a non-director on the card, and audits it', async () => {
+    const answer = await execute(TECH, CHANNEL, TEAMS_VERBS.approve, { caseId, kind: 'cost' });
+    expect(cardText(answer)).toContain('Il tentativo è stato registrato');
+    const history = await bot.db.store.caseEvents.history('complaint', caseId);
+    expect(history.at(-1)).toMatchObject({
+      type: 'approval.attempt_refused',
+      actor: { platform: 'teams', id: TECH.id },
+    });
+    expect((await bot.db.store.complaints.get(caseId))?.status).toBe('awaiting_approval');
+  });
+
+  it('walks the case: director approves, take in charge, escalate, approve, resolve, close — the card refreshes each time', async () => {
+    const status = async () => (await bot.db.store.complaints.get(caseId))?.status;
+    expect(
+      cardText(await execute(DIRECTOR, CHANNEL, TEAMS_VERBS.approve, { caseId, kind: 'cost' })),
+    ).toContain('Preso visione');
+    expect(await status()).toBe('acknowledged');
+    expect(cardText(await execute(TECH, CHANNEL, TEAMS_VERBS.takeInCharge, { caseId }))).toContain(
+      'In lavorazione',
+    );
+    await execute(TECH, CHANNEL, TEAMS_VERBS.escalate, {
+      caseId,
+      kind: 'feature_change',
+      reason: 'Modifica al ciclo',
+    });
+    expect(await status()).toBe('awaiting_approval');
+    await execute(DIRECTOR, CHANNEL, TEAMS_VERBS.approve, { caseId, kind: 'feature_change' });
+    await execute(TECH, CHANNEL, TEAMS_VERBS.takeInCharge, { caseId });
+    await execute(TECH, CHANNEL, TEAMS_VERBS.resolve, {
+      caseId,
+      solution: 'Sostituita la valvola',
+      costEur: '80',
+    });
+    expect(await status()).toBe('resolved');
+    expect(cardText(await execute(OPERATOR, CHANNEL, TEAMS_VERBS.close, { caseId }))).toContain(
+      'Per chiudere servono ancora: origin',
+    );
+    const closed = await execute(OPERATOR, CHANNEL, TEAMS_VERBS.close, {
+      caseId,
+      origin: 'supplier',
+    });
+    expect(cardText(closed)).toContain('Chiuso');
+    expect(await bot.db.store.complaints.get(caseId)).toMatchObject({
+      status: 'closed',
+      origin: 'supplier',
+      costEur: 80,
+    });
+    await eventually(() => {
+      const updates = bot.stub.updated().filter((c) => c.activityId === cardId);
+      expect(updates.length).toBeGreaterThanOrEqual(8);
+      expect(JSON.stringify(updates.at(-1)?.body)).toContain('Chiuso');
+    });
+    const refreshed = await execute(TECH, CHANNEL, TEAMS_VERBS.refresh, {
+      caseId,
+      kind: 'complaint',
+    });
+    expect(cardText(refreshed)).toContain('Chiuso');
+    expect(bot.stub.cardIssues).toEqual([]);
+    expect(answeredIssues).toEqual([]);
+  });
+
+  it('keeps a message when the Bot Connector answers 500, and delivers it when it recovers', async () => {
+    bot.stub.failNext(2);
+    const answer = await execute(
+      OPERATOR,
+      personal(OPERATOR),
+      TEAMS_VERBS.complaintSubmit,
+      { ...valid, clientId, problemCode: 'PMP-2' },
+      'form-3',
+    );
+    expect(cardText(answer)).toMatch(/R-\d{4}-0002/);
+    const second = await eventually(async () => {
+      const [c] = await bot.db.store.complaints.recent(1);
+      if (!c?.announcement) throw new Error('not announced yet');
+      return c;
+    }, 10_000);
+    expect(bot.stub.calls.filter((c) => c.method === 'POST#failed')).toHaveLength(2);
+    expect(
+      bot.stub
+        .posted(CHANNEL.id)
+        .filter(
+          (c) => JSON.stringify(c.body).includes(second.number) && !c.conversationId.includes(';'),
+        ),
+    ).toHaveLength(1);
+  });
+});

@@ -1,0 +1,85 @@
+import type { Server } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
+import { startChat, type RunningChat } from '../../src/chat.js';
+import { close, createHttpApp, listen, portOf } from '../../src/http/server.js';
+import { createLogger } from '../../src/log.js';
+import { pingDatabase } from '../../src/store/connection.js';
+import { romeRules } from './calendar.js';
+import { openTestDatabase, type TestDatabase } from './database.js';
+import { startConnectorStub, type ConnectorStub } from './connector-stub.js';
+
+export interface TeamsBot {
+  db: TestDatabase;
+  stub: ConnectorStub;
+  chat: RunningChat;
+  baseUrl: string;
+  server: Server;
+}
+
+/** The real teams-ai Application over HTTP (no app id: authentication off) against a Connector stub. */
+export function useTeamsBot(label: string): TeamsBot {
+  const bot = {} as TeamsBot;
+  beforeAll(async () => {
+    const db = await openTestDatabase(label);
+    const stub = await startConnectorStub();
+    const http = createHttpApp({ databaseReachable: () => pingDatabase(db.connection) });
+    const chat = startChat({
+      config: { slack: undefined, teams: undefined, defaultLocale: 'it', timeZone: 'Europe/Rome' },
+      teams: {},
+      store: db.store,
+      http,
+      clock: { now: () => new Date() },
+      rules: romeRules(),
+      scheduler: { reschedule: async () => undefined },
+      log: createLogger('silent'),
+      outbox: { baseDelayMs: 50, maxAttempts: 6, pollMs: 100 },
+    });
+    const server = await listen(http, '127.0.0.1', 0);
+    Object.assign(bot, { db, stub, chat, server, baseUrl: `http://127.0.0.1:${portOf(server)}` });
+  });
+  afterAll(async () => {
+    await close(bot.server);
+    await bot.chat.stop();
+    await bot.stub.close();
+    await bot.db.close();
+  });
+  return bot;
+}
+
+let sequence = 0;
+
+/** An activity as Teams sends it to the bot. */
+export function activity(
+  stubUrl: string,
+  from: { id: string; name?: string },
+  conversation: { id: string; conversationType: 'personal' | 'channel' },
+  fields: Record<string, unknown>,
+) {
+  sequence++;
+  return {
+    id: `in-${sequence}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl: stubUrl,
+    channelId: 'msteams',
+    from: { id: `29:${from.id}`, aadObjectId: from.id, name: from.name ?? from.id },
+    recipient: { id: '28:sportello', name: 'Sportello' },
+    conversation: { ...conversation, tenantId: 'tenant-1' },
+    channelData: { tenant: { id: 'tenant-1' } },
+    locale: 'it-IT',
+    ...fields,
+  };
+}
+
+/** Posts an activity to /api/messages; invokes answer in the HTTP body. */
+export async function postActivity(baseUrl: string, body: object) {
+  const response = await fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  };
+}
