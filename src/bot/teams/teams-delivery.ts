@@ -5,7 +5,9 @@ import type { D2Request } from '../../domain/d2/d2-request.js';
 import type { CaseRef, Notification } from '../../domain/shared/notification.js';
 import { translator, type Locale } from '../../i18n/translate.js';
 import { formatInstant } from '../shared/format.js';
-import { attachment, type Card } from './cards/adaptive.js';
+import { digestChartPng } from '../charts/kpi-chart.js';
+import { digestLines, digestTitle } from '../shared/digest-text.js';
+import { attachment, card, text, type Card } from './cards/adaptive.js';
 import { teamsApprovalCard, teamsCaseCard, teamsD2Card } from './cards/case-card.js';
 import { noticeCard } from './cards/forms.js';
 import type { TeamsDeps } from './teams-deps.js';
@@ -85,6 +87,28 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
     if (!record.announcement) throw new TeamsDeliveryError(`${number} has no card yet`);
     return record.announcement;
   };
+
+  /** The digest as a card: one line per indicator, and the chart inline as a PNG data URI. */
+  async function digestCard(n: Extract<Notification, { type: 'digest' }>): Promise<Card> {
+    const period = { from: new Date(n.current.period.from), to: new Date(n.current.period.to) };
+    const current = { ...n.current, period };
+    const title = digestTitle(current, t, deps.timeZone);
+    const lines = digestLines(current, n.previous, t);
+    const png = await digestChartPng(current, n.previous, {
+      title: t('digest.chart'),
+      current: t('digest.thisPeriod'),
+      previous: t('digest.previousPeriod'),
+    });
+    return card([
+      text(title, { size: 'Large', weight: 'Bolder' }),
+      ...lines.map((line) => text(line.replace(/\*([^*]+)\*/g, '**$1**'))),
+      {
+        type: 'Image',
+        url: `data:image/png;base64,${png.toString('base64')}`,
+        altText: t('digest.chart'),
+      },
+    ]);
+  }
 
   return async (n: Notification): Promise<void> => {
     switch (n.type) {
@@ -194,15 +218,7 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
         return;
       case 'digest':
         if (n.destination.platform === 'teams')
-          await send(
-            n.destination.channel,
-            noticeCard(
-              t('digest.title', {
-                from: n.current.period.from.toString(),
-                to: n.current.period.to.toString(),
-              }),
-            ),
-          );
+          await send(n.destination.channel, await digestCard(n));
         return;
     }
   };

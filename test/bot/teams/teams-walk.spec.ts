@@ -257,4 +257,46 @@ describe('Teams: a complaint from the intake card to closing, through the real t
         ),
     ).toHaveLength(1);
   });
+
+  it('brings SLA reminders and the digest, with its chart, to Teams through the same notifier', async () => {
+    const complaint = (await bot.db.store.complaints.get(caseId))!;
+    const ref = { caseKind: 'complaint' as const, caseId, caseNumber: complaint.number };
+    await bot.chat.services.notifier.queue({
+      type: 'case.reminder',
+      case: ref,
+      kind: 'breach',
+      target: 'resolution',
+      dueAt: new Date('2026-11-30T09:00:00Z'),
+      to: [user(DIRECTOR.id, DIRECTOR.name)],
+    });
+    await eventually(() => {
+      const reminder = bot.stub
+        .posted(`${CHANNEL.id};messageid=${cardId}`)
+        .find((c) => JSON.stringify(c.body).includes('Risoluzione scaduto'));
+      if (!reminder) throw new Error('no reminder yet');
+      expect(JSON.stringify(reminder.body)).toContain('Marco');
+    });
+    const { postDigest } = await import('../../../src/domain/kpi/digest.js');
+    await postDigest(
+      {
+        kpi: bot.db.store.kpi,
+        notifier: bot.chat.services.notifier,
+        clock: { now: () => new Date() },
+        timeZone: 'Europe/Rome',
+      },
+      { platform: 'teams', channel: CHANNEL.id },
+      { from: new Date(Date.now() - 7 * 86_400_000), to: new Date(Date.now() + 60_000) },
+    );
+    const digest = await eventually(() => {
+      const call = bot.stub
+        .posted(CHANNEL.id)
+        .find((c) => JSON.stringify(c.body).includes('Indicatori customer care'));
+      if (!call) throw new Error('no digest yet');
+      return call;
+    });
+    const body = JSON.stringify(digest.body);
+    expect(body).toContain('data:image/png;base64,iVBORw0KGgo');
+    expect(body).toMatch(/aperti 2/);
+    expect(bot.stub.cardIssues).toEqual([]);
+  });
 });

@@ -1,32 +1,9 @@
 import type { Indicators } from '../../../domain/kpi/kpi.js';
 import type { Translate } from '../../../i18n/translate.js';
-import { escapeText, md, plainText, type Block } from './block-kit.js';
+import { digestLines, digestTitle } from '../../shared/digest-text.js';
+import { md, plainText, type Block } from './block-kit.js';
 
-const day = (at: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(at);
-
-/** "+3", "−2", "=" against the previous period. */
-const delta = (now: number, before: number) =>
-  now === before ? '=' : now > before ? `+${now - before}` : `−${before - now}`;
-const percent = (value: number | null, t: Translate) =>
-  value === null ? t('digest.na') : `${Math.round(value * 100)}%`;
-/** Minutes as "3h 20m" (business or wall-clock minutes, as the clocks count them). */
-const duration = (minutes: number | null, t: Translate) =>
-  minutes === null
-    ? t('digest.na')
-    : minutes < 60
-      ? `${minutes}m`
-      : `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
-
-export function periodLabel(current: Indicators, timeZone: string) {
-  const last = new Date(current.period.to.getTime() - 1);
-  return { from: day(current.period.from, timeZone), to: day(last, timeZone) };
-}
+export { periodLabel } from '../../shared/digest-text.js';
 
 /** The weekly (or on-demand) digest as Block Kit: one line per indicator of DOMAIN.md. */
 export function digestBlocks(
@@ -35,53 +12,10 @@ export function digestBlocks(
   t: Translate,
   timeZone: string,
 ) {
-  const title = t('digest.title', periodLabel(current, timeZone));
-  const codes = current.topProblemCodes
-    .slice(0, 5)
-    .map((c) => `${escapeText(c.code)} ${c.count} (${Math.round(c.cumulativeShare * 100)}%)`)
-    .join(' · ');
-  const lines = [
-    t('digest.complaints', {
-      opened: current.opened,
-      openedDelta: delta(current.opened, previous.opened),
-      closed: current.closed,
-      closedDelta: delta(current.closed, previous.closed),
-      p1: current.openedByPriority.P1,
-      p2: current.openedByPriority.P2,
-      p3: current.openedByPriority.P3,
-      goodwill: current.goodwill,
-    }),
-    t('digest.sla', {
-      first_response: percent(current.sla.first_response.compliance, t),
-      take_in_charge: percent(current.sla.take_in_charge.compliance, t),
-      resolution: percent(current.sla.resolution.compliance, t),
-    }),
-    t('digest.times', {
-      frMedian: duration(current.firstResponse.median, t),
-      frP90: duration(current.firstResponse.p90, t),
-      resMedian: duration(current.resolution.median, t),
-      resP90: duration(current.resolution.p90, t),
-    }),
-    t('digest.repeat', { repeatRate: percent(current.repeatRate, t) }),
-    t('digest.codes', { codes: codes || t('digest.none') }),
-    t('digest.costs', {
-      cost: current.costEur.toFixed(2),
-      costDelta: delta(current.costEur, previous.costEur),
-    }),
-    t('digest.d2', { raised: current.d2Raised, signed: current.d2Signed }),
-    t('digest.care', { done: current.careCallsDone, due: current.careCallsDue }),
-    t('digest.loyal', { loyal: current.loyalClients, active: current.activeClients }),
-    t('digest.satisfaction', {
-      average:
-        current.satisfaction.average === null
-          ? t('digest.na')
-          : current.satisfaction.average.toFixed(2),
-      responses: current.satisfaction.responses,
-    }),
-  ];
+  const title = digestTitle(current, t, timeZone);
   const blocks: Block[] = [
     { type: 'header', text: plainText(title, 150) },
-    { type: 'section', text: md(lines.join('\n')) },
+    { type: 'section', text: md(digestLines(current, previous, t).join('\n')) },
   ];
   return { text: title, blocks };
 }
