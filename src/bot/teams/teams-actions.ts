@@ -18,10 +18,10 @@ import type { ChatUser } from '../../domain/shared/chat-user.js';
 import type { FieldProblem } from '../../domain/shared/input.js';
 import type { Refusal, Result } from '../../domain/shared/result.js';
 import { pickLocale, translator, type Translate } from '../../i18n/translate.js';
-import { TEAMS_VERBS } from '../ids.js';
+import { TEAMS_COMMANDS, TEAMS_VERBS } from '../ids.js';
 import { refusalText } from '../slack/slack-deps.js';
 import { describe } from '../slack/views/view-state.js';
-import { text, type Card } from './cards/adaptive.js';
+import { attachment, text, type Card } from './cards/adaptive.js';
 import { teamsCaseCard, teamsD2Card } from './cards/case-card.js';
 import { complaintFormCard, d2FormCard, noticeCard } from './cards/forms.js';
 import { teamsUser } from './teams-app.js';
@@ -155,9 +155,11 @@ export function registerTeamsActions(app: Application<TurnState>, deps: TeamsDep
       );
     });
   }
-  app.adaptiveCards.actionExecute<Data>(TEAMS_VERBS.complaintSubmit, (turn, _state, data) =>
-    submitComplaint(turn, deps, data, context(turn).t),
+  app.adaptiveCards.actionExecute<Data>(
+    TEAMS_VERBS.complaintSubmit,
+    async (turn, _state, data) => (await submitComplaint(turn, deps, data, context(turn).t)).card,
   );
+  registerComplaintExtension(app, deps, (turn) => context(turn).t);
   app.adaptiveCards.actionExecute<Data>(TEAMS_VERBS.d2Submit, (turn, _state, data) =>
     submitD2(turn, deps, data, context(turn).t),
   );
@@ -180,20 +182,71 @@ const FORM_FIELDS = [
   'remedyRequested',
 ];
 
+/**
+ * The message extension "Register as complaint": the form opens in a task module with the
+ * message's text; refusals keep the task module open with the errors, success closes it.
+ */
+function registerComplaintExtension(
+  app: Application<TurnState>,
+  deps: TeamsDeps,
+  tOf: (turn: TurnContext) => Translate,
+) {
+  const task = (t: Translate, form: Card) => ({
+    title: t('complaint.modal.title'),
+    card: attachment(form),
+    height: 'large' as const,
+    width: 'medium' as const,
+  });
+  app.messageExtensions.fetchTask(TEAMS_COMMANDS.registerComplaint, async (turn) => {
+    const value = turn.activity.value as
+      { messagePayload?: { body?: { content?: string } } } | undefined;
+    const description = plainTextOf(value?.messagePayload?.body?.content ?? '').slice(0, 4000);
+    const t = tOf(turn);
+    const clients = await deps.clients.search('', 100);
+    return task(t, complaintFormCard(t, clients, { values: { description }, inTaskModule: true }));
+  });
+  app.messageExtensions.submitAction<Data>(
+    TEAMS_COMMANDS.registerComplaint,
+    async (turn, _state, data) => {
+      const t = tOf(turn);
+      const answer = await submitComplaint(turn, deps, data, t, true);
+      return answer.refused ? task(t, answer.card) : undefined;
+    },
+  );
+}
+
+/** Teams message bodies are HTML: keep their text. */
+const plainTextOf = (html: string) =>
+  html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .trim();
+
 /** The complaint form: refusals come back on the same card, field by field, in the user's language. */
 async function submitComplaint(
   turn: TurnContext,
   deps: TeamsDeps,
   data: Data,
   t: Translate,
-): Promise<Card> {
+  inTaskModule = false,
+): Promise<{ card: Card; refused: boolean }> {
   const by = teamsUser(turn);
   const values = Object.fromEntries(FORM_FIELDS.map((f) => [f, str(data, f) ?? ''])) as Record<
     string,
     string
   >;
-  const again = async (errors: Record<string, string>) =>
-    complaintFormCard(t, await deps.clients.search('', 100), { values, errors });
+  const again = async (errors: Record<string, string>) => ({
+    card: complaintFormCard(t, await deps.clients.search('', 100), {
+      values,
+      errors,
+      inTaskModule,
+    }),
+    refused: true,
+  });
   let clientId = values.clientId ?? '';
   if (!clientId && values.newClientName) {
     const created = await registerQuickClient(deps.services, by, { name: values.newClientName });
@@ -219,7 +272,7 @@ async function submitComplaint(
   if (!result.ok) return again(errorsOf(result, t));
   const { complaint, route } = result.value;
   const waiting = complaint.approvals.filter((a) => a.status === 'pending');
-  return noticeCard(
+  const notice = noticeCard(
     waiting.length
       ? t('complaint.registered.waiting', {
           number: complaint.number,
@@ -231,6 +284,7 @@ async function submitComplaint(
           channel: route.destination.channel,
         }).replace(/<#([^>]+)>/, '$1'),
   );
+  return { card: notice, refused: false };
 }
 
 async function submitD2(

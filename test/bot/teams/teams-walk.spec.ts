@@ -299,4 +299,46 @@ describe('Teams: a complaint from the intake card to closing, through the real t
     expect(body).toMatch(/aperti 2/);
     expect(bot.stub.cardIssues).toEqual([]);
   });
+
+  it('opens the form from "Register as complaint" on a message, and files it from the task module', async () => {
+    const fetch = await send(OPERATOR, personal(OPERATOR), {
+      type: 'invoke',
+      name: 'composeExtension/fetchTask',
+      value: {
+        commandId: 'registerComplaint',
+        commandContext: 'message',
+        messagePayload: {
+          body: {
+            contentType: 'html',
+            content: '<p>La caldaia &amp; il bruciatore<br>non partono</p>',
+          },
+        },
+      },
+    });
+    const taskCard = JSON.stringify(fetch.body);
+    expect(taskCard).toContain('La caldaia & il bruciatore\\nnon partono');
+    expect(taskCard).toContain('Action.Submit');
+    const refused = await send(OPERATOR, personal(OPERATOR), {
+      type: 'invoke',
+      name: 'composeExtension/submitAction',
+      value: {
+        commandId: 'registerComplaint',
+        commandContext: 'message',
+        data: { verb: TEAMS_VERBS.complaintSubmit, ...valid, clientId, product: '' },
+      },
+    });
+    expect(JSON.stringify(refused.body)).toContain('Campo obbligatorio.');
+    const before = await bot.db.store.models.complaint.countDocuments();
+    const filed = await send(OPERATOR, personal(OPERATOR), {
+      type: 'invoke',
+      name: 'composeExtension/submitAction',
+      value: {
+        commandId: 'registerComplaint',
+        commandContext: 'message',
+        data: { verb: TEAMS_VERBS.complaintSubmit, ...valid, clientId, problemCode: 'PMP-9' },
+      },
+    });
+    expect(filed.status).toBe(200);
+    expect(await bot.db.store.models.complaint.countDocuments()).toBe(before + 1);
+  });
 });

@@ -16,6 +16,8 @@ const errorBlock = (errors: Record<string, string>): Element[] =>
 export interface FormState {
   values?: Record<string, string>;
   errors?: Record<string, string>;
+  /** In a task module (message extension) cards submit with Action.Submit, not Action.Execute. */
+  inTaskModule?: boolean;
 }
 
 /** The complaint form as an Adaptive Card (same fields and rules as the Slack modal). */
@@ -104,7 +106,17 @@ export function complaintFormCard(t: Translate, clients: Client[], state: FormSt
         maxLength: 2000,
       }),
     ].map(dropUndefined),
-    { actions: [execute(t('modal.submit'), TEAMS_VERBS.complaintSubmit, {}, 'positive')] },
+    {
+      actions: [
+        state.inTaskModule
+          ? {
+              type: 'Action.Submit',
+              title: t('modal.submit'),
+              data: { verb: TEAMS_VERBS.complaintSubmit },
+            }
+          : execute(t('modal.submit'), TEAMS_VERBS.complaintSubmit, {}, 'positive'),
+      ],
+    },
   );
 }
 
