@@ -8,6 +8,7 @@ import { TEAMS_COMMANDS } from '../ids.js';
 import { complaintFormCard, d2FormCard } from './cards/forms.js';
 import { attachment } from './cards/adaptive.js';
 import { registerTeamsActions } from './teams-actions.js';
+import { registerTeamsRoles } from './teams-roles.js';
 import type { TeamsDeps } from './teams-deps.js';
 
 export interface TeamsAppOptions {
@@ -70,6 +71,7 @@ export function createTeamsApp(options: TeamsAppOptions, deps: TeamsDeps) {
     });
   });
   registerTeamsActions(app, deps);
+  registerTeamsRoles(app, deps);
   app.error(async (context, error) => {
     deps.log.error({ err: error }, 'teams turn failed');
     await context

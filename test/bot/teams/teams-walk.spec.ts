@@ -341,4 +341,24 @@ describe('Teams: a complaint from the intake card to closing, through the real t
     expect(filed.status).toBe(200);
     expect(await bot.db.store.models.complaint.countDocuments()).toBe(before + 1);
   });
+
+  it('assigns roles from Teams: only the director or an admin may', async () => {
+    const newcomer = '0f0e0d0c-0000-4000-8000-000000000001';
+    await send(TECH, personal(TECH), { type: 'message', text: `roles ${newcomer} SCOM` });
+    expect(await bot.db.store.roles.rolesOf({ platform: 'teams', id: newcomer })).toEqual([]);
+    await send(DIRECTOR, personal(DIRECTOR), {
+      type: 'message',
+      text: `roles ${newcomer} SCOM,operator`,
+    });
+    expect(await bot.db.store.roles.rolesOf({ platform: 'teams', id: newcomer })).toEqual([
+      'SCOM',
+      'operator',
+    ]);
+    await eventually(() => {
+      const told = bot.stub
+        .posted(personal(TECH).id)
+        .find((c) => JSON.stringify(c.body).includes('Solo il direttore'));
+      if (!told) throw new Error('no refusal yet');
+    });
+  });
 });
