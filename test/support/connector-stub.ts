@@ -34,7 +34,7 @@ const cardsOf = (body: Record<string, unknown>) =>
 export async function startConnectorStub() {
   const calls: ConnectorCall[] = [];
   const cardIssues: string[] = [];
-  let failures = 0;
+  let failures = { times: 0, method: 'POST', conversationId: '' };
   let next = 1;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -46,8 +46,12 @@ export async function startConnectorStub() {
         ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>)
         : {};
       if (!match) return void res.writeHead(404).end();
-      if (failures > 0) {
-        failures--;
+      const failing =
+        failures.times > 0 &&
+        req.method === failures.method &&
+        (!failures.conversationId || match[1] === failures.conversationId);
+      if (failing) {
+        failures.times--;
         calls.push({ method: `${req.method}#failed`, path, conversationId: match[1]!, body });
         return void res
           .writeHead(500, { 'content-type': 'application/json' })
@@ -74,8 +78,9 @@ export async function startConnectorStub() {
     posted: (conversationId: string) =>
       calls.filter((c) => c.method === 'POST' && c.conversationId.startsWith(conversationId)),
     updated: () => calls.filter((c) => c.method === 'PUT'),
-    failNext(times: number) {
-      failures = times;
+    /** The next `times` requests of `method` (to exactly `conversationId`, when given) get a 500. */
+    failNext(times: number, method = 'POST', conversationId = '') {
+      failures = { times, method, conversationId };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -234,7 +234,7 @@ describe('Teams: a complaint from the intake card to closing, through the real t
   });
 
   it('keeps a message when the Bot Connector answers 500, and delivers it when it recovers', async () => {
-    bot.stub.failNext(2);
+    bot.stub.failNext(2, 'POST', CHANNEL.id);
     const answer = await execute(
       OPERATOR,
       personal(OPERATOR),
