@@ -59,3 +59,21 @@ describe('domain purity rule', () => {
     );
   });
 });
+
+describe('adapter separation rule', () => {
+  it('keeps the Teams adapter from importing the Slack one, and the other way round', async () => {
+    const fromTeams =
+      "import { slackUser } from '../slack/slack-deps.js';\nexport const u = slackUser;";
+    expect((await lintAs('src/bot/teams/example.ts', fromTeams)).join('\n')).toMatch(
+      /must not import src\/slack/,
+    );
+    const fromSlack =
+      "import { teamsUser } from '../teams/teams-app.js';\nexport const u = teamsUser;";
+    expect((await lintAs('src/bot/slack/example.ts', fromSlack)).join('\n')).toMatch(
+      /must not import src\/teams/,
+    );
+    const shared =
+      "import { eventLine } from '../shared/event-line.js';\nexport const e = eventLine;";
+    expect(await lintAs('src/bot/teams/example.ts', shared)).toEqual([]);
+  });
+});

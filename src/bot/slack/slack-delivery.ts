@@ -4,13 +4,14 @@ import type { Complaint } from '../../domain/complaint/complaint.js';
 import type { Indicators } from '../../domain/kpi/kpi.js';
 import type { D2Request } from '../../domain/d2/d2-request.js';
 import type { CaseRef, Notification } from '../../domain/shared/notification.js';
-import { translator, type Locale, type Translate } from '../../i18n/translate.js';
+import { translator, type Locale } from '../../i18n/translate.js';
 import { ACTIONS } from '../ids.js';
 import { escapeText, MessageBlocksSchema, plainText } from './blocks/block-kit.js';
 import { approvalRequest, caseCard, type CardContext } from './blocks/case-card.js';
 import { d2Card } from './blocks/d2-card.js';
 import { digestBlocks, periodLabel } from './blocks/digest-blocks.js';
 import { digestChartPng } from '../charts/kpi-chart.js';
+import { eventLine } from '../shared/event-line.js';
 import { formatInstant, mention } from '../shared/format.js';
 import type { SlackDeps } from './slack-deps.js';
 
@@ -121,7 +122,19 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
           blocks: shown.card.blocks as never,
         }),
       );
-      await post(at.channel, plain(threadLine(n.event, t, locale, deps.timeZone)), at.messageId);
+      await post(
+        at.channel,
+        plain(
+          eventLine(n.event, {
+            t,
+            locale,
+            timeZone: deps.timeZone,
+            actor: slackActor,
+            escape: escapeText,
+          }),
+        ),
+        at.messageId,
+      );
     },
     async 'decision.requested'(n: Extract<Notification, { type: 'decision.requested' }>) {
       const deciders = n.from.filter((u) => u.platform === 'slack');
@@ -240,6 +253,12 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
   };
 }
 
+/** Slack shows its own users as mentions; anyone else (Teams, the system) by name. */
+const slackActor = (actor: NewCaseEvent['actor']) =>
+  actor.platform === 'slack'
+    ? mention(actor.id)
+    : ((actor as { name?: string }).name ?? 'Sportello');
+
 const plain = (text: string): Card => ({
   text,
   blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 3000) } }],
@@ -264,45 +283,6 @@ async function call<T>(request: () => Promise<T>): Promise<T> {
       `slack: ${failure.data?.error ?? failure.message ?? String(error)}`,
       retryAfterMs,
     );
-  }
-}
-
-function threadLine(event: NewCaseEvent, t: Translate, locale: Locale, timeZone: string): string {
-  const actor = event.actor.platform === 'slack' ? mention(event.actor.id) : 'Sportello';
-  const data = event.data as Record<string, string>;
-  const status = (s: string) =>
-    event.caseKind === 'd2' ? t(`d2.status.${s}` as never) : t(`status.${s}` as never);
-  switch (event.type) {
-    case 'complaint.status_changed':
-    case 'd2.sign':
-    case 'd2.decline':
-    case 'd2.start':
-    case 'd2.complete':
-      return (
-        t('thread.status', { actor, from: status(data.from ?? ''), to: status(data.to ?? '') }) +
-        (data.note ? ` — ${escapeText(data.note)}` : '')
-      );
-    case 'complaint.note_added':
-      return t('thread.note', { actor, text: escapeText(data.text ?? '') });
-    case 'approval.requested':
-      return t('thread.approval.requested', {
-        kind: t(`approval.${data.kind}` as never),
-        reason: escapeText(data.reason ?? ''),
-      });
-    case 'approval.given':
-      return t('thread.approval.given', { actor, kind: t(`approval.${data.kind}` as never) });
-    case 'approval.refused':
-      return (
-        t('thread.approval.refused', { actor, kind: t(`approval.${data.kind}` as never) }) +
-        (data.note ? ` — ${escapeText(data.note)}` : '')
-      );
-    case 'service_order.issued':
-      return t('thread.service_order', {
-        number: data.serviceOrder ?? '',
-        due: formatInstant(new Date(data.dueAt ?? 0), locale, timeZone),
-      });
-    default:
-      return t('thread.other', { actor, type: event.type });
   }
 }
 

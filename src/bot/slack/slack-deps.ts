@@ -1,47 +1,10 @@
 import type { WebClient } from '@slack/web-api';
-import type { CareServices } from '../../domain/care/care.ports.js';
-import type { DigestServices } from '../../domain/kpi/digest.js';
-import type { ComplaintServices } from '../../domain/complaint/complaint.ports.js';
-import type { D2Services } from '../../domain/d2/d2.ports.js';
+import type { ChatDeps } from '../shared/chat-deps.js';
 import type { ChatUser } from '../../domain/shared/chat-user.js';
-import type {
-  Announcements,
-  ClientQueries,
-  ComplaintQueries,
-  D2Queries,
-  RoleAdministration,
-} from '../../domain/shared/queries.ports.js';
-import type { Refusal } from '../../domain/shared/result.js';
-import type { RoleDirectory } from '../../domain/shared/shared.ports.js';
-import type { FieldProblem } from '../../domain/shared/input.js';
-import {
-  isMessageKey,
-  pickLocale,
-  translator,
-  type Locale,
-  type Translate,
-} from '../../i18n/translate.js';
-
-export interface SlackLog {
-  info(data: object, message: string): void;
-  warn(data: object, message: string): void;
-  error(data: object, message: string): void;
-}
+import { pickLocale, translator, type Locale, type Translate } from '../../i18n/translate.js';
 
 /** Everything the Slack listeners use, passed in by main.ts. */
-export interface SlackDeps {
-  services: ComplaintServices & D2Services;
-  complaints: ComplaintQueries;
-  clients: ClientQueries;
-  d2Requests: D2Queries;
-  roles: RoleAdministration & RoleDirectory;
-  announcements: Announcements;
-  care: CareServices;
-  digest: DigestServices;
-  defaultLocale: Locale;
-  timeZone: string;
-  log: SlackLog;
-}
+export type SlackDeps = ChatDeps;
 
 export const slackUser = (user: { id: string; name?: string; username?: string }): ChatUser => ({
   platform: 'slack',
@@ -73,15 +36,3 @@ export function localeResolver(client: WebClient, fallback: Locale) {
   };
 }
 export type LocaleOf = ReturnType<typeof localeResolver>;
-
-/** A refusal from a use case, in the reader's language. */
-export function refusalText(refusal: Refusal, t: Translate): string {
-  const key = `error.${refusal.error.code}`;
-  if (!isMessageKey(key)) return t('error.unknown');
-  const details = refusal.error.details ?? {};
-  const problems = (details.problems as FieldProblem[] | undefined) ?? [];
-  return t(key, {
-    missing: ((details.missing as string[] | undefined) ?? []).join(', '),
-    fields: problems.map((p) => p.field).join(', '),
-  });
-}

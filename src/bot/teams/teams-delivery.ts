@@ -4,6 +4,7 @@ import type { Complaint } from '../../domain/complaint/complaint.js';
 import type { D2Request } from '../../domain/d2/d2-request.js';
 import type { CaseRef, Notification } from '../../domain/shared/notification.js';
 import { translator, type Locale } from '../../i18n/translate.js';
+import { eventLine } from '../shared/event-line.js';
 import { formatInstant } from '../shared/format.js';
 import { digestChartPng } from '../charts/kpi-chart.js';
 import { digestLines, digestTitle } from '../shared/digest-text.js';
@@ -142,10 +143,12 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
         const at = announced(shown.record, n.case.caseNumber);
         if (at.platform !== 'teams') return;
         await update(at, shown.card);
+        const actor = (who: { platform: string; id: string; name?: string }) =>
+          who.platform === 'system' ? 'Sportello' : (who.name ?? who.id);
         await reply(
           at,
           noticeCard(
-            `${n.event.actor.platform === 'teams' ? ((n.event.actor as { name?: string }).name ?? n.event.actor.id) : 'Sportello'}: ${n.event.type}`,
+            eventLine(n.event, { t, locale, timeZone: deps.timeZone, actor, escape: (x) => x }),
           ),
         );
         return;

@@ -1,4 +1,4 @@
-import type { SlackDeps } from '../slack/slack-deps.js';
+import type { ChatDeps } from '../shared/chat-deps.js';
 
 /** Where the Teams bot can speak on its own: references captured from incoming activities. */
 export interface ConversationDirectory {
@@ -15,7 +15,7 @@ export interface ConversationDirectory {
 }
 
 /** The same use cases and queries as Slack, plus the Teams conversation directory. */
-export type TeamsDeps = Omit<SlackDeps, 'care'> & {
+export type TeamsDeps = ChatDeps & {
   conversations: ConversationDirectory;
   appId: string;
 };

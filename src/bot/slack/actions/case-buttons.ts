@@ -13,7 +13,8 @@ import type { Result } from '../../../domain/shared/result.js';
 import type { MessageKey } from '../../../i18n/translate.js';
 import { ACTIONS } from '../../ids.js';
 import { caseFormModal, type CaseFormKind } from '../blocks/modals.js';
-import { refusalText, slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
+import { refusalText } from '../../shared/refusal-text.js';
+import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 
 const ApprovalValueSchema = z.object({ c: z.string().max(40), k: z.string().max(40) });
 const approvalValue = (value: string) => {

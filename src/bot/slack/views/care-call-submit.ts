@@ -7,7 +7,8 @@ import type { FieldProblem } from '../../../domain/shared/input.js';
 import { ACTIONS, VIEWS } from '../../ids.js';
 import { clip, escapeText, plainText } from '../blocks/block-kit.js';
 import { formatInstant } from '../../shared/format.js';
-import { refusalText, slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
+import { refusalText } from '../../shared/refusal-text.js';
+import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { metadataOf } from './view-reply.js';
 import { fieldErrors, readViewState, text } from './view-state.js';
 

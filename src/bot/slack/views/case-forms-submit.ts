@@ -9,7 +9,8 @@ import type { FieldProblem } from '../../../domain/shared/input.js';
 import type { ChatUser } from '../../../domain/shared/chat-user.js';
 import type { Refusal, Result } from '../../../domain/shared/result.js';
 import { VIEWS } from '../../ids.js';
-import { refusalText, slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
+import { refusalText } from '../../shared/refusal-text.js';
+import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { metadataOf } from './view-reply.js';
 import { amount, fieldErrors, readViewState, text, type ViewValues } from './view-state.js';
 

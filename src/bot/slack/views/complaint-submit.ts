@@ -11,7 +11,8 @@ import { ok, type Result } from '../../../domain/shared/result.js';
 import { NEW_CLIENT_PREFIX } from '../options/client-options.js';
 import type { FieldProblem } from '../../../domain/shared/input.js';
 import { VIEWS } from '../../ids.js';
-import { slackUser, refusalText, type LocaleOf, type SlackDeps } from '../slack-deps.js';
+import { refusalText } from '../../shared/refusal-text.js';
+import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { amount, chosen, fieldErrors, readViewState, text } from './view-state.js';
 import { metadataOf, tellUser } from './view-reply.js';
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { raiseD2 } from '../../../domain/d2/raise-d2.js';
 import type { FieldProblem } from '../../../domain/shared/input.js';
 import { VIEWS } from '../../ids.js';
-import { refusalText, slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
+import { refusalText } from '../../shared/refusal-text.js';
+import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { metadataOf, tellUser } from './view-reply.js';
 import { fieldErrors, readViewState, text } from './view-state.js';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FieldProblem } from '../../../domain/shared/input.js';
 import type { Translate } from '../../../i18n/translate.js';
+import { describe } from '../../shared/refusal-text.js';
 
 const StateValueSchema = z.looseObject({
   value: z.string().nullish(),
@@ -59,19 +60,4 @@ export function fieldErrors(
     if (block && !errors[block]) errors[block] = describe(problem, t);
   }
   return errors;
-}
-
-export function describe(problem: FieldProblem, t: Translate): string {
-  if (problem.code === 'too_big' && problem.maximum !== undefined)
-    return t('field.too_long', { maximum: problem.maximum });
-  if (problem.code === 'too_small' && problem.minimum !== undefined)
-    return problem.minimum <= 1
-      ? t('field.required')
-      : t('field.too_small', { minimum: problem.minimum });
-  if (problem.message.includes('control characters')) return t('field.control');
-  if (problem.code === 'invalid_type' && problem.message.includes('number'))
-    return t('field.number');
-  if (problem.code === 'invalid_type' && problem.message.includes('undefined'))
-    return t('field.required');
-  return t('field.invalid');
 }

@@ -1,0 +1,34 @@
+import type { CareServices } from '../../domain/care/care.ports.js';
+import type { ComplaintServices } from '../../domain/complaint/complaint.ports.js';
+import type { D2Services } from '../../domain/d2/d2.ports.js';
+import type { DigestServices } from '../../domain/kpi/digest.js';
+import type {
+  Announcements,
+  ClientQueries,
+  ComplaintQueries,
+  D2Queries,
+  RoleAdministration,
+} from '../../domain/shared/queries.ports.js';
+import type { RoleDirectory } from '../../domain/shared/shared.ports.js';
+import type { Locale } from '../../i18n/translate.js';
+
+export interface ChatLog {
+  info(data: object, message: string): void;
+  warn(data: object, message: string): void;
+  error(data: object, message: string): void;
+}
+
+/** What every chat adapter uses: the use cases' services, the queries, the company's settings. */
+export interface ChatDeps {
+  services: ComplaintServices & D2Services;
+  complaints: ComplaintQueries;
+  clients: ClientQueries;
+  d2Requests: D2Queries;
+  roles: RoleAdministration & RoleDirectory;
+  announcements: Announcements;
+  care: CareServices;
+  digest: DigestServices;
+  defaultLocale: Locale;
+  timeZone: string;
+  log: ChatLog;
+}

@@ -1,0 +1,54 @@
+import type { NewCaseEvent } from '../../domain/audit/case-event.js';
+import type { Locale, Translate } from '../../i18n/translate.js';
+import { formatInstant } from './format.js';
+
+export interface EventLineStyle {
+  t: Translate;
+  locale: Locale;
+  timeZone: string;
+  /** How the platform names who did it (Slack: a mention; Teams: the name). */
+  actor: (actor: NewCaseEvent['actor']) => string;
+  /** How the platform neutralises people's text in its markup. */
+  escape: (text: string) => string;
+}
+
+/** One line of a case's thread for one recorded event, in the reader's language. */
+export function eventLine(event: NewCaseEvent, style: EventLineStyle): string {
+  const { t, escape } = style;
+  const actor = style.actor(event.actor);
+  const data = event.data as Record<string, string>;
+  const status = (s: string) =>
+    event.caseKind === 'd2' ? t(`d2.status.${s}` as never) : t(`status.${s}` as never);
+  const note = data.note ? ` — ${escape(data.note)}` : '';
+  switch (event.type) {
+    case 'complaint.status_changed':
+    case 'd2.sign':
+    case 'd2.decline':
+    case 'd2.start':
+    case 'd2.complete':
+      return (
+        t('thread.status', { actor, from: status(data.from ?? ''), to: status(data.to ?? '') }) +
+        note
+      );
+    case 'complaint.note_added':
+      return t('thread.note', { actor, text: escape(data.text ?? '') });
+    case 'approval.requested':
+      return t('thread.approval.requested', {
+        kind: t(`approval.${data.kind}` as never),
+        reason: escape(data.reason ?? ''),
+      });
+    case 'approval.given':
+      return t('thread.approval.given', { actor, kind: t(`approval.${data.kind}` as never) });
+    case 'approval.refused':
+      return (
+        t('thread.approval.refused', { actor, kind: t(`approval.${data.kind}` as never) }) + note
+      );
+    case 'service_order.issued':
+      return t('thread.service_order', {
+        number: data.serviceOrder ?? '',
+        due: formatInstant(new Date(data.dueAt ?? 0), style.locale, style.timeZone),
+      });
+    default:
+      return t('thread.other', { actor, type: event.type });
+  }
+}

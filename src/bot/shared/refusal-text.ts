@@ -1,0 +1,31 @@
+import type { FieldProblem } from '../../domain/shared/input.js';
+import type { Refusal } from '../../domain/shared/result.js';
+import { isMessageKey, type Translate } from '../../i18n/translate.js';
+
+/** A refusal from a use case, in the reader's language. */
+export function refusalText(refusal: Refusal, t: Translate): string {
+  const key = `error.${refusal.error.code}`;
+  if (!isMessageKey(key)) return t('error.unknown');
+  const details = refusal.error.details ?? {};
+  const problems = (details.problems as FieldProblem[] | undefined) ?? [];
+  return t(key, {
+    missing: ((details.missing as string[] | undefined) ?? []).join(', '),
+    fields: problems.map((p) => p.field).join(', '),
+  });
+}
+
+/** One field problem in the reader's language. */
+export function describe(problem: FieldProblem, t: Translate): string {
+  if (problem.code === 'too_big' && problem.maximum !== undefined)
+    return t('field.too_long', { maximum: problem.maximum });
+  if (problem.code === 'too_small' && problem.minimum !== undefined)
+    return problem.minimum <= 1
+      ? t('field.required')
+      : t('field.too_small', { minimum: problem.minimum });
+  if (problem.message.includes('control characters')) return t('field.control');
+  if (problem.code === 'invalid_type' && problem.message.includes('number'))
+    return t('field.number');
+  if (problem.code === 'invalid_type' && problem.message.includes('undefined'))
+    return t('field.required');
+  return t('field.invalid');
+}
