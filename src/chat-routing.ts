@@ -20,6 +20,7 @@ export async function platformsOf(n: Notification, store: Store): Promise<Platfo
       return [n.to.platform];
     case 'd2.unsigned':
     case 'care.call_due':
+    case 'communication.to_protocol':
       return unique(n.to.map((u) => u.platform));
     case 'decision.requested':
       if (n.case.caseKind === 'd2') return unique(n.from.map((u) => u.platform));

@@ -1,4 +1,5 @@
 import type { CareServices } from './domain/care/care.ports.js';
+import type { CommunicationServices } from './domain/communication/communication.ports.js';
 import type { DigestServices } from './domain/kpi/digest.js';
 import { businessDayMinutes } from './domain/calendar/business-calendar.js';
 import type { UnsignedD2Services } from './domain/d2/remind-unsigned-d2.js';
@@ -62,5 +63,18 @@ export function careServices(store: Store, services: Services): CareServices {
     notifier: services.notifier,
     clock: services.clock,
     calendar: services.rules.calendar,
+  };
+}
+
+export function communicationServices(store: Store, services: Services): CommunicationServices {
+  return {
+    communications: store.communications,
+    protocol: store.communications.protocol,
+    clients: store.clients,
+    roles: store.roles,
+    events: store.caseEvents,
+    notifier: services.notifier,
+    clock: services.clock,
+    timeZone: services.rules.calendar.timeZone,
   };
 }

@@ -3,6 +3,7 @@ export const COMMANDS = {
   complaint: '/complaint',
   d2: '/d2',
   sportello: '/sportello',
+  communication: '/communication',
 } as const;
 
 export const SHORTCUTS = {
@@ -21,6 +22,8 @@ export const VIEWS = {
   d2Decline: 'd2_decline_modal',
   d2Complete: 'd2_complete_modal',
   careCall: 'care_call_modal',
+  communication: 'communication_modal',
+  communicationSent: 'communication_sent_modal',
 } as const;
 
 /** Buttons on case cards and in their threads. */
@@ -43,6 +46,8 @@ export const ACTIONS = {
   logCareCall: 'care_log_call',
   careToComplaint: 'care_to_complaint',
   careToD2: 'care_to_d2',
+  protocolCommunication: 'communication_protocol',
+  markCommunicationSent: 'communication_mark_sent',
 } as const;
 
 /** Select menus whose options the bot serves (searchable client list). */

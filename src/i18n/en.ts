@@ -173,6 +173,24 @@ export const en: Record<MessageKey, string> = {
   'digest.posted': 'Digest for {from} – {to} on its way.',
   'digest.usage':
     'Usage: `/sportello digest` (last week) or `/sportello digest YYYY-MM-DD YYYY-MM-DD`.',
+  'communication.toProtocol': ':envelope: Communication to protocol: *{subject}*',
+  'communication.protocolled': 'Communication protocolled as no. *{number}*.',
+  'communication.drafted': 'Draft saved: the commercial office will protocol it.',
+  'communication.sent': 'Communication no. {number} marked as sent.',
+  'communication.modal.title': 'Communication',
+  'communication.field.subject': 'Subject',
+  'communication.field.body': 'Text',
+  'communication.document':
+    'Prot. no. {number} of {date}\nClient: {client}\nSubject: {subject}\n\n{body}\n',
+  'action.protocol': 'Protocol',
+  'action.mark_sent': 'Mark as sent',
+  'error.COMMUNICATION.FORBIDDEN': 'You do not hold a role that may do this to communications.',
+  'error.COMMUNICATION.NOT_FOUND': 'Communication not found.',
+  'error.COMMUNICATION.NOT_ALLOWED_NOW':
+    'This is not possible in the communication’s current status.',
+  'error.COMMUNICATION.CHANGED_MEANWHILE':
+    'Someone else just changed the communication: please try again.',
+  'error.COMMUNICATION.CLIENT_NOT_FOUND': 'Client not found.',
   'decision.request': '{mentions} your decision is needed: {reason}',
   'p1.alert': ':rotating_light: P1 {number}: {description} — <#{channel}>',
   'd2.modal.title': 'D2 request',

@@ -174,6 +174,23 @@ export const it = {
   'digest.posted': 'Digest del periodo {from} – {to} in arrivo.',
   'digest.usage':
     'Uso: `/sportello digest` (ultima settimana) oppure `/sportello digest AAAA-MM-GG AAAA-MM-GG`.',
+  'communication.toProtocol': ':envelope: Comunicazione da protocollare: *{subject}*',
+  'communication.protocolled': 'Comunicazione protocollata con il n. *{number}*.',
+  'communication.drafted': 'Bozza salvata: la segreteria commerciale la protocollerà.',
+  'communication.sent': 'Comunicazione n. {number} segnata come inviata.',
+  'communication.modal.title': 'Comunicazione',
+  'communication.field.subject': 'Oggetto',
+  'communication.field.body': 'Testo',
+  'communication.document':
+    'Prot. n. {number} del {date}\nCliente: {client}\nOggetto: {subject}\n\n{body}\n',
+  'action.protocol': 'Protocolla',
+  'action.mark_sent': 'Segna come inviata',
+  'error.COMMUNICATION.FORBIDDEN': 'Non hai il ruolo per questa azione sulle comunicazioni.',
+  'error.COMMUNICATION.NOT_FOUND': 'Comunicazione non trovata.',
+  'error.COMMUNICATION.NOT_ALLOWED_NOW': 'Non è possibile nello stato attuale della comunicazione.',
+  'error.COMMUNICATION.CHANGED_MEANWHILE':
+    'Qualcun altro ha appena modificato la comunicazione: riprova.',
+  'error.COMMUNICATION.CLIENT_NOT_FOUND': 'Cliente non trovato.',
   'decision.request': '{mentions} serve la vostra decisione: {reason}',
   'p1.alert': ':rotating_light: P1 {number}: {description} — <#{channel}>',
   'd2.modal.title': 'Richiesta D2',

@@ -1,8 +1,8 @@
 import type { Connection } from 'mongoose';
-import { CommunicationSchema } from '../domain/communication/communication.js';
 import { careRegister } from './care.repo.js';
 import { caseEventRepo } from './case-event.repo.js';
 import { clientRepository } from './client.repo.js';
+import { communicationRepository } from './communication.repo.js';
 import { complaintRepository } from './complaint.repo.js';
 import { conversationRepository } from './conversation.repo.js';
 import { d2RequestRepository } from './d2-request.repo.js';
@@ -26,7 +26,7 @@ export async function createStore(connection: Connection, report: BadRecordRepor
     care: careRegister(models, report),
     caseEvents: caseEventRepo(models, report),
     clients: clientRepository(models, report),
-    communications: repo(models.communication, CommunicationSchema),
+    communications: communicationRepository(models, report),
     complaints: complaintRepository(models, report),
     conversations: conversationRepository(models),
     d2Requests: d2RequestRepository(models, report),

@@ -22,12 +22,13 @@ export function issueNumber(
   sequence: SequenceName,
   year: number,
   at: Date = new Date(),
+  forKey?: string,
 ): Promise<string> {
   const key = `${sequence}:${year}`;
   const queues = turnsByStore.get(models) ?? new Map<string, Promise<unknown>>();
   turnsByStore.set(models, queues);
   const turn = (queues.get(key) ?? Promise.resolve()).then(() =>
-    claimNext(models, sequence, year, at),
+    claimNext(models, sequence, year, at, forKey),
   );
   const settled = turn.catch(() => undefined);
   queues.set(key, settled);
@@ -37,7 +38,22 @@ export function issueNumber(
   return turn;
 }
 
-async function claimNext(models: Models, sequence: SequenceName, year: number, at: Date) {
+/** The number already issued for `forKey`, if any. */
+async function issuedFor(models: Models, forKey: string | undefined) {
+  if (!forKey) return undefined;
+  const claim = await models.numberClaim.findOne({ for: forKey }).lean();
+  return claim ? formatNumber(claim.sequence as SequenceName, claim.year, claim.seq) : undefined;
+}
+
+async function claimNext(
+  models: Models,
+  sequence: SequenceName,
+  year: number,
+  at: Date,
+  forKey?: string,
+) {
+  const already = await issuedFor(models, forKey);
+  if (already) return already;
   const highest = await models.numberClaim
     .findOne({ sequence, year }, { seq: 1 })
     .sort({ seq: -1 })
@@ -50,10 +66,14 @@ async function claimNext(models: Models, sequence: SequenceName, year: number, a
         year,
         seq,
         at,
+        ...(forKey ? { for: forKey } : {}),
       });
       return formatNumber(sequence, year, seq);
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
+      // Another process may have issued one for the same thing meanwhile: that one counts.
+      const theirs = await issuedFor(models, forKey);
+      if (theirs) return theirs;
     }
   }
 }

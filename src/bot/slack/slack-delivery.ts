@@ -225,6 +225,31 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
         }),
       );
     },
+    async 'communication.to_protocol'(
+      n: Extract<Notification, { type: 'communication.to_protocol' }>,
+    ) {
+      const text = t('communication.toProtocol', { subject: escapeText(n.subject) });
+      const card: Card = {
+        text,
+        blocks: [
+          { type: 'section', text: { type: 'mrkdwn', text } },
+          {
+            type: 'actions',
+            block_id: 'communication_actions',
+            elements: [
+              {
+                type: 'button',
+                action_id: ACTIONS.protocolCommunication,
+                text: plainText(t('action.protocol')),
+                value: n.communicationId,
+                style: 'primary',
+              },
+            ],
+          },
+        ],
+      };
+      for (const clerk of n.to.filter((u) => u.platform === 'slack')) await post(clerk.id, card);
+    },
     async 'direct.message'(n: Extract<Notification, { type: 'direct.message' }>) {
       if (n.to.platform === 'slack') await post(n.to.id, plain(escapeText(n.text)));
     },

@@ -216,6 +216,10 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
             ),
           );
         return;
+      case 'communication.to_protocol':
+        for (const user of n.to.filter((u) => u.platform === 'teams'))
+          await direct(user.id, noticeCard(t('communication.toProtocol', { subject: n.subject })));
+        return;
       case 'direct.message':
         if (n.to.platform === 'teams') await direct(n.to.id, noticeCard(n.text));
         return;

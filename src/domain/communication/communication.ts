@@ -16,7 +16,17 @@ export const CommunicationSchema = z.object({
   sent: z.object({ at: z.date(), channel: ContactChannelSchema, by: ChatUserSchema }).optional(),
   d2Id: RecordIdSchema.optional(),
   complaintId: RecordIdSchema.optional(),
+  /** Bumped by every save (optimistic concurrency). */
+  revision: z.number().int().nonnegative(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
 export type Communication = z.infer<typeof CommunicationSchema>;
+
+export const NewCommunicationSchema = CommunicationSchema.omit({
+  id: true,
+  revision: true,
+  createdAt: true,
+  updatedAt: true,
+});
+export type NewCommunication = z.infer<typeof NewCommunicationSchema>;

@@ -50,5 +50,7 @@ export type Notification =
     }
   /** The KPI digest for a period, with the period before for comparison. */
   | { type: 'digest'; destination: ChatDestination; current: Indicators; previous: Indicators }
+  /** A drafted communication (Mod. 07_A17) waits for SCOM to protocol it. */
+  | { type: 'communication.to_protocol'; communicationId: string; subject: string; to: ChatUser[] }
   /** A short message to one person (refusals they should know about, reminders). */
   | { type: 'direct.message'; to: ChatUser; case?: CaseRef; text: string };

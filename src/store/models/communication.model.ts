@@ -12,6 +12,7 @@ const communicationSchema = new Schema(
     sent: new Schema({ at: Date, channel: String, by: chatUserSchema }, { _id: false }),
     d2Id: Schema.Types.ObjectId,
     complaintId: Schema.Types.ObjectId,
+    revision: { type: Number, default: 0 },
   },
   { timestamps: true },
 );

@@ -12,10 +12,13 @@ const numberClaimSchema = new Schema(
     year: { type: Number, required: true },
     seq: { type: Number, required: true },
     at: { type: Date, required: true },
+    /** What the number was issued for (e.g. a communication): asking again gives the same one. */
+    for: String,
   },
   { versionKey: false },
 );
 numberClaimSchema.index({ sequence: 1, year: 1, seq: -1 });
+numberClaimSchema.index({ for: 1 }, { unique: true, sparse: true });
 
 export const defineNumberClaimModel = (connection: Connection) =>
   connection.model('NumberClaim', numberClaimSchema, 'number_claims');

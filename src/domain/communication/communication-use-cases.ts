@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { localYearOf } from '../calendar/business-calendar.js';
+import { ContactChannelSchema } from '../complaint/complaint.js';
+import { may } from '../roles/permissions.js';
+import { RecordIdSchema, type ChatUser } from '../shared/chat-user.js';
+import { parseInput } from '../shared/input.js';
+import { ok, refuse, type Result } from '../shared/result.js';
+import { chatText } from '../shared/text.js';
+import type { Communication } from './communication.js';
+import type { CommunicationServices } from './communication.ports.js';
+
+const DraftInputSchema = z.strictObject({
+  clientId: RecordIdSchema,
+  subject: chatText(300),
+  // A letter keeps its line breaks; only control characters are refused (chatText).
+  body: chatText(20000),
+  d2Id: RecordIdSchema.optional(),
+  complaintId: RecordIdSchema.optional(),
+});
+
+type CommunicationRefusal =
+  | 'INPUT.INVALID'
+  | 'COMMUNICATION.FORBIDDEN'
+  | 'COMMUNICATION.NOT_FOUND'
+  | 'COMMUNICATION.NOT_ALLOWED_NOW'
+  | 'COMMUNICATION.CHANGED_MEANWHILE'
+  | 'COMMUNICATION.CLIENT_NOT_FOUND';
+type Outcome = Promise<Result<Communication, CommunicationRefusal>>;
+
+const event = (
+  c: Communication,
+  type: string,
+  actor: ChatUser,
+  at: Date,
+  data: Record<string, unknown> = {},
+) => ({
+  caseKind: 'communication' as const,
+  caseId: c.id,
+  ...(c.protocol ? { caseNumber: c.protocol.number } : {}),
+  type,
+  actor,
+  at,
+  data,
+});
+
+/** The commercial director writes a communication to a client (Mod. 07_A17), still a draft. */
+export async function draftCommunication(
+  services: CommunicationServices,
+  by: ChatUser,
+  input: unknown,
+): Outcome {
+  const parsed = parseInput(DraftInputSchema, input);
+  if (!parsed.ok) return parsed;
+  if (!may(await services.roles.rolesOf(by), 'communication.draft'))
+    return refuse('COMMUNICATION.FORBIDDEN');
+  if (!(await services.clients.exists(parsed.value.clientId)))
+    return refuse('COMMUNICATION.CLIENT_NOT_FOUND');
+  const communication = await services.communications.draft({
+    ...parsed.value,
+    status: 'draft',
+    draftedBy: by,
+  });
+  const at = services.clock.now();
+  await services.events.append(event(communication, 'communication.drafted', by, at));
+  await services.notifier.queue({
+    type: 'communication.to_protocol',
+    communicationId: communication.id,
+    subject: communication.subject,
+    to: await services.roles.holdersOf('SCOM'),
+  });
+  return ok(communication);
+}
+
+/**
+ * SCOM protocols a draft: it gets the next number of the year (YYYY/NNNN, gap-free, never
+ * reused, the same number if asked twice) and its text is fixed from then on.
+ */
+export async function protocolCommunication(
+  services: CommunicationServices,
+  by: ChatUser,
+  input: unknown,
+): Outcome {
+  const parsed = parseInput(z.strictObject({ communicationId: z.string() }), input);
+  if (!parsed.ok) return parsed;
+  return change(
+    services,
+    by,
+    parsed.value.communicationId,
+    'communication.protocol',
+    async (c, at) => {
+      if (c.status !== 'draft')
+        return refuse('COMMUNICATION.NOT_ALLOWED_NOW', { status: c.status });
+      const number = await services.protocol.numberFor(c.id, localYearOf(at, services.timeZone));
+      return ok({
+        ...c,
+        status: 'protocolled' as const,
+        protocol: { number, by, at },
+        updatedAt: at,
+      });
+    },
+  );
+}
+
+const SentInputSchema = z.strictObject({
+  communicationId: z.string(),
+  channel: ContactChannelSchema,
+  at: z.date().optional(),
+});
+
+/** Marks a protocolled communication as sent (date and channel). */
+export async function markCommunicationSent(
+  services: CommunicationServices,
+  by: ChatUser,
+  input: unknown,
+): Outcome {
+  const parsed = parseInput(SentInputSchema, input);
+  if (!parsed.ok) return parsed;
+  const { communicationId, channel, at: sentAt } = parsed.value;
+  return change(services, by, communicationId, 'communication.protocol', async (c, at) => {
+    if (c.status !== 'protocolled')
+      return refuse('COMMUNICATION.NOT_ALLOWED_NOW', { status: c.status });
+    return ok({
+      ...c,
+      status: 'sent' as const,
+      sent: { at: sentAt ?? at, channel, by },
+      updatedAt: at,
+    });
+  });
+}
+
+async function change(
+  services: CommunicationServices,
+  by: ChatUser,
+  id: string,
+  action: 'communication.protocol',
+  decide: (c: Communication, at: Date) => Promise<Result<Communication, CommunicationRefusal>>,
+): Outcome {
+  if (!may(await services.roles.rolesOf(by), action)) return refuse('COMMUNICATION.FORBIDDEN');
+  const current = RecordIdSchema.safeParse(id).success
+    ? await services.communications.get(id)
+    : undefined;
+  if (!current) return refuse('COMMUNICATION.NOT_FOUND');
+  const at = services.clock.now();
+  const decided = await decide(current, at);
+  if (!decided.ok) return decided;
+  if (!(await services.communications.save(decided.value, current.revision)))
+    return refuse('COMMUNICATION.CHANGED_MEANWHILE');
+  const saved = { ...decided.value, revision: current.revision + 1 };
+  await services.events.append(
+    event(
+      saved,
+      `communication.${saved.status}`,
+      by,
+      at,
+      saved.protocol ? { protocol: saved.protocol.number } : {},
+    ),
+  );
+  return ok(saved);
+}
