@@ -9,7 +9,6 @@ import { d2RequestRepository } from './d2-request.repo.js';
 import { serviceOrderRepository } from './service-order.repo.js';
 import { defineModels, initModels } from './models/index.js';
 import type { BadRecordReporter } from './read-boundary.js';
-import { recordRepo } from './record.repo.js';
 import { kpiRepository } from './kpi.repo.js';
 import { outboxRepository } from './outbox.repo.js';
 import { roleAssignmentRepo } from './role-assignment.repo.js';
@@ -19,8 +18,6 @@ import { routingRuleRepository } from './routing-rule.repo.js';
 export async function createStore(connection: Connection, report: BadRecordReporter) {
   const models = defineModels(connection);
   await initModels(models);
-  const repo = <S extends Parameters<typeof recordRepo>[1]>(model: unknown, schema: S) =>
-    recordRepo(model as never, schema, report);
   return {
     models,
     care: careRegister(models, report),
