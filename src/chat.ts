@@ -10,7 +10,13 @@ import { platformsOf } from './chat-routing.js';
 import type { Platform } from './domain/shared/chat-user.js';
 import { outboxWorker, type Deliver, type OutboxWorker } from './jobs/outbox-delivery.js';
 import type { Logger } from './log.js';
-import { buildServices, careServices, digestServices, type Services } from './services.js';
+import {
+  buildServices,
+  careServices,
+  communicationServices,
+  digestServices,
+  type Services,
+} from './services.js';
 import type { Store } from './store/index.js';
 import type { CaseRules } from './domain/complaint/complaint.ports.js';
 import type { Clock, SlaScheduler } from './domain/shared/shared.ports.js';
@@ -62,6 +68,7 @@ export function startChat(options: ChatOptions) {
     },
     care: careServices(store, services),
     digest: digestServices(store, services),
+    communications: communicationServices(store, services),
     defaultLocale: options.config.defaultLocale,
     timeZone: options.config.timeZone,
     log,

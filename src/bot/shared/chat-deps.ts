@@ -1,4 +1,5 @@
 import type { CareServices } from '../../domain/care/care.ports.js';
+import type { CommunicationServices } from '../../domain/communication/communication.ports.js';
 import type { ComplaintServices } from '../../domain/complaint/complaint.ports.js';
 import type { D2Services } from '../../domain/d2/d2.ports.js';
 import type { DigestServices } from '../../domain/kpi/digest.js';
@@ -28,6 +29,7 @@ export interface ChatDeps {
   announcements: Announcements;
   care: CareServices;
   digest: DigestServices;
+  communications: CommunicationServices;
   defaultLocale: Locale;
   timeZone: string;
   log: ChatLog;

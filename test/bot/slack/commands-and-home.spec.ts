@@ -363,4 +363,71 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
     expect(body.subarray(start + 12, start + 16).toString('latin1')).toBe('IHDR');
     expect(body.length - start).toBeGreaterThan(5_000);
   });
+
+  it('drafts a communication, has SCOM protocol it with a number and the text attached, then marks it sent', async () => {
+    await bot.db.store.roles.assign(user('U0SCOM2'), ['SCOM']);
+    expect((await post(slashCommand(COMMANDS.communication, 'U0BOSS'))).status).toBe(200);
+    const drafted = await post(
+      viewSubmission('U0BOSS', {
+        id: 'VCOMM',
+        callbackId: VIEWS.communication,
+        privateMetadata: JSON.stringify({ channel: 'C0DIR' }),
+        values: {
+          client: input.external(OPTIONS.client, clientId),
+          subject: input.text('Rinnovo del contratto di assistenza'),
+          body: input.text('Gentile cliente,\nle proponiamo il rinnovo; tariffe "2027" invariate.'),
+        },
+      }),
+    );
+    expect(drafted.text).toBe('');
+    const ask = await eventually(() => {
+      const call = bot.stub
+        .of('chat.postMessage')
+        .find(
+          (c) =>
+            c.args.channel === 'U0SCOM2' &&
+            JSON.stringify(c.args.blocks).includes(ACTIONS.protocolCommunication),
+        );
+      if (!call) throw new Error('no protocol request yet');
+      return call;
+    });
+    const [letter] = await bot.db.store.communications.list({});
+    await post(
+      buttonPress(
+        'U0SCOM2',
+        ACTIONS.protocolCommunication,
+        letter!.id,
+        'D0SCOM2',
+        String(ask.args.ts ?? '1.3'),
+      ),
+    );
+    const stored = await eventually(async () => {
+      const c = await bot.db.store.communications.get(letter!.id);
+      if (c?.status !== 'protocolled') throw new Error('not protocolled yet');
+      return c;
+    });
+    expect(stored.protocol?.number).toMatch(/^\d{4}\/0001$/);
+    const uploaded = await eventually(() => {
+      const upload = bot.stub.uploads.find((u) =>
+        u.bytes.toString('utf8').includes('Rinnovo del contratto'),
+      );
+      if (!upload) throw new Error('no document yet');
+      return upload.bytes.toString('utf8');
+    });
+    expect(uploaded).toContain(`Prot. n. ${stored.protocol?.number}`);
+    expect(uploaded).toContain('tariffe "2027" invariate.');
+    const sent = await post(
+      viewSubmission('U0SCOM2', {
+        id: 'VSENT',
+        callbackId: VIEWS.communicationSent,
+        privateMetadata: JSON.stringify({ id: letter!.id }),
+        values: { channel: input.select('email') },
+      }),
+    );
+    expect(sent.text).toBe('');
+    expect(await bot.db.store.communications.get(letter!.id)).toMatchObject({
+      status: 'sent',
+      sent: { channel: 'email' },
+    });
+  });
 });
