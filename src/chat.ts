@@ -18,6 +18,7 @@ import {
   type Services,
 } from './services.js';
 import type { Store } from './store/index.js';
+import { exportRegister } from './store/register-export.repo.js';
 import type { CaseRules } from './domain/complaint/complaint.ports.js';
 import type { Clock, SlaScheduler } from './domain/shared/shared.ports.js';
 
@@ -69,6 +70,7 @@ export function startChat(options: ChatOptions) {
     care: careServices(store, services),
     digest: digestServices(store, services),
     communications: communicationServices(store, services),
+    registers: { export: (register, csv, period) => exportRegister(store, register, csv, period) },
     defaultLocale: options.config.defaultLocale,
     timeZone: options.config.timeZone,
     log,

@@ -191,6 +191,8 @@ export const en: Record<MessageKey, string> = {
   'error.COMMUNICATION.CHANGED_MEANWHILE':
     'Someone else just changed the communication: please try again.',
   'error.COMMUNICATION.CLIENT_NOT_FOUND': 'Client not found.',
+  'export.usage': 'Usage: `/sportello export {registers} [;]`.',
+  'export.done': 'Register {register}: {rows} rows, CSV file attached.',
   'decision.request': '{mentions} your decision is needed: {reason}',
   'p1.alert': ':rotating_light: P1 {number}: {description} — <#{channel}>',
   'd2.modal.title': 'D2 request',

@@ -191,6 +191,8 @@ export const it = {
   'error.COMMUNICATION.CHANGED_MEANWHILE':
     'Qualcun altro ha appena modificato la comunicazione: riprova.',
   'error.COMMUNICATION.CLIENT_NOT_FOUND': 'Cliente non trovato.',
+  'export.usage': 'Uso: `/sportello export {registers} [;]`.',
+  'export.done': 'Registro {register}: {rows} righe, file CSV allegato.',
   'decision.request': '{mentions} serve la vostra decisione: {reason}',
   'p1.alert': ':rotating_light: P1 {number}: {description} — <#{channel}>',
   'd2.modal.title': 'Richiesta D2',

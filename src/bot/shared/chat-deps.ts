@@ -11,6 +11,7 @@ import type {
   RoleAdministration,
 } from '../../domain/shared/queries.ports.js';
 import type { RoleDirectory } from '../../domain/shared/shared.ports.js';
+import type { RegisterExports } from '../../domain/registers/registers.ports.js';
 import type { Locale } from '../../i18n/translate.js';
 
 export interface ChatLog {
@@ -30,6 +31,7 @@ export interface ChatDeps {
   care: CareServices;
   digest: DigestServices;
   communications: CommunicationServices;
+  registers: RegisterExports;
   defaultLocale: Locale;
   timeZone: string;
   log: ChatLog;

@@ -17,6 +17,7 @@ const WHO_MAY = {
   'client.register': ['operator', 'coordinator', 'technician', 'manager', 'DCOM', 'SCOM'],
   'care.log': ['SCOM', 'DCOM', 'operator', 'coordinator', 'manager'],
   'kpi.digest': ['DCOM', 'SCOM', 'manager', 'admin'],
+  'registers.export': ['DCOM', 'SCOM', 'manager', 'admin'],
   'd2.raise': ['SDID', 'SAMM'],
   'd2.sign': ['DCOM'],
   'd2.decline': ['DCOM'],

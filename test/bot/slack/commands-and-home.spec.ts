@@ -430,4 +430,26 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
       sent: { channel: 'email' },
     });
   });
+
+  it('exports a register as a CSV file in the channel, for the roles that may', async () => {
+    expect(
+      (await post(slashCommand(COMMANDS.sportello, 'U0OP', 'export complaints'))).json().text,
+    ).toMatch(/Solo il direttore/);
+    expect(
+      (await post(slashCommand(COMMANDS.sportello, 'U0BOSS', 'export nonsense'))).json().text,
+    ).toMatch(/^Uso:/);
+    const before = bot.stub.uploads.length;
+    const answer = await post(
+      slashCommand(COMMANDS.sportello, 'U0BOSS', 'export complaints ;', 'C0AUDIT'),
+    );
+    expect(answer.json().text).toMatch(/Registro complaints: \d+ righe/);
+    const upload = await eventually(() => {
+      const file = bot.stub.uploads
+        .slice(before)
+        .find((u) => u.bytes.toString('utf8').includes('number;received_at'));
+      if (!file) throw new Error('no CSV yet');
+      return file.bytes.toString('utf8');
+    });
+    expect(upload).toContain('R-2026-0001;');
+  });
 });

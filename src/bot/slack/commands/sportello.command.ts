@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { TZDate } from '@date-fns/tz';
 import { lastWeek, postDigest } from '../../../domain/kpi/digest.js';
 import type { Indicators } from '../../../domain/kpi/kpi.js';
+import type { WebClient } from '@slack/web-api';
+import { REGISTER_NAMES } from '../../../domain/registers/registers.ports.js';
 import { may } from '../../../domain/roles/permissions.js';
 import type { ChatUser } from '../../../domain/shared/chat-user.js';
 import type { Translate } from '../../../i18n/translate.js';
@@ -21,7 +23,7 @@ const AssignSchema = z.object({
  * admin only); `/sportello setup` makes the first user director and admin while nobody is.
  */
 export function registerSportelloCommand(app: App, deps: SlackDeps, localeOf: LocaleOf) {
-  app.command(COMMANDS.sportello, async ({ command, ack }) => {
+  app.command(COMMANDS.sportello, async ({ command, ack, client }) => {
     const { t } = await localeOf(command.user_id);
     const me = slackUser({ id: command.user_id, name: command.user_name });
     const [verb = '', target = '', list = ''] = command.text.trim().split(/\s+/);
@@ -32,6 +34,8 @@ export function registerSportelloCommand(app: App, deps: SlackDeps, localeOf: Lo
       await deps.roles.assign(me, ['DCOM', 'admin'], me);
       return reply(t('roles.seeded'));
     }
+    if (verb === 'export')
+      return reply(await exportOnDemand(deps, me, command.channel_id, target, list, t, client));
     if (verb === 'digest')
       return reply(await digestOnDemand(deps, me, command.channel_id, target, list, t));
     if (verb !== 'roles') return reply(t('roles.usage', { roles: ROLES.join(', ') }));
@@ -80,4 +84,32 @@ async function digestOnDemand(
   }
   await postDigest(deps.digest, { platform: 'slack', channel }, period);
   return t('digest.posted', periodLabel({ period } as Indicators, deps.timeZone));
+}
+
+/** `/sportello export complaints|care|communications|d2 [;]`: the register as a CSV file here. */
+async function exportOnDemand(
+  deps: SlackDeps,
+  me: ChatUser,
+  channel: string,
+  register: string,
+  separator: string,
+  t: Translate,
+  client: WebClient,
+): Promise<string> {
+  if (!may(await deps.roles.rolesOf(me), 'registers.export')) return t('error.ROLES.FORBIDDEN');
+  const name = REGISTER_NAMES.find((r) => r === register);
+  if (!name) return t('export.usage', { registers: REGISTER_NAMES.join(' | ') });
+  const options = {
+    separator: separator === ';' ? (';' as const) : (',' as const),
+    bom: true,
+    timeZone: deps.timeZone,
+  };
+  const { csv, rows } = await deps.registers.export(name, options);
+  await client.filesUploadV2({
+    channel_id: channel,
+    content: csv,
+    filename: `${name}.csv`,
+    title: name,
+  });
+  return t('export.done', { register: name, rows });
 }
