@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { formatNumber, type SequenceName } from '../domain/numbering/numbering.js';
 import type { Models } from './models/index.js';
 
@@ -76,4 +77,43 @@ async function claimNext(
       if (theirs) return theirs;
     }
   }
+}
+
+/**
+ * Claims `count` consecutive numbers at once for a bulk import (one insert of many claims instead
+ * of one insert per number). Claims carry a batch token, so after a clash with another process
+ * the ones that are ours are read back, never guessed: no number is lost or taken twice.
+ */
+export async function issueNumbers(
+  models: Models,
+  sequence: SequenceName,
+  year: number,
+  count: number,
+  at: Date = new Date(),
+): Promise<string[]> {
+  const batch = `batch:${randomUUID()}`;
+  let claimed = 0;
+  while (claimed < count) {
+    const highest = await models.numberClaim
+      .findOne({ sequence, year }, { seq: 1 })
+      .sort({ seq: -1 })
+      .lean();
+    const start = (highest?.seq ?? 0) + 1;
+    const claims = Array.from({ length: count - claimed }, (_, i) => ({
+      _id: `${sequence}:${year}:${start + i}`,
+      sequence,
+      year,
+      seq: start + i,
+      at,
+      batch,
+    }));
+    try {
+      await models.numberClaim.collection.insertMany(claims as never[], { ordered: true });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    claimed = await models.numberClaim.countDocuments({ batch });
+  }
+  const ours = await models.numberClaim.find({ batch }, { seq: 1 }).sort({ seq: 1 }).lean();
+  return ours.map((c) => formatNumber(sequence, year, c.seq));
 }

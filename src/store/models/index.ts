@@ -7,6 +7,7 @@ import { defineComplaintModel } from './complaint.model.js';
 import { defineConversationModel } from './conversation.model.js';
 import { defineD2RequestModel } from './d2-request.model.js';
 import { defineNumberClaimModel } from './number-claim.model.js';
+import { defineProblemCodeModel } from './problem-code.model.js';
 import { defineOutboxModels } from './outbox.model.js';
 import { defineRoleAssignmentModel } from './role-assignment.model.js';
 import { defineRoutingRuleModel } from './routing-rule.model.js';
@@ -22,6 +23,7 @@ export function defineModels(connection: Connection) {
     conversation: defineConversationModel(connection),
     d2Request: defineD2RequestModel(connection),
     numberClaim: defineNumberClaimModel(connection),
+    problemCode: defineProblemCodeModel(connection),
     ...defineOutboxModels(connection),
     roleAssignment: defineRoleAssignmentModel(connection),
     routingRule: defineRoutingRuleModel(connection),

@@ -14,11 +14,14 @@ const numberClaimSchema = new Schema(
     at: { type: Date, required: true },
     /** What the number was issued for (e.g. a communication): asking again gives the same one. */
     for: String,
+    /** Set on the claims of one bulk issue, to read back which numbers it got. */
+    batch: String,
   },
   { versionKey: false },
 );
 numberClaimSchema.index({ sequence: 1, year: 1, seq: -1 });
 numberClaimSchema.index({ for: 1 }, { unique: true, sparse: true });
+numberClaimSchema.index({ batch: 1 }, { sparse: true });
 
 export const defineNumberClaimModel = (connection: Connection) =>
   connection.model('NumberClaim', numberClaimSchema, 'number_claims');

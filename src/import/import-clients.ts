@@ -1,0 +1,102 @@
+import { NewClientSchema, type NewClient } from '../domain/client/client.js';
+import {
+  parseSpreadsheetFlag,
+  parseSpreadsheetNumber,
+} from '../domain/registers/spreadsheet-values.js';
+import type { Store } from '../store/index.js';
+import { emptyReport, type ImportReport, type Progress } from './import-report.js';
+import type { Mapping } from './mapping.js';
+
+const BATCH = 1000;
+/** The header is line 1; data rows start at line 2. */
+const lineOf = (index: number) => index + 2;
+
+function toClient(row: Record<string, string>, m: Mapping): NewClient | string {
+  const get = (field: string) => (m[field] ? (row[m[field]!] ?? '').trim() : '');
+  const number = (field: string) => (get(field) ? parseSpreadsheetNumber(get(field)) : undefined);
+  const kind = /^(privat|person)/i.test(get('kind')) ? 'private' : 'business';
+  const loyal = parseSpreadsheetFlag(get('loyal'));
+  if (loyal === undefined) return `loyal: "${get('loyal')}" is not yes/no`;
+  const contact = get('contactName');
+  const candidate = {
+    code: get('code'),
+    name: get('name'),
+    classification:
+      kind === 'private'
+        ? {
+            kind,
+            ...(get('ageBand') ? { ageBand: get('ageBand') } : {}),
+            ...(get('location') ? { location: get('location') } : {}),
+          }
+        : {
+            kind,
+            ...(get('industry') ? { industry: get('industry') } : {}),
+            ...(number('employees') !== undefined ? { employees: number('employees') } : {}),
+            ...(get('revenueBand') ? { revenueBand: get('revenueBand') } : {}),
+            ...(number('yearsActive') !== undefined ? { yearsActive: number('yearsActive') } : {}),
+            ...(get('location') ? { location: get('location') } : {}),
+          },
+    contacts: contact
+      ? [
+          {
+            name: contact,
+            ...(get('contactEmail') ? { email: get('contactEmail') } : {}),
+            ...(get('contactPhone') ? { phone: get('contactPhone') } : {}),
+          },
+        ]
+      : [],
+    careCadenceDays: number('careCadenceDays') ?? 90,
+    loyal,
+    active: true,
+  };
+  const parsed = NewClientSchema.safeParse(candidate);
+  return parsed.success
+    ? parsed.data
+    : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+}
+
+/**
+ * Loads the client registry from spreadsheet rows. Clients are matched by their code: one already
+ * there (or twice in the file) is left as it is, so running the same file again changes nothing.
+ */
+export async function importClients(
+  store: Store,
+  rows: Record<string, string>[],
+  mapping: Mapping,
+  progress: Progress = () => undefined,
+): Promise<ImportReport> {
+  const started = performance.now();
+  const report = emptyReport();
+  const seen = new Set<string>();
+  for (let from = 0; from < rows.length; from += BATCH) {
+    const batch = rows.slice(from, from + BATCH);
+    const candidates: { line: number; client: NewClient }[] = [];
+    batch.forEach((row, i) => {
+      report.read++;
+      const result = toClient(row, mapping);
+      if (typeof result === 'string')
+        return void report.rejected.push({ line: lineOf(from + i), reason: result });
+      if (seen.has(result.code)) return void report.alreadyPresent++;
+      seen.add(result.code);
+      candidates.push({ line: lineOf(from + i), client: result });
+    });
+    const existing = new Set(
+      (
+        await store.models.client
+          .find({ code: { $in: candidates.map((c) => c.client.code) } }, { code: 1 })
+          .lean()
+      ).map((c) => c.code),
+    );
+    const fresh = candidates.filter((c) => !existing.has(c.client.code));
+    report.alreadyPresent += candidates.length - fresh.length;
+    if (fresh.length)
+      await store.models.client.insertMany(
+        fresh.map((c) => c.client),
+        { ordered: false },
+      );
+    report.imported += fresh.length;
+    progress(Math.min(from + BATCH, rows.length), rows.length);
+  }
+  report.seconds = (performance.now() - started) / 1000;
+  return report;
+}
