@@ -4,11 +4,17 @@ import type { Config } from './config.js';
 import { startChat, type RunningChat } from './chat.js';
 import { companyRules } from './company-rules.js';
 import { mountAdmin } from './http/admin.js';
+import { mountSurvey } from './http/survey-page.js';
 import { close, createHttpApp, listen } from './http/server.js';
 import { createAgenda } from './jobs/agenda.js';
 import { agendaSlaScheduler, defineSlaJob } from './jobs/sla.job.js';
 import { defineSweeps } from './jobs/sweeps.job.js';
-import { careServices, digestServices, unsignedD2Services } from './services.js';
+import {
+  careServices,
+  digestServices,
+  satisfactionServices,
+  unsignedD2Services,
+} from './services.js';
 import { defineDigestJob } from './jobs/digest.job.js';
 import type { Logger } from './log.js';
 import { connectDatabase, pingDatabase } from './store/connection.js';
@@ -60,6 +66,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     log: { warn: (message) => log.warn(message) },
   });
   mountAdmin(app, agenda, config.admin);
+  mountSurvey(app, satisfactionServices(store, chat.services), config.defaultLocale);
   await agenda.start();
   const server = await listen(app, config.http.host, config.http.port);
   log.info({ host: config.http.host, port: config.http.port }, 'http server listening');

@@ -15,6 +15,7 @@ import {
   careServices,
   communicationServices,
   digestServices,
+  satisfactionServices,
   type Services,
 } from './services.js';
 import type { Store } from './store/index.js';
@@ -23,7 +24,7 @@ import type { CaseRules } from './domain/complaint/complaint.ports.js';
 import type { Clock, SlaScheduler } from './domain/shared/shared.ports.js';
 
 export interface ChatOptions {
-  config: Pick<Config, 'slack' | 'teams' | 'defaultLocale' | 'timeZone'>;
+  config: Pick<Config, 'slack' | 'teams' | 'defaultLocale' | 'timeZone' | 'publicUrl'>;
   store: Store;
   http: Express;
   clock: Clock;
@@ -70,6 +71,8 @@ export function startChat(options: ChatOptions) {
     care: careServices(store, services),
     digest: digestServices(store, services),
     communications: communicationServices(store, services),
+    satisfaction: satisfactionServices(store, services),
+    publicUrl: options.config.publicUrl,
     registers: { export: (register, csv, period) => exportRegister(store, register, csv, period) },
     defaultLocale: options.config.defaultLocale,
     timeZone: options.config.timeZone,

@@ -83,6 +83,9 @@ const EnvSchema = z.object({
     )
     .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates must be YYYY-MM-DD'))),
   TRIAGE_CHANNEL: optionalText,
+  PUBLIC_URL: optionalText.pipe(
+    z.string().url('must be a URL, e.g. https://sportello.example.com').optional(),
+  ),
   ADMIN_USER: optionalText,
   ADMIN_PASSWORD: optionalText,
 });
@@ -111,6 +114,8 @@ export interface Config {
   closures: string[];
   /** Where cases go when no routing rule matches (a Slack channel id). */
   triageChannel: string | undefined;
+  /** The bot's public address, for links people open (satisfaction surveys). */
+  publicUrl: string;
   admin: { user: string; password: string } | undefined;
 }
 
@@ -163,6 +168,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     repeatWindowDays: env.REPEAT_WINDOW_DAYS,
     closures: env.COMPANY_CLOSURES,
     triageChannel: env.TRIAGE_CHANNEL,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     admin:
       env.ADMIN_USER && env.ADMIN_PASSWORD
         ? { user: env.ADMIN_USER, password: env.ADMIN_PASSWORD }

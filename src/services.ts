@@ -1,4 +1,5 @@
 import type { CareServices } from './domain/care/care.ports.js';
+import type { SatisfactionServices } from './domain/satisfaction/satisfaction.ports.js';
 import type { CommunicationServices } from './domain/communication/communication.ports.js';
 import type { DigestServices } from './domain/kpi/digest.js';
 import { businessDayMinutes } from './domain/calendar/business-calendar.js';
@@ -77,4 +78,13 @@ export function communicationServices(store: Store, services: Services): Communi
     clock: services.clock,
     timeZone: services.rules.calendar.timeZone,
   };
+}
+
+/** Satisfaction: the complaint services plus one-time survey links, valid `surveyDays` days. */
+export function satisfactionServices(
+  store: Store,
+  services: Services,
+  surveyDays = 14,
+): SatisfactionServices {
+  return { ...services, surveys: store.surveys, surveyDays };
 }

@@ -7,6 +7,7 @@ import { complaintRepository } from './complaint.repo.js';
 import { conversationRepository } from './conversation.repo.js';
 import { d2RequestRepository } from './d2-request.repo.js';
 import { serviceOrderRepository } from './service-order.repo.js';
+import { surveyRepository } from './survey.repo.js';
 import { defineModels, initModels } from './models/index.js';
 import type { BadRecordReporter } from './read-boundary.js';
 import { kpiRepository } from './kpi.repo.js';
@@ -32,6 +33,7 @@ export async function createStore(connection: Connection, report: BadRecordRepor
     roles: roleAssignmentRepo(models, report),
     routingRules: routingRuleRepository(models, report),
     serviceOrders: serviceOrderRepository(models, report),
+    surveys: surveyRepository(models),
   };
 }
 export type Store = Awaited<ReturnType<typeof createStore>>;

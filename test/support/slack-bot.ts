@@ -39,6 +39,7 @@ export function useSlackBot(
         teams: undefined,
         defaultLocale: 'it',
         timeZone: 'Europe/Rome',
+        publicUrl: 'http://127.0.0.1:1',
       },
       store: db.store,
       http,

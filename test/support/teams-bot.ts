@@ -24,7 +24,13 @@ export function useTeamsBot(label: string): TeamsBot {
     const stub = await startConnectorStub();
     const http = createHttpApp({ databaseReachable: () => pingDatabase(db.connection) });
     const chat = startChat({
-      config: { slack: undefined, teams: undefined, defaultLocale: 'it', timeZone: 'Europe/Rome' },
+      config: {
+        slack: undefined,
+        teams: undefined,
+        defaultLocale: 'it',
+        timeZone: 'Europe/Rome',
+        publicUrl: 'http://127.0.0.1:1',
+      },
       teams: {},
       store: db.store,
       http,

@@ -12,6 +12,7 @@ import type {
 } from '../../domain/shared/queries.ports.js';
 import type { RoleDirectory } from '../../domain/shared/shared.ports.js';
 import type { RegisterExports } from '../../domain/registers/registers.ports.js';
+import type { SatisfactionServices } from '../../domain/satisfaction/satisfaction.ports.js';
 import type { Locale } from '../../i18n/translate.js';
 
 export interface ChatLog {
@@ -32,6 +33,9 @@ export interface ChatDeps {
   digest: DigestServices;
   communications: CommunicationServices;
   registers: RegisterExports;
+  satisfaction: SatisfactionServices;
+  /** The bot's public address, for links people open (surveys). */
+  publicUrl: string;
   defaultLocale: Locale;
   timeZone: string;
   log: ChatLog;

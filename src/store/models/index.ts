@@ -8,6 +8,7 @@ import { defineConversationModel } from './conversation.model.js';
 import { defineD2RequestModel } from './d2-request.model.js';
 import { defineNumberClaimModel } from './number-claim.model.js';
 import { defineProblemCodeModel } from './problem-code.model.js';
+import { defineSurveyModels } from './survey.model.js';
 import { defineOutboxModels } from './outbox.model.js';
 import { defineRoleAssignmentModel } from './role-assignment.model.js';
 import { defineRoutingRuleModel } from './routing-rule.model.js';
@@ -24,6 +25,7 @@ export function defineModels(connection: Connection) {
     d2Request: defineD2RequestModel(connection),
     numberClaim: defineNumberClaimModel(connection),
     problemCode: defineProblemCodeModel(connection),
+    ...defineSurveyModels(connection),
     ...defineOutboxModels(connection),
     roleAssignment: defineRoleAssignmentModel(connection),
     routingRule: defineRoutingRuleModel(connection),

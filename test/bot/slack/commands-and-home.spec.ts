@@ -452,4 +452,34 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
     });
     expect(upload).toContain('R-2026-0001;');
   });
+
+  it('gives a survey link for a resolved case, and records a rating heard on the phone', async () => {
+    const resolved = await bot.db.store.complaints.register(
+      aComplaint(clientId, { problemCode: 'SURV-1', status: 'resolved', satisfaction: undefined }),
+      2026,
+    );
+    const link = (
+      await post(slashCommand(COMMANDS.complaint, 'U0OP', `survey ${resolved.number}`))
+    ).json().text as string;
+    expect(link).toMatch(
+      new RegExp(
+        `^Link del questionario per il cliente di ${resolved.number} \\(valido fino al \\d\\d/\\d\\d/\\d{4}\\): http://127\\.0\\.0\\.1:1/survey/[A-Za-z0-9_-]{32}$`,
+      ),
+    );
+    expect(
+      (await post(slashCommand(COMMANDS.complaint, 'U0OP', `rate ${resolved.number} 9`))).json()
+        .text,
+    ).toMatch(/non sono validi/);
+    expect(
+      (
+        await post(
+          slashCommand(COMMANDS.complaint, 'U0OP', `rate ${resolved.number} 1 tempi lunghi`),
+        )
+      ).json().text,
+    ).toMatch(/Grazie/);
+    expect(await bot.db.store.complaints.get(resolved.id)).toMatchObject({
+      status: 'reopened',
+      satisfaction: { rating: 1, comment: 'tempi lunghi' },
+    });
+  });
 });

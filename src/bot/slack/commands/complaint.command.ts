@@ -1,5 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { Complaint } from '../../../domain/complaint/complaint.js';
+import {
+  recordSatisfaction,
+  sendSurvey,
+} from '../../../domain/satisfaction/record-satisfaction.js';
+import type { ChatUser } from '../../../domain/shared/chat-user.js';
+import { formatInstant } from '../../shared/format.js';
+import { refusalText } from '../../shared/refusal-text.js';
 import type { Translate } from '../../../i18n/translate.js';
 import { COMMANDS } from '../../ids.js';
 import { escapeText } from '../blocks/block-kit.js';
@@ -18,6 +25,14 @@ export function registerComplaintCommand(app: App, deps: SlackDeps, localeOf: Lo
       await client.views.open({
         trigger_id: command.trigger_id,
         view: complaintModal(t, { channel: command.channel_id }),
+      });
+      return;
+    }
+    const by = slackUser({ id: command.user_id, name: command.user_name });
+    if (verb.toLowerCase() === 'survey' || verb.toLowerCase() === 'rate') {
+      await ack({
+        response_type: 'ephemeral',
+        text: await satisfaction(deps, by, verb.toLowerCase(), rest, t),
       });
       return;
     }
@@ -53,4 +68,36 @@ function listing(complaints: Complaint[], t: Translate): string {
       `• *${c.number}* ${c.priority} · ${t(`status.${c.status}`)} · ${escapeText(c.product)} — ${escapeText(c.description.slice(0, 80))}`,
   );
   return [t('complaint.list.header', { count: complaints.length }), ...lines].join('\n');
+}
+
+/**
+ * `survey R-2026-0042`: a one-time link for the customer; `rate R-2026-0042 4 [comment]`: the
+ * rating heard on the phone. Both on resolved or closed cases; 1–2 reopens the case.
+ */
+async function satisfaction(
+  deps: SlackDeps,
+  by: ChatUser,
+  verb: string,
+  args: string[],
+  t: Translate,
+) {
+  const [number = '', rating = '', ...comment] = args;
+  const complaint = await deps.complaints.findByNumber(number.toUpperCase());
+  if (!complaint) return t('error.COMPLAINT.NOT_FOUND');
+  if (verb === 'survey') {
+    const link = await sendSurvey(deps.satisfaction, by, complaint.id);
+    if (!link.ok) return refusalText(link, t);
+    const until = formatInstant(link.value.expiresAt, 'it', deps.timeZone).slice(0, 10);
+    return t('survey.link', {
+      number: complaint.number,
+      until,
+      url: `${deps.publicUrl}/survey/${link.value.token}`,
+    });
+  }
+  const result = await recordSatisfaction(deps.satisfaction, by, {
+    complaintId: complaint.id,
+    rating,
+    ...(comment.length ? { comment: comment.join(' ') } : {}),
+  });
+  return result.ok ? t('survey.thanks') : refusalText(result, t);
 }
