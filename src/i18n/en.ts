@@ -206,6 +206,11 @@ export const en: Record<MessageKey, string> = {
   'survey.link': 'Survey link for the customer of {number} (valid until {until}): {url}',
   'error.SATISFACTION.FORBIDDEN': 'You do not hold a role that may record satisfaction.',
   'error.SATISFACTION.NOT_ALLOWED_NOW': 'Satisfaction is recorded on resolved or closed cases.',
+  'kpi.usage': 'Usage: `/sportello kpi {dimensions} [YYYY-MM-DD YYYY-MM-DD]`.',
+  'kpi.title': '*Complaints by {by}, {from} – {to}*',
+  'kpi.row':
+    '• {key}: opened {opened}, closed {closed}, costs {cost} EUR, satisfaction {satisfaction}',
+  'kpi.least': 'Least satisfied clients: {clients}',
   'decision.request': '{mentions} your decision is needed: {reason}',
   'p1.alert': ':rotating_light: P1 {number}: {description} — <#{channel}>',
   'd2.modal.title': 'D2 request',

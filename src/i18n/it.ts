@@ -207,6 +207,11 @@ export const it = {
   'survey.link': 'Link del questionario per il cliente di {number} (valido fino al {until}): {url}',
   'error.SATISFACTION.FORBIDDEN': 'Non hai il ruolo per registrare la soddisfazione.',
   'error.SATISFACTION.NOT_ALLOWED_NOW': 'La soddisfazione si registra su casi risolti o chiusi.',
+  'kpi.usage': 'Uso: `/sportello kpi {dimensions} [AAAA-MM-GG AAAA-MM-GG]`.',
+  'kpi.title': '*Reclami per {by}, {from} – {to}*',
+  'kpi.row':
+    '• {key}: aperti {opened}, chiusi {closed}, costi {cost} EUR, soddisfazione {satisfaction}',
+  'kpi.least': 'Clienti meno soddisfatti: {clients}',
   'decision.request': '{mentions} serve la vostra decisione: {reason}',
   'p1.alert': ':rotating_light: P1 {number}: {description} — <#{channel}>',
   'd2.modal.title': 'Richiesta D2',

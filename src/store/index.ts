@@ -10,6 +10,7 @@ import { serviceOrderRepository } from './service-order.repo.js';
 import { surveyRepository } from './survey.repo.js';
 import { defineModels, initModels } from './models/index.js';
 import type { BadRecordReporter } from './read-boundary.js';
+import { kpiBreakdownRepository } from './kpi-breakdown.repo.js';
 import { kpiRepository } from './kpi.repo.js';
 import { outboxRepository } from './outbox.repo.js';
 import { roleAssignmentRepo } from './role-assignment.repo.js';
@@ -28,7 +29,7 @@ export async function createStore(connection: Connection, report: BadRecordRepor
     complaints: complaintRepository(models, report),
     conversations: conversationRepository(models),
     d2Requests: d2RequestRepository(models, report),
-    kpi: kpiRepository(models),
+    kpi: { ...kpiRepository(models), ...kpiBreakdownRepository(models) },
     outbox: outboxRepository(models),
     roles: roleAssignmentRepo(models, report),
     routingRules: routingRuleRepository(models, report),

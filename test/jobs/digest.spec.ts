@@ -159,4 +159,47 @@ describe('the weekly KPI digest over a seeded fortnight', () => {
       }),
     ]);
   });
+
+  it('breaks the week down by department, problem code and client class, and finds the least satisfied', async () => {
+    const inWeek = rows.filter((r) => r.receivedAt >= week.from && r.receivedAt < week.to);
+    const byCode = await db.store.kpi.breakdown(week, 'problemCode');
+    const expectedCodes = [...new Set(inWeek.map((r) => r.problemCode))].map((code) => {
+      const mine = inWeek.filter((r) => r.problemCode === code);
+      const rated = mine.filter((r) => r.satisfaction);
+      return {
+        key: code,
+        opened: mine.length,
+        closed: mine.filter((r) => r.status === 'closed').length,
+        costEur: Math.round(mine.reduce((s, r) => s + (r.costEur ?? 0), 0) * 100) / 100,
+        satisfaction: rated.length
+          ? Math.round(
+              (rated.reduce((s, r) => s + r.satisfaction!.rating, 0) / rated.length) * 100,
+            ) / 100
+          : null,
+      };
+    });
+    expect(byCode).toEqual(
+      expectedCodes.sort((a, b) => b.opened - a.opened || a.key.localeCompare(b.key)),
+    );
+    const byClass = await db.store.kpi.breakdown(week, 'clientClass');
+    expect(byClass.map((r) => [r.key, r.opened])).toEqual([
+      ['business: metalworking', inWeek.length],
+    ]);
+    const least = await db.store.kpi.leastSatisfied(
+      { from: new Date(0), to: new Date('2100-01-01') },
+      3,
+    );
+    const ratedAll = rows.filter((r) => r.satisfaction);
+    expect(least).toEqual([
+      {
+        clientId: rows[0]!.clientId,
+        clientName: 'Officine Rossi S.r.l.',
+        average:
+          Math.round(
+            (ratedAll.reduce((s, r) => s + r.satisfaction!.rating, 0) / ratedAll.length) * 100,
+          ) / 100,
+        answers: ratedAll.length,
+      },
+    ]);
+  });
 });

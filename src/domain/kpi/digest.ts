@@ -2,7 +2,13 @@ import { TZDate } from '@date-fns/tz';
 import { addDays, startOfWeek } from 'date-fns';
 import type { ChatDestination } from '../shared/chat-user.js';
 import type { Clock, Notifier } from '../shared/shared.ports.js';
-import { indicatorsFrom, type Indicators, type KpiSource, type Period } from './kpi.js';
+import {
+  indicatorsFrom,
+  type Indicators,
+  type KpiBreakdownSource,
+  type KpiSource,
+  type Period,
+} from './kpi.js';
 
 /** The last full week (Monday 00:00 to Monday 00:00 where the company is) before `now`. */
 export function lastWeek(now: Date, timeZone: string): Period {
@@ -18,7 +24,7 @@ export const previousOf = (period: Period): Period => ({
 });
 
 export interface DigestServices {
-  kpi: KpiSource;
+  kpi: KpiSource & KpiBreakdownSource;
   notifier: Notifier;
   clock: Clock;
   timeZone: string;

@@ -125,3 +125,29 @@ export function pareto(rows: { code: string; count: number }[]) {
     return { ...r, cumulativeShare: total ? running / total : 0 };
   });
 }
+
+/** What the indicators can be broken down by. */
+export const BREAKDOWNS = ['department', 'product', 'problemCode', 'clientClass'] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+
+export interface BreakdownRow {
+  key: string;
+  opened: number;
+  closed: number;
+  costEur: number;
+  satisfaction: number | null;
+}
+
+export interface LeastSatisfied {
+  clientId: string;
+  clientName: string;
+  average: number;
+  answers: number;
+}
+
+export interface KpiBreakdownSource {
+  /** Complaints received in the period, grouped by a dimension, most frequent first. */
+  breakdown(period: Period, by: Breakdown): Promise<BreakdownRow[]>;
+  /** Clients with the lowest average rating given in the period. */
+  leastSatisfied(period: Period, limit: number): Promise<LeastSatisfied[]>;
+}

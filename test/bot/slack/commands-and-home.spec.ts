@@ -482,4 +482,18 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
       satisfaction: { rating: 1, comment: 'tempi lunghi' },
     });
   });
+
+  it('breaks indicators down by a dimension for any period, with the least satisfied clients', async () => {
+    expect(
+      (await post(slashCommand(COMMANDS.sportello, 'U0BOSS', 'kpi colour'))).json().text,
+    ).toMatch(/^Uso:/);
+    const text = (
+      await post(
+        slashCommand(COMMANDS.sportello, 'U0BOSS', 'kpi problemCode 2026-01-01 2026-12-31'),
+      )
+    ).json().text as string;
+    expect(text).toMatch(/^\*Reclami per problemCode, 01\/01\/2026 – 31\/12\/2026\*/);
+    expect(text).toMatch(/• SURV-1: aperti 1, chiusi 0, costi 950\.50 EUR, soddisfazione 1\.00/);
+    expect(text).toContain('Clienti meno soddisfatti: Verdi Impianti');
+  });
 });

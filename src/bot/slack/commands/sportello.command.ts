@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { TZDate } from '@date-fns/tz';
 import { lastWeek, postDigest } from '../../../domain/kpi/digest.js';
-import type { Indicators } from '../../../domain/kpi/kpi.js';
+import { BREAKDOWNS, type Indicators } from '../../../domain/kpi/kpi.js';
 import type { WebClient } from '@slack/web-api';
 import { REGISTER_NAMES } from '../../../domain/registers/registers.ports.js';
 import { may } from '../../../domain/roles/permissions.js';
@@ -36,6 +36,8 @@ export function registerSportelloCommand(app: App, deps: SlackDeps, localeOf: Lo
     }
     if (verb === 'export')
       return reply(await exportOnDemand(deps, me, command.channel_id, target, list, t, client));
+    if (verb === 'kpi')
+      return reply(await breakdownOnDemand(deps, me, target, list, command.text, t));
     if (verb === 'digest')
       return reply(await digestOnDemand(deps, me, command.channel_id, target, list, t));
     if (verb !== 'roles') return reply(t('roles.usage', { roles: ROLES.join(', ') }));
@@ -112,4 +114,49 @@ async function exportOnDemand(
     title: name,
   });
   return t('export.done', { register: name, rows });
+}
+
+/** `/sportello kpi department|product|problemCode|clientClass [from to]`: last week unless given. */
+async function breakdownOnDemand(
+  deps: SlackDeps,
+  me: ChatUser,
+  dimension: string,
+  from: string,
+  text: string,
+  t: Translate,
+): Promise<string> {
+  if (!may(await deps.roles.rolesOf(me), 'kpi.digest')) return t('error.ROLES.FORBIDDEN');
+  const by = BREAKDOWNS.find((b) => b.toLowerCase() === dimension.toLowerCase());
+  if (!by) return t('kpi.usage', { dimensions: BREAKDOWNS.join(' | ') });
+  const to = text.trim().split(/\s+/)[3] ?? '';
+  let period = lastWeek(deps.services.clock.now(), deps.timeZone);
+  if (from || to) {
+    if (!DAY.test(from) || !DAY.test(to) || from > to)
+      return t('kpi.usage', { dimensions: BREAKDOWNS.join(' | ') });
+    const midnight = (day: string, plus = 0) => {
+      const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+      return new Date(new TZDate(y, m - 1, d + plus, deps.timeZone).getTime());
+    };
+    period = { from: midnight(from), to: midnight(to, 1) };
+  }
+  const rows = await deps.digest.kpi.breakdown(period, by);
+  const least = await deps.digest.kpi.leastSatisfied(period, 3);
+  const label = periodLabel({ period } as Indicators, deps.timeZone);
+  const lines = rows.slice(0, 15).map((r) =>
+    t('kpi.row', {
+      key: r.key.replace(/[<>&*]/g, ''),
+      opened: r.opened,
+      closed: r.closed,
+      cost: r.costEur.toFixed(2),
+      satisfaction: r.satisfaction === null ? t('digest.na') : r.satisfaction.toFixed(2),
+    }),
+  );
+  const unhappy = least
+    .map((l) => `${l.clientName.replace(/[<>&*]/g, '')} ${l.average.toFixed(2)} (${l.answers})`)
+    .join(' · ');
+  return [
+    t('kpi.title', { by, ...label }),
+    ...(lines.length ? lines : [t('home.none')]),
+    t('kpi.least', { clients: unhappy || t('digest.none') }),
+  ].join('\n');
 }
