@@ -70,10 +70,18 @@ async function main() {
     const counts = await store.kpi.counts(week);
     opened = indicatorsFrom(week, counts).opened;
   });
+  const breakdown = await time(() => store.kpi.breakdown(week, 'problemCode'));
+  const byClass = await time(() => store.kpi.breakdown(week, 'clientClass'));
   const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
   console.log(`baseline  $match+$group            ${baseline.toFixed(0)} ms`);
   console.log(`digest    all indicators, 1 week   ${digest.toFixed(0)} ms  (opened ${opened})`);
   console.log(`ratio     digest / baseline        ${(digest / baseline).toFixed(2)}`);
+  console.log(
+    `breakdown by problem code, 1 week  ${breakdown.toFixed(0)} ms  (ratio ${(breakdown / baseline).toFixed(2)})`,
+  );
+  console.log(
+    `breakdown by client class, 1 week  ${byClass.toFixed(0)} ms  (ratio ${(byClass / baseline).toFixed(2)})`,
+  );
   console.log(`rss       ${rss} MB`);
   await connection.dropDatabase();
   await connection.close();
