@@ -72,6 +72,11 @@ export function startChat(options: ChatOptions) {
     digest: digestServices(store, services),
     communications: communicationServices(store, services),
     satisfaction: satisfactionServices(store, services),
+    clientRegistry: store.clients,
+    careLog: {
+      recent: (limit, clientId) =>
+        store.care.list(clientId ? { clientId } : {}, { sort: { at: -1 }, limit }),
+    },
     publicUrl: options.config.publicUrl,
     registers: { export: (register, csv, period) => exportRegister(store, register, csv, period) },
     defaultLocale: options.config.defaultLocale,

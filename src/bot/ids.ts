@@ -4,6 +4,7 @@ export const COMMANDS = {
   d2: '/d2',
   sportello: '/sportello',
   communication: '/communication',
+  client: '/client',
 } as const;
 
 export const SHORTCUTS = {
@@ -24,6 +25,7 @@ export const VIEWS = {
   careCall: 'care_call_modal',
   communication: 'communication_modal',
   communicationSent: 'communication_sent_modal',
+  client: 'client_modal',
 } as const;
 
 /** Buttons on case cards and in their threads. */

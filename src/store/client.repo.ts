@@ -35,5 +35,17 @@ export function clientRepository(models: Models, report: BadRecordReporter) {
       return records.list({ active: true, ...filter }, { sort: { name: 1 }, limit });
     },
   };
-  return { ...records, ...directory, ...queries };
+  const registry = {
+    async findByCode(code: string) {
+      const doc = await models.client.findOne({ code: String(code) }).lean();
+      if (!doc) return undefined;
+      const result = await records.get(String(doc._id));
+      return result.ok ? result.value : undefined;
+    },
+    async update(id: string, changes: object) {
+      const result = await models.client.updateOne({ _id: id }, { $set: changes });
+      return result.matchedCount === 1;
+    },
+  };
+  return { ...records, ...directory, ...queries, ...registry };
 }

@@ -1,4 +1,6 @@
+import type { CareContact } from '../../domain/care/care-contact.js';
 import type { CareServices } from '../../domain/care/care.ports.js';
+import type { ClientRegistry } from '../../domain/client/save-client.js';
 import type { CommunicationServices } from '../../domain/communication/communication.ports.js';
 import type { ComplaintServices } from '../../domain/complaint/complaint.ports.js';
 import type { D2Services } from '../../domain/d2/d2.ports.js';
@@ -34,6 +36,9 @@ export interface ChatDeps {
   communications: CommunicationServices;
   registers: RegisterExports;
   satisfaction: SatisfactionServices;
+  clientRegistry: ClientRegistry;
+  /** Mod. 07_A9 as people read it: latest calls, for one client or all. */
+  careLog: { recent(limit: number, clientId?: string): Promise<CareContact[]> };
   /** The bot's public address, for links people open (surveys). */
   publicUrl: string;
   defaultLocale: Locale;

@@ -2,6 +2,7 @@ import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import type { Express } from 'express';
 import { translator } from '../../i18n/translate.js';
 import { registerCareButtons } from './actions/care-buttons.js';
+import { registerClientCommand } from './commands/client.command.js';
 import { registerCommunication } from './commands/communication.command.js';
 import { registerCareCallSubmit } from './views/care-call-submit.js';
 import { registerCaseButtons } from './actions/case-buttons.js';
@@ -65,6 +66,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
   registerCaseButtons(app, deps, localeOf);
   registerCareButtons(app, deps, localeOf);
   registerCommunication(app, deps, localeOf);
+  registerClientCommand(app, deps, localeOf);
   registerCareCallSubmit(app, deps, deps.care, localeOf);
   registerClientOptions(app, deps, localeOf);
   registerComplaintShortcut(app, localeOf);

@@ -496,4 +496,82 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
     expect(text).toMatch(/• SURV-1: aperti 1, chiusi 0, costi 950\.50 EUR, soddisfazione 1\.00/);
     expect(text).toContain('Clienti meno soddisfatti: Verdi Impianti');
   });
+
+  it('registers and edits a client from /client, and lists its care calls (07_A9)', async () => {
+    expect((await post(slashCommand(COMMANDS.client, 'U0OP'))).status).toBe(200);
+    const form = await eventually(() => {
+      const call = bot.stub
+        .of('views.open')
+        .find((c) => (c.args.view as { callback_id: string }).callback_id === VIEWS.client);
+      if (!call) throw new Error('no client form yet');
+      return call;
+    });
+    expect(form.args.view).toBeDefined();
+    const values = (overrides: Record<string, object> = {}) => ({
+      code: input.text('NERO-7'),
+      name: input.text('Nero Serramenti'),
+      kind: input.select('business'),
+      industry: input.text('serramenti'),
+      location: input.text('Parma'),
+      owner: { value: { type: 'users_select', selected_user: 'U0SCOM' } },
+      careCadenceDays: input.number('60'),
+      loyal: input.checks('loyal'),
+      ...overrides,
+    });
+    const bad = await post(
+      viewSubmission('U0OP', {
+        id: 'VCL0',
+        callbackId: VIEWS.client,
+        values: values({ code: input.text('nero 7!'), careCadenceDays: input.number('0') }),
+      }),
+    );
+    expect(bad.json()).toMatchObject({
+      response_action: 'errors',
+      errors: { code: 'Valore non valido.', careCadenceDays: expect.any(String) },
+    });
+    expect(
+      (
+        await post(
+          viewSubmission('U0OP', { id: 'VCL1', callbackId: VIEWS.client, values: values() }),
+        )
+      ).text,
+    ).toBe('');
+    const created = await bot.db.store.clients.findByCode('NERO-7');
+    expect(created).toMatchObject({
+      name: 'Nero Serramenti',
+      loyal: true,
+      careCadenceDays: 60,
+      owner: { id: 'U0SCOM' },
+      classification: { kind: 'business', industry: 'serramenti', location: 'Parma' },
+    });
+    await post(
+      viewSubmission('U0OP', {
+        id: 'VCL2',
+        callbackId: VIEWS.client,
+        values: values({ name: input.text('Nero Serramenti S.p.A.'), loyal: input.checks() }),
+      }),
+    );
+    expect(await bot.db.store.clients.findByCode('NERO-7')).toMatchObject({
+      id: created!.id,
+      name: 'Nero Serramenti S.p.A.',
+      loyal: false,
+    });
+
+    await bot.db.store.care.log({
+      clientId: created!.id,
+      at: new Date('2026-11-20T09:00:00Z'),
+      channel: 'phone',
+      by: user('U0SCOM'),
+      outcome: 'Tutto regolare',
+    });
+    const shown = (await post(slashCommand(COMMANDS.client, 'U0OP', 'show NERO-7'))).json()
+      .text as string;
+    expect(shown).toContain('*Nero Serramenti S.p.A.* (NERO-7)');
+    expect(shown).toContain('20/11/2026 10:00 NERO-7 · Telefono · Tutto regolare');
+    const register = (await post(slashCommand(COMMANDS.sportello, 'U0OP', 'care NERO-7'))).json()
+      .text as string;
+    expect(register).toMatch(/^Registro Customer Care \(07_A9\)/);
+    expect(register).toContain('Tutto regolare');
+    expect(bot.stub.schemaErrors).toEqual([]);
+  });
 });

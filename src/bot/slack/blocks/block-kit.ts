@@ -78,7 +78,13 @@ const datepicker = z.strictObject({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
 });
+const usersSelect = z.strictObject({
+  type: z.literal('users_select'),
+  action_id: actionId,
+  initial_user: z.string().max(30).optional(),
+});
 const inputElement = z.discriminatedUnion('type', [
+  usersSelect,
   staticSelect,
   externalSelect,
   textInput,

@@ -8,6 +8,7 @@ import { REGISTER_NAMES } from '../../../domain/registers/registers.ports.js';
 import { may } from '../../../domain/roles/permissions.js';
 import type { ChatUser } from '../../../domain/shared/chat-user.js';
 import type { Translate } from '../../../i18n/translate.js';
+import { formatInstant } from '../../shared/format.js';
 import { periodLabel } from '../blocks/digest-blocks.js';
 import { ROLES, RoleSchema } from '../../../domain/roles/role.js';
 import { COMMANDS } from '../../ids.js';
@@ -36,6 +37,7 @@ export function registerSportelloCommand(app: App, deps: SlackDeps, localeOf: Lo
     }
     if (verb === 'export')
       return reply(await exportOnDemand(deps, me, command.channel_id, target, list, t, client));
+    if (verb === 'care') return reply(await careRegisterList(deps, target, t));
     if (verb === 'kpi')
       return reply(await breakdownOnDemand(deps, me, target, list, command.text, t));
     if (verb === 'digest')
@@ -159,4 +161,25 @@ async function breakdownOnDemand(
     ...(lines.length ? lines : [t('home.none')]),
     t('kpi.least', { clients: unhappy || t('digest.none') }),
   ].join('\n');
+}
+
+/** `/sportello care [CLIENT CODE]`: the latest lines of the Customer Care Register (07_A9). */
+async function careRegisterList(deps: SlackDeps, code: string, t: Translate): Promise<string> {
+  const client = code ? await deps.clientRegistry.findByCode(code) : undefined;
+  if (code && !client) return t('error.COMPLAINT.CLIENT_NOT_FOUND');
+  const calls = await deps.careLog.recent(15, client?.id);
+  const names = new Map<string, string>();
+  for (const call of calls) {
+    if (!names.has(call.clientId))
+      names.set(call.clientId, (await deps.clients.find(call.clientId))?.code ?? call.clientId);
+  }
+  const rows = calls.map((c) =>
+    t('care.list.row', {
+      at: formatInstant(c.at, 'it', deps.timeZone),
+      client: names.get(c.clientId) ?? '',
+      channel: t(`channel.${c.channel}`),
+      outcome: c.outcome.slice(0, 120).replace(/[<>&]/g, ''),
+    }),
+  );
+  return [t('care.list.header'), ...(rows.length ? rows : [t('home.none')])].join('\n');
 }

@@ -8,6 +8,7 @@ const StateValueSchema = z.looseObject({
   selected_option: z.looseObject({ value: z.string() }).nullish(),
   selected_options: z.array(z.looseObject({ value: z.string() })).nullish(),
   selected_date: z.string().nullish(),
+  selected_user: z.string().nullish(),
 });
 const StateSchema = z.record(z.string(), z.record(z.string(), StateValueSchema));
 export type ViewValues = Record<string, string | string[] | undefined>;
@@ -24,6 +25,7 @@ export function readViewState(state: unknown): ViewValues {
       inner.selected_options?.map((o) => o.value) ??
       inner.selected_option?.value ??
       inner.selected_date ??
+      inner.selected_user ??
       inner.value ??
       undefined;
   }

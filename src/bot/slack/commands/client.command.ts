@@ -1,0 +1,182 @@
+import type { App } from '@slack/bolt';
+import type { Client } from '../../../domain/client/client.js';
+import { saveClient } from '../../../domain/client/save-client.js';
+import type { FieldProblem } from '../../../domain/shared/input.js';
+import type { Translate } from '../../../i18n/translate.js';
+import { COMMANDS, VIEWS } from '../../ids.js';
+import { formatInstant } from '../../shared/format.js';
+import { refusalText } from '../../shared/refusal-text.js';
+import { escapeText, plainText, type Block, type Modal } from '../blocks/block-kit.js';
+import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
+import { chosen, fieldErrors, readViewState, text } from '../views/view-state.js';
+
+const textInput = (
+  block: string,
+  label: string,
+  initial?: string,
+  optional = false,
+  max = 200,
+): Block => ({
+  type: 'input',
+  block_id: block,
+  label: plainText(label, 2000),
+  optional,
+  element: {
+    type: 'plain_text_input',
+    action_id: 'value',
+    max_length: max,
+    ...(initial ? { initial_value: initial } : {}),
+  },
+});
+
+/** The client file (seed 004): new when opened empty, an edit when opened on a client. */
+function clientModal(t: Translate, client?: Client): Modal {
+  const kindOption = (k: 'business' | 'private') => ({
+    text: plainText(t(`client.kind.${k}`)),
+    value: k,
+  });
+  const c = client?.classification;
+  const loyalOption = { text: plainText(t('client.field.loyal')), value: 'loyal' };
+  return {
+    type: 'modal',
+    callback_id: VIEWS.client,
+    title: plainText(t('client.modal.title'), 24),
+    submit: plainText(t('modal.submit'), 24),
+    close: plainText(t('modal.cancel'), 24),
+    blocks: [
+      textInput('code', t('client.field.code'), client?.code, false, 40),
+      textInput('name', t('client.field.name'), client?.name),
+      {
+        type: 'input',
+        block_id: 'kind',
+        label: plainText(t('client.field.kind'), 2000),
+        element: {
+          type: 'static_select',
+          action_id: 'value',
+          options: [kindOption('business'), kindOption('private')],
+          initial_option: kindOption(c?.kind ?? 'business'),
+        },
+      },
+      textInput(
+        'industry',
+        t('client.field.industry'),
+        c?.kind === 'business' ? c.industry : undefined,
+        true,
+        120,
+      ),
+      textInput('location', t('client.field.location'), c?.location, true, 120),
+      {
+        type: 'input',
+        block_id: 'owner',
+        label: plainText(t('client.field.owner'), 2000),
+        optional: true,
+        element: {
+          type: 'users_select',
+          action_id: 'value',
+          ...(client?.owner?.platform === 'slack' ? { initial_user: client.owner.id } : {}),
+        },
+      },
+      {
+        type: 'input',
+        block_id: 'careCadenceDays',
+        label: plainText(t('client.field.cadence'), 2000),
+        element: {
+          type: 'number_input',
+          action_id: 'value',
+          is_decimal_allowed: false,
+          min_value: '1',
+          initial_value: String(client?.careCadenceDays ?? 90),
+        },
+      },
+      {
+        type: 'input',
+        block_id: 'loyal',
+        label: plainText(t('client.field.loyal'), 2000),
+        optional: true,
+        element: {
+          type: 'checkboxes',
+          action_id: 'value',
+          options: [loyalOption],
+          ...(client?.loyal ? { initial_options: [loyalOption] } : {}),
+        },
+      },
+    ],
+  };
+}
+
+/** `/client` (new), `/client show CODE` (file and its 07_A9 calls), `/client edit CODE`. */
+export function registerClientCommand(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+  app.command(COMMANDS.client, async ({ command, ack, client }) => {
+    const { t, locale } = await localeOf(command.user_id);
+    const [verb = '', code = ''] = command.text.trim().split(/\s+/);
+    if (verb === '') {
+      await ack();
+      return void (await client.views.open({
+        trigger_id: command.trigger_id,
+        view: clientModal(t),
+      }));
+    }
+    const found = code ? await deps.clientRegistry.findByCode(code) : undefined;
+    if ((verb !== 'show' && verb !== 'edit') || !found)
+      return void (await ack({ response_type: 'ephemeral', text: t('client.usage') }));
+    if (verb === 'edit') {
+      await ack();
+      return void (await client.views.open({
+        trigger_id: command.trigger_id,
+        view: clientModal(t, found),
+      }));
+    }
+    const calls = await deps.careLog.recent(10, found.id);
+    const when = (at: Date | undefined) =>
+      at ? formatInstant(at, locale, deps.timeZone) : t('digest.na');
+    const details = t('client.details', {
+      name: escapeText(found.name),
+      code: escapeText(found.code),
+      kind: t(`client.kind.${found.classification.kind}`),
+      cadence: found.careCadenceDays,
+      loyal: found.loyal ? '✓' : '—',
+      next: when(found.nextCareCallDue),
+    });
+    const rows = calls.map((c) =>
+      t('care.list.row', {
+        at: when(c.at),
+        client: escapeText(found.code),
+        channel: t(`channel.${c.channel}`),
+        outcome: escapeText(c.outcome.slice(0, 120)),
+      }),
+    );
+    await ack({
+      response_type: 'ephemeral',
+      text: [details, t('care.list.header'), ...(rows.length ? rows : [t('home.none')])].join('\n'),
+    });
+  });
+
+  app.view(VIEWS.client, async ({ ack, body, view }) => {
+    const { t } = await localeOf(body.user.id);
+    const values = readViewState(view.state);
+    const owner = text(values, 'owner');
+    const result = await saveClient(
+      { clients: deps.clientRegistry, roles: deps.roles },
+      slackUser(body.user),
+      {
+        code: text(values, 'code') ?? '',
+        name: text(values, 'name') ?? '',
+        kind: text(values, 'kind'),
+        industry: text(values, 'industry'),
+        location: text(values, 'location'),
+        ...(owner ? { owner: { platform: 'slack', id: owner } } : {}),
+        careCadenceDays: text(values, 'careCadenceDays') ?? '90',
+        loyal: chosen(values, 'loyal').includes('loyal'),
+      },
+    );
+    if (!result.ok) {
+      const problems = (result.error.details?.problems as FieldProblem[] | undefined) ?? [];
+      const errors = fieldErrors(problems, t, (f) => (f in values ? f : undefined));
+      return void (await ack({
+        response_action: 'errors',
+        errors: Object.keys(errors).length ? errors : { code: refusalText(result, t) },
+      }));
+    }
+    await ack();
+  });
+}
