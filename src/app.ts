@@ -39,8 +39,10 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   log.info({ database: embedded?.description ?? 'MONGODB_URI' }, 'database in use');
 
   const connection = await connectDatabase(uri);
-  const store = await createStore(connection, (bad) =>
-    log.warn({ bad }, 'stored record fails its schema'),
+  const store = await createStore(
+    connection,
+    (bad) => log.warn({ bad }, 'stored record fails its schema'),
+    config.loyalAfterYears ? { afterYears: config.loyalAfterYears } : {},
   );
   const app = createHttpApp({ databaseReachable: () => pingDatabase(connection) });
   const agenda = createAgenda(connection.db!, { name: `sportello-${process.pid}` });

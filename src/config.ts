@@ -71,6 +71,7 @@ const EnvSchema = z.object({
     .default('IT'),
   HOLIDAYS_REGION: optionalText,
   COST_THRESHOLD_EUR: z.coerce.number().nonnegative().default(1000),
+  LOYAL_AFTER_YEARS: z.coerce.number().int().min(1).max(100).optional(),
   REPEAT_WINDOW_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   COMPANY_CLOSURES: z
     .string()
@@ -111,6 +112,8 @@ export interface Config {
   holidays: { country: string; region: string | undefined };
   costThresholdEur: number;
   repeatWindowDays: number;
+  /** Loyal clients: marked so, or (when set) with the company for at least this many years. */
+  loyalAfterYears: number | undefined;
   closures: string[];
   /** Where cases go when no routing rule matches (a Slack channel id). */
   triageChannel: string | undefined;
@@ -166,6 +169,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     holidays: { country: env.HOLIDAYS_COUNTRY, region: env.HOLIDAYS_REGION },
     costThresholdEur: env.COST_THRESHOLD_EUR,
     repeatWindowDays: env.REPEAT_WINDOW_DAYS,
+    loyalAfterYears: env.LOYAL_AFTER_YEARS,
     closures: env.COMPANY_CLOSURES,
     triageChannel: env.TRIAGE_CHANNEL,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),

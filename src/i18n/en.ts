@@ -167,6 +167,8 @@ export const en: Record<MessageKey, string> = {
   'digest.care': '*Customer-care calls*: {done} done of {due} due',
   'digest.loyal':
     '*Loyal clients*: {loyal} of {active} active clients (loyal = marked “loyal” in the client registry)',
+  'digest.loyalYears':
+    '*Loyal clients*: {loyal} of {active} active clients (loyal = marked “loyal” in the registry, or a client for at least {years} years)',
   'digest.satisfaction': '*Satisfaction*: average {average} of 5 ({responses} answers)',
   'digest.none': 'none',
   'digest.na': 'n/a',

@@ -168,6 +168,8 @@ export const it = {
   'digest.care': '*Chiamate di customer care*: fatte {done} su {due} dovute',
   'digest.loyal':
     '*Clienti fedeli*: {loyal} su {active} clienti attivi (fedele = segnato “fedele” nell’anagrafica clienti)',
+  'digest.loyalYears':
+    '*Clienti fedeli*: {loyal} su {active} clienti attivi (fedele = segnato “fedele” nell’anagrafica, o cliente da almeno {years} anni)',
   'digest.satisfaction': '*Soddisfazione*: media {average} su 5 ({responses} risposte)',
   'digest.none': 'nessuno',
   'digest.na': 'n.d.',

@@ -1,3 +1,4 @@
+import type { LoyaltyRule } from '../domain/kpi/kpi.js';
 import type { Connection } from 'mongoose';
 import { careRegister } from './care.repo.js';
 import { caseEventRepo } from './case-event.repo.js';
@@ -17,7 +18,11 @@ import { roleAssignmentRepo } from './role-assignment.repo.js';
 import { routingRuleRepository } from './routing-rule.repo.js';
 
 /** Every repository over one connection; bad stored documents go to `report`. */
-export async function createStore(connection: Connection, report: BadRecordReporter) {
+export async function createStore(
+  connection: Connection,
+  report: BadRecordReporter,
+  loyalty: LoyaltyRule = {},
+) {
   const models = defineModels(connection);
   await initModels(models);
   return {
@@ -29,7 +34,7 @@ export async function createStore(connection: Connection, report: BadRecordRepor
     complaints: complaintRepository(models, report),
     conversations: conversationRepository(models),
     d2Requests: d2RequestRepository(models, report),
-    kpi: { ...kpiRepository(models), ...kpiBreakdownRepository(models) },
+    kpi: { ...kpiRepository(models, loyalty), ...kpiBreakdownRepository(models) },
     outbox: outboxRepository(models),
     roles: roleAssignmentRepo(models, report),
     routingRules: routingRuleRepository(models, report),

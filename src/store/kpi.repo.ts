@@ -1,4 +1,4 @@
-import type { KpiCounts, KpiSource, Period } from '../domain/kpi/kpi.js';
+import type { KpiCounts, KpiSource, LoyaltyRule, Period } from '../domain/kpi/kpi.js';
 import type { SlaTarget } from '../domain/sla/sla-clock.js';
 import type { Models } from './models/index.js';
 
@@ -9,7 +9,7 @@ const within = (period: Period) => ({ $gte: period.from, $lt: period.to });
  * The indicators' raw counts, computed in the database with the aggregation stages both MongoDB
  * and the CI server run ($match, $unwind, $group, $sort, $limit).
  */
-export function kpiRepository(models: Models): KpiSource {
+export function kpiRepository(models: Models, loyalty: LoyaltyRule = {}): KpiSource {
   const { complaint, d2Request, careContact, client } = models;
   return {
     async counts(period: Period): Promise<KpiCounts> {
@@ -61,7 +61,15 @@ export function kpiRepository(models: Models): KpiSource {
         d2Request.countDocuments({ 'signature.at': within(period) }),
         careContact.countDocuments({ at: within(period) }),
         client.countDocuments({ active: true, nextCareCallDue: { $lt: period.to } }),
-        client.countDocuments({ active: true, loyal: true }),
+        client.countDocuments({
+          active: true,
+          $or: [
+            { loyal: true },
+            ...(loyalty.afterYears
+              ? [{ 'classification.yearsActive': { $gte: loyalty.afterYears } }]
+              : []),
+          ],
+        }),
         client.countDocuments({ active: true }),
         complaint.aggregate<Row>([
           { $match: { 'satisfaction.at': within(period) } },
@@ -89,6 +97,7 @@ export function kpiRepository(models: Models): KpiSource {
         careCallsDone,
         careCallsStillDue,
         loyalClients,
+        loyalAfterYears: loyalty.afterYears ?? null,
         activeClients,
         satisfaction: {
           sum: Number(satisfaction[0]?.sum ?? 0),

@@ -5,6 +5,7 @@ import { lastWeek, postDigest } from '../../src/domain/kpi/digest.js';
 import type { Indicators } from '../../src/domain/kpi/kpi.js';
 import type { Notification } from '../../src/domain/shared/notification.js';
 import type { SlaClock } from '../../src/domain/sla/sla-clock.js';
+import { createStore } from '../../src/store/index.js';
 import { FixedClock } from '../fakes/in-memory-services.js';
 import { rome } from '../support/calendar.js';
 import { useTestDatabase } from '../support/database.js';
@@ -201,5 +202,14 @@ describe('the weekly KPI digest over a seeded fortnight', () => {
         answers: ratedAll.length,
       },
     ]);
+  });
+
+  it("counts loyal clients by the company's rule: marked, or also N years with the company", async () => {
+    expect((await db.store.kpi.counts(week)).loyalClients).toBe(1);
+    const withYears = await createStore(db.connection, () => undefined, { afterYears: 10 });
+    const counts = await withYears.kpi.counts(week);
+    expect(counts).toMatchObject({ loyalClients: 2, loyalAfterYears: 10 });
+    const strict = await createStore(db.connection, () => undefined, { afterYears: 20 });
+    expect((await strict.kpi.counts(week)).loyalClients).toBe(1);
   });
 });

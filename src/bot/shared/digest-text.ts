@@ -63,7 +63,11 @@ export function digestLines(current: Indicators, previous: Indicators, t: Transl
     }),
     t('digest.d2', { raised: current.d2Raised, signed: current.d2Signed }),
     t('digest.care', { done: current.careCallsDone, due: current.careCallsDue }),
-    t('digest.loyal', { loyal: current.loyalClients, active: current.activeClients }),
+    t(current.loyalAfterYears ? 'digest.loyalYears' : 'digest.loyal', {
+      loyal: current.loyalClients,
+      active: current.activeClients,
+      years: current.loyalAfterYears ?? 0,
+    }),
     t('digest.satisfaction', {
       average:
         current.satisfaction.average === null

@@ -23,6 +23,8 @@ export interface KpiCounts {
   /** Active clients whose next call was due before the period ended and is still open. */
   careCallsStillDue: number;
   loyalClients: number;
+  /** The loyalty rule the count used: marked only (null), or also N years with the company. */
+  loyalAfterYears: number | null;
   activeClients: number;
   satisfaction: { sum: number; responses: number };
 }
@@ -49,6 +51,8 @@ export interface Indicators {
   careCallsDone: number;
   careCallsDue: number;
   loyalClients: number;
+  /** The loyalty rule the count used: marked only (null), or also N years with the company. */
+  loyalAfterYears: number | null;
   activeClients: number;
   satisfaction: { average: number | null; responses: number };
 }
@@ -106,6 +110,7 @@ export function indicatorsFrom(period: Period, counts: KpiCounts, topCodes = 10)
     careCallsDone: counts.careCallsDone,
     careCallsDue: counts.careCallsDone + counts.careCallsStillDue,
     loyalClients: counts.loyalClients,
+    loyalAfterYears: counts.loyalAfterYears,
     activeClients: counts.activeClients,
     satisfaction: {
       average: counts.satisfaction.responses
@@ -150,4 +155,12 @@ export interface KpiBreakdownSource {
   breakdown(period: Period, by: Breakdown): Promise<BreakdownRow[]>;
   /** Clients with the lowest average rating given in the period. */
   leastSatisfied(period: Period, limit: number): Promise<LeastSatisfied[]>;
+}
+
+/**
+ * Who counts as a loyal client: marked so in the registry, or (when the company sets it) active
+ * with the company for at least `afterYears` years.
+ */
+export interface LoyaltyRule {
+  afterYears?: number;
 }
