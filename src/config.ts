@@ -71,7 +71,9 @@ const EnvSchema = z.object({
     .default('IT'),
   HOLIDAYS_REGION: optionalText,
   COST_THRESHOLD_EUR: z.coerce.number().nonnegative().default(1000),
-  LOYAL_AFTER_YEARS: z.coerce.number().int().min(1).max(100).optional(),
+  LOYAL_AFTER_YEARS: optionalText.pipe(
+    z.coerce.number<string | undefined>().int().min(1).max(100).optional(),
+  ),
   REPEAT_WINDOW_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   COMPANY_CLOSURES: z
     .string()
