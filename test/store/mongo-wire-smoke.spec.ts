@@ -24,6 +24,8 @@ describe('the database the tests run on', () => {
       'SmokeTask',
       new Schema({ rank: Number, state: String, owner: String }),
     );
+    // As below: create the collection before writing to it on the CI server.
+    await Task.createCollection();
     await Task.insertMany([
       { rank: 3, state: 'queued' },
       { rank: 1, state: 'queued' },
