@@ -1,3 +1,4 @@
+import { slackUser } from '../support/fixtures.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   completeD2Request,
@@ -6,11 +7,10 @@ import {
   startD2Request,
 } from '../../src/domain/d2/decide-d2.js';
 import { raiseD2 } from '../../src/domain/d2/raise-d2.js';
-import type { ChatUser } from '../../src/domain/shared/chat-user.js';
 import { inMemoryServices, type World } from '../fakes/in-memory-services.js';
 import { rome, romeCalendar } from '../support/calendar.js';
 
-const user = (id: string): ChatUser => ({ platform: 'slack', id });
+const user = slackUser;
 const secretariat = user('U-SDID');
 const commercialOffice = user('U-SCOM');
 const director = user('U-DCOM');

@@ -85,3 +85,6 @@ export function aComplaint(clientId: string, overrides: Partial<NewComplaint> = 
     ...overrides,
   };
 }
+
+/** A Slack user by id (the tests' people). */
+export const slackUser = (id: string): ChatUser => ({ platform: 'slack', id });

@@ -20,6 +20,7 @@ import type { Refusal, Result } from '../../domain/shared/result.js';
 import { pickLocale, translator, type Translate } from '../../i18n/translate.js';
 import { TEAMS_COMMANDS, TEAMS_VERBS } from '../ids.js';
 import { describe, refusalText } from '../shared/refusal-text.js';
+import { registrationMessage } from '../shared/registration-message.js';
 import { attachment, text, type Card } from './cards/adaptive.js';
 import { teamsCaseCard, teamsD2Card } from './cards/case-card.js';
 import { complaintFormCard, d2FormCard, noticeCard } from './cards/forms.js';
@@ -270,19 +271,9 @@ async function submitComplaint(
   });
   if (!result.ok) return again(errorsOf(result, t));
   const { complaint, route } = result.value;
-  const waiting = complaint.approvals.filter((a) => a.status === 'pending');
-  const notice = noticeCard(
-    waiting.length
-      ? t('complaint.registered.waiting', {
-          number: complaint.number,
-          reasons: waiting.map((a) => a.reason).join('; '),
-        })
-      : t('complaint.registered', {
-          number: complaint.number,
-          priority: complaint.priority,
-          channel: route.destination.channel,
-        }).replace(/<#([^>]+)>/, '$1'),
-  );
+  // Teams has no channel-link markup: the channel is named plainly.
+  const message = registrationMessage(complaint, route, t, (id) => id).replace(/<#([^>]+)>/, '$1');
+  const notice = noticeCard(message);
   return { card: notice, refused: false };
 }
 

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, COMMANDS, OPTIONS, SHORTCUTS, VIEWS } from '../../../src/bot/ids.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
-import type { ChatUser } from '../../../src/domain/shared/chat-user.js';
-import { aClient, aComplaint } from '../../support/fixtures.js';
+import { aClient, aComplaint, slackUser } from '../../support/fixtures.js';
 import { eventually, useSlackBot } from '../../support/slack-bot.js';
 import {
   buttonPress,
@@ -12,7 +11,7 @@ import {
   viewSubmission,
 } from '../../support/slack-requests.js';
 
-const user = (id: string): ChatUser => ({ platform: 'slack', id });
+const user = slackUser;
 const form = (payload: object) =>
   new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 

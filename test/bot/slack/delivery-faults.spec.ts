@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, COMMANDS, OPTIONS, VIEWS } from '../../../src/bot/ids.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
-import type { ChatUser } from '../../../src/domain/shared/chat-user.js';
-import { aClient } from '../../support/fixtures.js';
+import { aClient, slackUser } from '../../support/fixtures.js';
 import { eventually, useSlackBot } from '../../support/slack-bot.js';
 import {
   buttonPress,
@@ -12,7 +11,7 @@ import {
   viewSubmission,
 } from '../../support/slack-requests.js';
 
-const user = (id: string): ChatUser => ({ platform: 'slack', id });
+const user = slackUser;
 
 describe('Slack: messages survive a failing Slack (outbox)', () => {
   const bot = useSlackBot('slack_faults');

@@ -12,6 +12,7 @@ import { NEW_CLIENT_PREFIX } from '../options/client-options.js';
 import type { FieldProblem } from '../../../domain/shared/input.js';
 import { VIEWS } from '../../ids.js';
 import { refusalText } from '../../shared/refusal-text.js';
+import { registrationMessage } from '../../shared/registration-message.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { amount, chosen, fieldErrors, readViewState, text } from './view-state.js';
 import { metadataOf, tellUser } from './view-reply.js';
@@ -90,17 +91,7 @@ export function registerComplaintSubmit(app: App, deps: SlackDeps, localeOf: Loc
     }
     await ack();
     const { complaint, route } = result.value;
-    const waiting = complaint.approvals.filter((a) => a.status === 'pending');
-    const message = waiting.length
-      ? t('complaint.registered.waiting', {
-          number: complaint.number,
-          reasons: waiting.map((a) => a.reason).join('; '),
-        })
-      : t('complaint.registered', {
-          number: complaint.number,
-          priority: complaint.priority,
-          channel: route.destination.channel,
-        });
+    const message = registrationMessage(complaint, route, t, (id) => id);
     await tellUser(client, body.user.id, metadata.channel, message);
   });
 }
