@@ -183,25 +183,13 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
         client: escapeText(n.clientName),
         due: formatInstant(new Date(n.dueAt), locale, deps.timeZone),
       });
-      const card: Card = {
+      const card = oneButton(
         text,
-        blocks: [
-          { type: 'section', text: { type: 'mrkdwn', text } },
-          {
-            type: 'actions',
-            block_id: 'care_actions',
-            elements: [
-              {
-                type: 'button',
-                action_id: ACTIONS.logCareCall,
-                text: plainText(t('action.log_care_call')),
-                value: n.clientId,
-                style: 'primary',
-              },
-            ],
-          },
-        ],
-      };
+        'care_actions',
+        ACTIONS.logCareCall,
+        t('action.log_care_call'),
+        n.clientId,
+      );
       for (const owner of n.to.filter((u) => u.platform === 'slack')) await post(owner.id, card);
     },
     async digest(n: Extract<Notification, { type: 'digest' }>) {
@@ -229,25 +217,13 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
       n: Extract<Notification, { type: 'communication.to_protocol' }>,
     ) {
       const text = t('communication.toProtocol', { subject: escapeText(n.subject) });
-      const card: Card = {
+      const card = oneButton(
         text,
-        blocks: [
-          { type: 'section', text: { type: 'mrkdwn', text } },
-          {
-            type: 'actions',
-            block_id: 'communication_actions',
-            elements: [
-              {
-                type: 'button',
-                action_id: ACTIONS.protocolCommunication,
-                text: plainText(t('action.protocol')),
-                value: n.communicationId,
-                style: 'primary',
-              },
-            ],
-          },
-        ],
-      };
+        'communication_actions',
+        ACTIONS.protocolCommunication,
+        t('action.protocol'),
+        n.communicationId,
+      );
       for (const clerk of n.to.filter((u) => u.platform === 'slack')) await post(clerk.id, card);
     },
     async 'direct.message'(n: Extract<Notification, { type: 'direct.message' }>) {
@@ -283,6 +259,27 @@ const slackActor = (actor: NewCaseEvent['actor']) =>
   actor.platform === 'slack'
     ? mention(actor.id)
     : ((actor as { name?: string }).name ?? 'Sportello');
+
+/** A message with one primary button (log a care call, protocol a letter). */
+const oneButton = (
+  text: string,
+  blockId: string,
+  actionId: string,
+  label: string,
+  value: string,
+): Card => ({
+  text,
+  blocks: [
+    { type: 'section', text: { type: 'mrkdwn', text } },
+    {
+      type: 'actions',
+      block_id: blockId,
+      elements: [
+        { type: 'button', action_id: actionId, text: plainText(label), value, style: 'primary' },
+      ],
+    },
+  ],
+});
 
 const plain = (text: string): Card => ({
   text,

@@ -82,8 +82,19 @@ export interface Prefill {
   client?: { id: string; label: string };
 }
 
-const clientOption = (client: Prefill['client']) =>
-  client ? { initial_option: { text: plainText(client.label), value: client.id } } : {};
+/** The searchable client select (options served by the bot), optionally with a client chosen. */
+export const clientSelect = (t: Translate, client?: Prefill['client']): Block => ({
+  type: 'input',
+  block_id: 'client',
+  label: plainText(t('complaint.field.client'), 2000),
+  element: {
+    type: 'external_select',
+    action_id: OPTIONS.client,
+    min_query_length: 0,
+    placeholder: plainText(t('complaint.field.client.placeholder'), 150),
+    ...(client ? { initial_option: { text: plainText(client.label), value: client.id } } : {}),
+  },
+});
 
 /** The /complaint form: every field of seed 003's minimum data the operator knows at intake. */
 export function complaintModal(
@@ -94,18 +105,7 @@ export function complaintModal(
   const keys = (prefix: string, values: readonly string[]) =>
     values.map((v): [string, string] => [v, t(`${prefix}.${v}` as MessageKey)]);
   const blocks: Block[] = [
-    {
-      type: 'input',
-      block_id: 'client',
-      label: plainText(t('complaint.field.client'), 2000),
-      element: {
-        type: 'external_select',
-        action_id: OPTIONS.client,
-        min_query_length: 0,
-        placeholder: plainText(t('complaint.field.client.placeholder'), 150),
-        ...clientOption(prefill.client),
-      },
-    },
+    clientSelect(t, prefill.client),
     textInput('product', t('complaint.field.product'), { max: 200 }),
     textInput('description', t('complaint.field.description'), {
       multiline: true,
@@ -185,17 +185,7 @@ export function d2Modal(
     t(`urgency.${u}`),
   ]);
   const blocks: Block[] = [
-    {
-      type: 'input',
-      block_id: 'client',
-      label: plainText(t('complaint.field.client'), 2000),
-      element: {
-        type: 'external_select',
-        action_id: OPTIONS.client,
-        min_query_length: 0,
-        ...clientOption(prefill.client),
-      },
-    },
+    clientSelect(t, prefill.client),
     textInput('reason', t('d2.field.reason'), {
       multiline: true,
       max: 3000,

@@ -9,10 +9,11 @@ import {
 import { CONTACT_CHANNELS } from '../../../domain/complaint/complaint.js';
 import type { FieldProblem } from '../../../domain/shared/input.js';
 import type { Translate } from '../../../i18n/translate.js';
-import { ACTIONS, COMMANDS, OPTIONS, VIEWS } from '../../ids.js';
+import { ACTIONS, COMMANDS, VIEWS } from '../../ids.js';
 import { formatInstant } from '../../shared/format.js';
 import { refusalText } from '../../shared/refusal-text.js';
 import { plainText, type Modal } from '../blocks/block-kit.js';
+import { clientSelect } from '../blocks/modals.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { metadataOf, tellUser } from '../views/view-reply.js';
 import { fieldErrors, readViewState, text } from '../views/view-state.js';
@@ -33,12 +34,7 @@ function draftModal(t: Translate, channel: string): Modal {
     close: plainText(t('modal.cancel'), 24),
     private_metadata: JSON.stringify({ channel }),
     blocks: [
-      {
-        type: 'input',
-        block_id: 'client',
-        label: plainText(t('complaint.field.client'), 2000),
-        element: { type: 'external_select', action_id: OPTIONS.client, min_query_length: 0 },
-      },
+      clientSelect(t),
       input('subject', t('communication.field.subject'), false, 300),
       input('body', t('communication.field.body'), true, 3000),
     ],
