@@ -57,6 +57,18 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
     tokenVerificationEnabled: false,
   });
   const localeOf = localeResolver(app.client, deps.defaultLocale);
+  // The workspace the token belongs to, learnt at start: requests for any other are refused.
+  const workspace: { teamId?: string } = {};
+  app.use(async ({ body, next, ...args }) => {
+    const team = teamOf(body);
+    if (workspace.teamId && team && team !== workspace.teamId) {
+      deps.log.warn({ team }, 'slack request for another workspace refused');
+      const ack = (args as { ack?: () => Promise<void> }).ack;
+      if (ack) await ack();
+      return;
+    }
+    await next();
+  });
   registerComplaintCommand(app, deps, localeOf);
   registerD2Command(app, localeOf);
   registerSportelloCommand(app, deps, localeOf);
@@ -86,7 +98,10 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
           { err: auth },
           'slack token check failed: is SLACK_BOT_TOKEN right and Slack reachable?',
         );
-      else deps.log.info({ team: auth.team, bot: auth.user }, 'slack connected');
+      else {
+        workspace.teamId = auth.team_id;
+        deps.log.info({ team: auth.team, bot: auth.user }, 'slack connected');
+      }
       if (options.socketModeAppToken) await app.start();
     },
     stop: async () => {
@@ -109,4 +124,15 @@ async function tellUnavailable(app: App, deps: SlackDeps, body: unknown) {
   const text = translator(deps.defaultLocale)('error.unavailable');
   if (channel) await app.client.chat.postEphemeral({ channel, user, text });
   else await app.client.chat.postMessage({ channel: user, text });
+}
+
+/** The workspace a Slack payload comes from, wherever that kind of payload keeps it. */
+function teamOf(body: unknown): string | undefined {
+  const b = body as {
+    team?: { id?: string } | string | null;
+    team_id?: string;
+    user?: { team_id?: string };
+  };
+  const team = typeof b.team === 'string' ? b.team : b.team?.id;
+  return team ?? b.team_id ?? b.user?.team_id;
 }

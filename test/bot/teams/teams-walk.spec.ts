@@ -361,4 +361,13 @@ describe('Teams: a complaint from the intake card to closing, through the real t
       if (!told) throw new Error('no refusal yet');
     });
   });
+
+  it('refuses an activity body over the size limit', async () => {
+    const response = await fetch(`${bot.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+  });
 });
