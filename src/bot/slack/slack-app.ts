@@ -1,6 +1,6 @@
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import type { Express } from 'express';
-import { translator } from '../../i18n/translate.js';
+import { translator, type Locale } from '../../i18n/translate.js';
 import { registerCareButtons } from './actions/care-buttons.js';
 import { registerClientCommand } from './commands/client.command.js';
 import { registerCommunication } from './commands/communication.command.js';
@@ -69,6 +69,19 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
     }
     await next();
   });
+  // A form submitted while the database is away gets a clear answer in the form itself.
+  app.use(async ({ body, next, ...args }) => {
+    try {
+      await next();
+    } catch (error) {
+      const ack = (args as { ack?: (response?: object) => Promise<void> }).ack;
+      if (ack && (body as { type?: string }).type === 'view_submission')
+        await ack({ response_action: 'update', view: unavailableModal(deps.defaultLocale) }).catch(
+          () => undefined,
+        );
+      throw error;
+    }
+  });
   registerComplaintCommand(app, deps, localeOf);
   registerD2Command(app, localeOf);
   registerSportelloCommand(app, deps, localeOf);
@@ -135,4 +148,16 @@ function teamOf(body: unknown): string | undefined {
   };
   const team = typeof b.team === 'string' ? b.team : b.team?.id;
   return team ?? b.team_id ?? b.user?.team_id;
+}
+
+function unavailableModal(locale: Locale) {
+  const t = translator(locale);
+  return {
+    type: 'modal' as const,
+    title: { type: 'plain_text' as const, text: 'Sportello' },
+    close: { type: 'plain_text' as const, text: t('modal.cancel') },
+    blocks: [
+      { type: 'section' as const, text: { type: 'mrkdwn' as const, text: t('error.unavailable') } },
+    ],
+  };
 }
