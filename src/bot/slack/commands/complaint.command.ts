@@ -19,9 +19,9 @@ const LIST_LIMIT = 15;
 export function registerComplaintCommand(app: App, deps: SlackDeps, localeOf: LocaleOf) {
   app.command(COMMANDS.complaint, async ({ command, ack, client }) => {
     const [verb = '', ...rest] = command.text.trim().split(/\s+/);
+    if (verb === '') await ack(); // the form: ack at once, then open it
     const { t } = await localeOf(command.user_id);
     if (verb === '') {
-      await ack();
       await client.views.open({
         trigger_id: command.trigger_id,
         view: complaintModal(t, { channel: command.channel_id }),

@@ -1,0 +1,109 @@
+/**
+ * Ack latency: p50/p99 of signed /complaint commands and button presses through Sportello's Bolt
+ * app, against a bare Bolt app that only acks, on the same receiver and machine, in the same run.
+ * Usage: npm run bench:ack -- [requests=400]   (MONGODB_URI, else mongo-java-server)
+ */
+import { randomBytes } from 'node:crypto';
+import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import { ACTIONS, COMMANDS } from '../src/bot/ids.js';
+import { startChat } from '../src/chat.js';
+import { close, createHttpApp, listen, portOf } from '../src/http/server.js';
+import { createLogger } from '../src/log.js';
+import { connectDatabase } from '../src/store/connection.js';
+import { startMongoWire } from '../src/store/embedded/mongo-wire.js';
+import { createStore } from '../src/store/index.js';
+import { romeRules } from '../test/support/calendar.js';
+import {
+  SIGNING_SECRET,
+  buttonPress,
+  postToBot,
+  slashCommand,
+} from '../test/support/slack-requests.js';
+import { startSlackStub } from '../test/support/slack-stub.js';
+
+const total = Number(process.argv[2] ?? 400);
+const server = process.env.MONGODB_URI ? undefined : await startMongoWire({ port: 0 });
+const connection = await connectDatabase(
+  process.env.MONGODB_URI ?? server!.uri,
+  `bench_${randomBytes(3).toString('hex')}`,
+);
+const store = await createStore(connection, () => undefined);
+await store.roles.assign({ platform: 'slack', id: 'U0OP' }, ['operator']);
+const stub = await startSlackStub();
+
+const ours = createHttpApp({ databaseReachable: async () => true });
+const chat = startChat({
+  config: {
+    slack: {
+      botToken: 'xoxb-bench',
+      signingSecret: SIGNING_SECRET,
+      appToken: undefined,
+      socketMode: false,
+    },
+    teams: undefined,
+    defaultLocale: 'it',
+    timeZone: 'Europe/Rome',
+    publicUrl: 'http://127.0.0.1:1',
+  },
+  store,
+  http: ours,
+  clock: { now: () => new Date() },
+  rules: romeRules(),
+  scheduler: { reschedule: async () => undefined },
+  log: createLogger('silent'),
+  slackApiUrl: stub.url,
+});
+const bare = createHttpApp({ databaseReachable: async () => true });
+const bareApp = new App({
+  token: 'xoxb-bench',
+  receiver: new ExpressReceiver({
+    signingSecret: SIGNING_SECRET,
+    endpoints: '/slack/events',
+    app: bare,
+  }),
+  logLevel: LogLevel.ERROR,
+  tokenVerificationEnabled: false,
+  clientOptions: { slackApiUrl: stub.url },
+});
+bareApp.command(COMMANDS.complaint, async ({ ack }) => ack());
+bareApp.action(ACTIONS.acknowledge, async ({ ack }) => ack());
+
+const servers = [await listen(ours, '127.0.0.1', 0), await listen(bare, '127.0.0.1', 0)];
+const [oursUrl, bareUrl] = servers.map((s) => `http://127.0.0.1:${portOf(s)}`);
+
+async function measure(base: string, body: () => string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < total; i++) {
+    const start = performance.now();
+    const answer = await postToBot(base, { body: body() });
+    times.push(performance.now() - start);
+    if (answer.status !== 200) throw new Error(`status ${answer.status}`);
+  }
+  return times.sort((a, b) => a - b);
+}
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+
+const command = () => slashCommand(COMMANDS.complaint, 'U0OP');
+// A button on a case that does not exist: the full path (parse, roles, lookup) and an ephemeral reply.
+const button = () => buttonPress('U0OP', ACTIONS.acknowledge, 'f'.repeat(24), 'C0X', '1.1');
+await measure(oursUrl!, command); // warm-up of both paths
+await measure(bareUrl!, command);
+for (const [name, body] of [
+  ['/complaint', command],
+  ['button', button],
+] as const) {
+  const mine = await measure(oursUrl!, body);
+  const base = await measure(bareUrl!, body);
+  const line = (label: string, s: number[]) =>
+    `${label} p50 ${pct(s, 0.5).toFixed(2)} ms  p99 ${pct(s, 0.99).toFixed(2)} ms`;
+  console.log(
+    `${name.padEnd(11)} ${line('sportello', mine)} | ${line('bare bolt', base)} | ratio p50 ${(pct(mine, 0.5) / pct(base, 0.5)).toFixed(2)} p99 ${(pct(mine, 0.99) / pct(base, 0.99)).toFixed(2)}`,
+  );
+}
+for (const s of servers) await close(s);
+await chat.stop();
+await stub.close();
+await connection.dropDatabase();
+await connection.close();
+await server?.stop();
