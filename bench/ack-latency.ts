@@ -6,13 +6,10 @@
 import { randomBytes } from 'node:crypto';
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import { ACTIONS, COMMANDS } from '../src/bot/ids.js';
-import { startChat } from '../src/chat.js';
 import { close, createHttpApp, listen, portOf } from '../src/http/server.js';
-import { createLogger } from '../src/log.js';
 import { connectDatabase } from '../src/store/connection.js';
 import { startMongoWire } from '../src/store/embedded/mongo-wire.js';
 import { createStore } from '../src/store/index.js';
-import { romeRules } from '../test/support/calendar.js';
 import {
   SIGNING_SECRET,
   buttonPress,
@@ -20,6 +17,7 @@ import {
   slashCommand,
 } from '../test/support/slack-requests.js';
 import { startSlackStub } from '../test/support/slack-stub.js';
+import { startTestChat } from '../test/support/test-chat.js';
 
 const total = Number(process.argv[2] ?? 400);
 const server = process.env.MONGODB_URI ? undefined : await startMongoWire({ port: 0 });
@@ -32,27 +30,7 @@ await store.roles.assign({ platform: 'slack', id: 'U0OP' }, ['operator']);
 const stub = await startSlackStub();
 
 const ours = createHttpApp({ databaseReachable: async () => true });
-const chat = startChat({
-  config: {
-    slack: {
-      botToken: 'xoxb-bench',
-      signingSecret: SIGNING_SECRET,
-      appToken: undefined,
-      socketMode: false,
-    },
-    teams: undefined,
-    defaultLocale: 'it',
-    timeZone: 'Europe/Rome',
-    publicUrl: 'http://127.0.0.1:1',
-  },
-  store,
-  http: ours,
-  clock: { now: () => new Date() },
-  rules: romeRules(),
-  scheduler: { reschedule: async () => undefined },
-  log: createLogger('silent'),
-  slackApiUrl: stub.url,
-});
+const chat = startTestChat(store, ours, { slackApiUrl: stub.url, outbox: {} });
 const bare = createHttpApp({ databaseReachable: async () => true });
 const bareApp = new App({
   token: 'xoxb-bench',

@@ -1,14 +1,12 @@
 import type { Server } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
-import { startChat, type RunningChat } from '../../src/chat.js';
+import type { RunningChat } from '../../src/chat.js';
 import { close, createHttpApp, listen, portOf } from '../../src/http/server.js';
-import { createLogger } from '../../src/log.js';
 import { pingDatabase } from '../../src/store/connection.js';
 import type { Clock } from '../../src/domain/shared/shared.ports.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
-import { romeRules } from './calendar.js';
-import { SIGNING_SECRET } from './slack-requests.js';
 import { startSlackStub, type SlackStub } from './slack-stub.js';
+import { startTestChat } from './test-chat.js';
 
 export interface SlackBot {
   db: TestDatabase;
@@ -28,27 +26,9 @@ export function useSlackBot(
     const db = await openTestDatabase(label);
     const stub = await startSlackStub(options.locales);
     const http = createHttpApp({ databaseReachable: () => pingDatabase(db.connection) });
-    const chat = startChat({
-      config: {
-        slack: {
-          botToken: 'xoxb-test',
-          signingSecret: SIGNING_SECRET,
-          appToken: undefined,
-          socketMode: false,
-        },
-        teams: undefined,
-        defaultLocale: 'it',
-        timeZone: 'Europe/Rome',
-        publicUrl: 'http://127.0.0.1:1',
-      },
-      store: db.store,
-      http,
-      clock: options.clock ?? { now: () => new Date() },
-      rules: romeRules('C0TRIAGE'),
-      scheduler: { reschedule: async () => undefined },
-      log: createLogger('silent'),
+    const chat = startTestChat(db.store, http, {
       slackApiUrl: stub.url,
-      outbox: { baseDelayMs: 50, maxAttempts: 6, pollMs: 100 },
+      ...(options.clock ? { clock: options.clock } : {}),
     });
     const server = await listen(http, '127.0.0.1', 0);
     Object.assign(bot, { db, stub, chat, server, baseUrl: `http://127.0.0.1:${portOf(server)}` });

@@ -1,12 +1,11 @@
 import type { Server } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
-import { startChat, type RunningChat } from '../../src/chat.js';
+import type { RunningChat } from '../../src/chat.js';
 import { close, createHttpApp, listen, portOf } from '../../src/http/server.js';
-import { createLogger } from '../../src/log.js';
 import { pingDatabase } from '../../src/store/connection.js';
-import { romeRules } from './calendar.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
 import { startConnectorStub, type ConnectorStub } from './connector-stub.js';
+import { startTestChat } from './test-chat.js';
 
 export interface TeamsBot {
   db: TestDatabase;
@@ -23,23 +22,7 @@ export function useTeamsBot(label: string): TeamsBot {
     const db = await openTestDatabase(label);
     const stub = await startConnectorStub();
     const http = createHttpApp({ databaseReachable: () => pingDatabase(db.connection) });
-    const chat = startChat({
-      config: {
-        slack: undefined,
-        teams: undefined,
-        defaultLocale: 'it',
-        timeZone: 'Europe/Rome',
-        publicUrl: 'http://127.0.0.1:1',
-      },
-      teams: {},
-      store: db.store,
-      http,
-      clock: { now: () => new Date() },
-      rules: romeRules(),
-      scheduler: { reschedule: async () => undefined },
-      log: createLogger('silent'),
-      outbox: { baseDelayMs: 50, maxAttempts: 6, pollMs: 100 },
-    });
+    const chat = startTestChat(db.store, http, { teams: true });
     const server = await listen(http, '127.0.0.1', 0);
     Object.assign(bot, { db, stub, chat, server, baseUrl: `http://127.0.0.1:${portOf(server)}` });
   });

@@ -4,19 +4,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONS, VIEWS } from '../../../src/bot/ids.js';
-import { startChat, type RunningChat } from '../../../src/chat.js';
+import type { RunningChat } from '../../../src/chat.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
 import { close, createHttpApp, listen, portOf } from '../../../src/http/server.js';
-import { createLogger } from '../../../src/log.js';
 import { connectDatabase, pingDatabase } from '../../../src/store/connection.js';
 import { startMongoWire, type RunningDatabase } from '../../../src/store/embedded/mongo-wire.js';
 import { createStore, type Store } from '../../../src/store/index.js';
 import type { Connection } from 'mongoose';
-import { romeRules } from '../../support/calendar.js';
 import { aClient, slackUser } from '../../support/fixtures.js';
 import { eventually } from '../../support/slack-bot.js';
-import { SIGNING_SECRET, input, postToBot, viewSubmission } from '../../support/slack-requests.js';
+import { input, postToBot, viewSubmission } from '../../support/slack-requests.js';
 import { startSlackStub, type SlackStub } from '../../support/slack-stub.js';
+import { startTestChat } from '../../support/test-chat.js';
 
 /** The bot on its own database server (an H2 file), which the test stops and starts again. */
 describe('Slack: the database goes away and comes back', () => {
@@ -39,25 +38,7 @@ describe('Slack: the database goes away and comes back', () => {
     await store.roles.assign(slackUser('U0OP'), ['operator']);
     stub = await startSlackStub();
     const http = createHttpApp({ databaseReachable: () => pingDatabase(connection) });
-    chat = startChat({
-      config: {
-        slack: {
-          botToken: 'xoxb-test',
-          signingSecret: SIGNING_SECRET,
-          appToken: undefined,
-          socketMode: false,
-        },
-        teams: undefined,
-        defaultLocale: 'it',
-        timeZone: 'Europe/Rome',
-        publicUrl: 'http://127.0.0.1:1',
-      },
-      store,
-      http,
-      clock: { now: () => new Date() },
-      rules: romeRules(),
-      scheduler: { reschedule: async () => undefined },
-      log: createLogger('silent'),
+    chat = startTestChat(store, http, {
       slackApiUrl: stub.url,
       outbox: { baseDelayMs: 50, pollMs: 200 },
     });

@@ -2,18 +2,17 @@ import type { Server } from 'node:http';
 import type { Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONS, VIEWS } from '../../../src/bot/ids.js';
-import { startChat, type RunningChat } from '../../../src/chat.js';
+import type { RunningChat } from '../../../src/chat.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
 import { close, createHttpApp, listen, portOf } from '../../../src/http/server.js';
-import { createLogger } from '../../../src/log.js';
 import { connectDatabase, pingDatabase } from '../../../src/store/connection.js';
 import { createStore } from '../../../src/store/index.js';
-import { romeRules } from '../../support/calendar.js';
 import { useTestDatabase } from '../../support/database.js';
 import { aClient, slackUser } from '../../support/fixtures.js';
 import { eventually } from '../../support/slack-bot.js';
-import { SIGNING_SECRET, input, postToBot, viewSubmission } from '../../support/slack-requests.js';
+import { input, postToBot, viewSubmission } from '../../support/slack-requests.js';
 import { startSlackStub, type SlackStub } from '../../support/slack-stub.js';
+import { startTestChat } from '../../support/test-chat.js';
 
 /** Two bot processes' worth of app (own connection, store, Bolt, outbox) on one database. */
 describe('Slack: two bot instances behind one database', () => {
@@ -30,25 +29,7 @@ describe('Slack: two bot instances behind one database', () => {
       const connection = await connectDatabase(db.uri, db.dbName);
       const store = await createStore(connection, () => undefined);
       const http = createHttpApp({ databaseReachable: () => pingDatabase(connection) });
-      const chat = startChat({
-        config: {
-          slack: {
-            botToken: 'xoxb-test',
-            signingSecret: SIGNING_SECRET,
-            appToken: undefined,
-            socketMode: false,
-          },
-          teams: undefined,
-          defaultLocale: 'it',
-          timeZone: 'Europe/Rome',
-          publicUrl: 'http://127.0.0.1:1',
-        },
-        store,
-        http,
-        clock: { now: () => new Date() },
-        rules: romeRules(),
-        scheduler: { reschedule: async () => undefined },
-        log: createLogger('silent'),
+      const chat = startTestChat(store, http, {
         slackApiUrl: stub.url,
         outbox: { baseDelayMs: 50, pollMs: 100 },
       });

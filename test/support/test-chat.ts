@@ -1,0 +1,48 @@
+import type { Express } from 'express';
+import { startChat, type ChatOptions, type RunningChat } from '../../src/chat.js';
+import type { Clock } from '../../src/domain/shared/shared.ports.js';
+import { createLogger } from '../../src/log.js';
+import type { Store } from '../../src/store/index.js';
+import { romeRules } from './calendar.js';
+import { SIGNING_SECRET } from './slack-requests.js';
+
+export interface TestChatOptions {
+  /** The Slack stub's API URL: Slack runs when given. */
+  slackApiUrl?: string;
+  /** Teams without an app id (authentication off). */
+  teams?: boolean;
+  clock?: Clock;
+  outbox?: ChatOptions['outbox'];
+}
+
+/**
+ * The real chat layer (use cases, outbox, Bolt and/or teams-ai) on a store and an express app,
+ * with the seed company's rules and a short outbox backoff: what every bot test starts.
+ */
+export function startTestChat(store: Store, http: Express, options: TestChatOptions): RunningChat {
+  return startChat({
+    config: {
+      slack: options.slackApiUrl
+        ? {
+            botToken: 'xoxb-test',
+            signingSecret: SIGNING_SECRET,
+            appToken: undefined,
+            socketMode: false,
+          }
+        : undefined,
+      teams: undefined,
+      defaultLocale: 'it',
+      timeZone: 'Europe/Rome',
+      publicUrl: 'http://127.0.0.1:1',
+    },
+    ...(options.teams ? { teams: {} } : {}),
+    ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+    store,
+    http,
+    clock: options.clock ?? { now: () => new Date() },
+    rules: romeRules('C0TRIAGE'),
+    scheduler: { reschedule: async () => undefined },
+    log: createLogger('silent'),
+    outbox: options.outbox ?? { baseDelayMs: 50, maxAttempts: 6, pollMs: 100 },
+  });
+}
