@@ -84,7 +84,7 @@ export const it = {
   'complaint.field.note': 'Nota',
   'complaint.field.reason': 'Motivo',
   'complaint.field.kind': 'Tipo di approvazione',
-  'complaint.registered': 'Reclamo *{number}* registrato ({priority}). Lo trovi in <#{channel}>.',
+  'complaint.registered': 'Reclamo *{number}* registrato ({priority}). Lo trovi in {channel}.',
   'complaint.registered.waiting':
     'Reclamo *{number}* registrato: attende l’approvazione ({reasons}).',
   'complaint.list.empty': 'Nessun reclamo da mostrare.',
@@ -234,7 +234,7 @@ export const it = {
   'care.list.header': 'Registro Customer Care (07_A9), ultime chiamate:',
   'care.list.row': '• {at} {client} · {channel} · {outcome}',
   'decision.request': '{mentions} serve la vostra decisione: {reason}',
-  'p1.alert': ':rotating_light: P1 {number}: {description} — <#{channel}>',
+  'p1.alert': ':rotating_light: P1 {number}: {description}',
   'd2.modal.title': 'Richiesta D2',
   'd2.field.reason': 'Motivo del contatto',
   'd2.field.urgency': 'Urgenza',

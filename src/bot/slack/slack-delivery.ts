@@ -99,11 +99,11 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
       const channel = existing?.channel ?? n.destination.channel;
       for (const user of n.direct.filter((u) => u.platform === 'slack')) {
         const complaint = shown.record as Complaint;
-        const text = t('p1.alert', {
+        const alert = t('p1.alert', {
           number: complaint.number,
           description: escapeText(complaint.description.slice(0, 200)),
-          channel,
         });
+        const text = `${alert} — <#${channel}>`;
         await post(user.id, plain(text));
       }
     },

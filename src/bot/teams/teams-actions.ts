@@ -271,8 +271,7 @@ async function submitComplaint(
   });
   if (!result.ok) return again(errorsOf(result, t));
   const { complaint, route } = result.value;
-  // Teams has no channel-link markup: the channel is named plainly.
-  const message = registrationMessage(complaint, route, t, (id) => id).replace(/<#([^>]+)>/, '$1');
+  const message = registrationMessage(complaint, route, t, (id) => id);
   const notice = noticeCard(message);
   return { card: notice, refused: false };
 }

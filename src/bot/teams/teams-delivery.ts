@@ -131,8 +131,7 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
               t('p1.alert', {
                 number: n.case.caseNumber,
                 description: (shown.record as Complaint).description.slice(0, 200),
-                channel: '',
-              }).replace(/ — <#>$/, ''),
+              }),
             ),
           );
         return;

@@ -91,7 +91,7 @@ export function registerComplaintSubmit(app: App, deps: SlackDeps, localeOf: Loc
     }
     await ack();
     const { complaint, route } = result.value;
-    const message = registrationMessage(complaint, route, t, (id) => id);
+    const message = registrationMessage(complaint, route, t, (id) => `<#${id}>`);
     await tellUser(client, body.user.id, metadata.channel, message);
   });
 }
