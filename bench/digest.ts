@@ -1,15 +1,16 @@
 /**
  * KPI digest cost: the digest's queries for one week over N seeded complaints, against one raw
  * aggregate ($match + $group) over the same collection, measured in the same run.
- * Usage: npm run bench:digest -- [complaints=100000]   (MONGODB_URI, else mongo-java-server)
+ * Usage: npm run bench:digest -- [complaints=1000000]   (MONGODB_URI, else mongo-java-server)
  */
 import { randomBytes } from 'node:crypto';
 import { indicatorsFrom } from '../src/domain/kpi/kpi.js';
 import { connectDatabase } from '../src/store/connection.js';
 import { startMongoWire } from '../src/store/embedded/mongo-wire.js';
 import { createStore } from '../src/store/index.js';
+import { lastActivityOf } from '../src/store/models/complaint.model.js';
 
-const total = Number(process.argv[2] ?? 100_000);
+const total = Number(process.argv[2] ?? 1_000_000);
 const HOUR = 3_600_000;
 const week = { from: new Date('2026-11-16T00:00:00Z'), to: new Date('2026-11-23T00:00:00Z') };
 
@@ -26,7 +27,7 @@ async function main() {
       const n = done + i;
       const receivedAt = new Date(week.to.getTime() - ((n * 7919) % span) * HOUR);
       const stoppedAt = new Date(receivedAt.getTime() + ((n % 48) + 1) * HOUR);
-      return {
+      const doc = {
         number: `R-2026-${String(n + 1).padStart(7, '0')}`,
         clientId,
         priority: ['P1', 'P2', 'P3'][n % 3],
@@ -45,6 +46,8 @@ async function main() {
         ],
         ...(n % 9 === 0 ? { repeatOf: { id: clientId, number: 'R-2026-0000001' } } : {}),
       };
+      // Raw inserts skip the model's hooks, so the derived field is set as a save would set it.
+      return { ...doc, lastActivityAt: lastActivityOf(doc) };
     });
     await store.models.complaint.collection.insertMany(docs);
   }

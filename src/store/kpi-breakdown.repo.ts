@@ -1,8 +1,8 @@
 import type { Breakdown, BreakdownRow, KpiBreakdownSource, Period } from '../domain/kpi/kpi.js';
+import { receivedIn, touching, within } from './kpi-period.js';
 import type { Models } from './models/index.js';
 
 type Row = Record<string, unknown>;
-const within = (period: Period) => ({ $gte: period.from, $lt: period.to });
 const FIELD: Record<Exclude<Breakdown, 'clientClass'>, string> = {
   department: '$department',
   product: '$product',
@@ -14,7 +14,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 export function kpiBreakdownRepository(models: Models): KpiBreakdownSource {
   const grouped = (period: Period, key: string) =>
     models.complaint.aggregate<Row>([
-      { $match: { receivedAt: within(period) } },
+      { $match: receivedIn(period) },
       {
         $group: {
           _id: key,
@@ -67,7 +67,7 @@ export function kpiBreakdownRepository(models: Models): KpiBreakdownSource {
         merged.set(key, m);
       }
       const ratings = await models.complaint.aggregate<Row>([
-        { $match: { receivedAt: within(period), 'satisfaction.rating': { $exists: true } } },
+        { $match: { ...receivedIn(period), 'satisfaction.rating': { $exists: true } } },
         { $group: { _id: '$clientId', sum: { $sum: '$satisfaction.rating' }, n: { $sum: 1 } } },
       ]);
       for (const r of ratings) {
@@ -89,7 +89,7 @@ export function kpiBreakdownRepository(models: Models): KpiBreakdownSource {
     },
     async leastSatisfied(period, limit) {
       const rows = await models.complaint.aggregate<Row>([
-        { $match: { 'satisfaction.at': within(period) } },
+        { $match: { ...touching(period), 'satisfaction.at': within(period) } },
         {
           $group: {
             _id: '$clientId',

@@ -1,31 +1,35 @@
 import type { KpiCounts, KpiSource, LoyaltyRule, Period } from '../domain/kpi/kpi.js';
 import type { SlaTarget } from '../domain/sla/sla-clock.js';
+import { touching, within } from './kpi-period.js';
 import type { Models } from './models/index.js';
 
 type Row = Record<string, unknown>;
-const within = (period: Period) => ({ $gte: period.from, $lt: period.to });
 
 /**
- * The indicators' raw counts, computed in the database with the aggregation stages both MongoDB
- * and the CI server run ($match, $unwind, $group, $sort, $limit).
+ * Every complaint figure of the period from one pass over the collection: one $match picks the
+ * complaints the period touches and $facet splits them. Separate queries would each scan the
+ * collection where no index serves them (the CI server uses none but unique ones).
  */
-export function kpiRepository(models: Models, loyalty: LoyaltyRule = {}): KpiSource {
-  const { complaint, d2Request, careContact, client } = models;
-  return {
-    async counts(period: Period): Promise<KpiCounts> {
-      const received = { receivedAt: within(period) };
-      const [byPriority, repeats, goodwill, closed, clocks, codes] = await Promise.all([
-        complaint.aggregate<Row>([
-          { $match: received },
-          { $group: { _id: '$priority', n: { $sum: 1 } } },
-        ]),
-        complaint.countDocuments({ ...received, 'repeatOf.id': { $exists: true } }),
-        complaint.countDocuments({ ...received, 'goodwill.cause': { $exists: true } }),
-        complaint.aggregate<Row>([
+async function complaintFacets(complaint: Models['complaint'], period: Period) {
+  const received = { receivedAt: within(period) };
+  const [facets] = await complaint.aggregate<Record<string, Row[]>>([
+    { $match: touching(period) },
+    {
+      $facet: {
+        byPriority: [{ $match: received }, { $group: { _id: '$priority', n: { $sum: 1 } } }],
+        repeats: [
+          { $match: { ...received, 'repeatOf.id': { $exists: true } } },
+          { $group: { _id: null, n: { $sum: 1 } } },
+        ],
+        goodwill: [
+          { $match: { ...received, 'goodwill.cause': { $exists: true } } },
+          { $group: { _id: null, n: { $sum: 1 } } },
+        ],
+        closed: [
           { $match: { 'phaseTimes.closed': within(period) } },
           { $group: { _id: null, n: { $sum: 1 }, cost: { $sum: '$costEur' } } },
-        ]),
-        complaint.aggregate<Row>([
+        ],
+        clocks: [
           { $match: { 'slaClocks.stoppedAt': within(period) } },
           { $unwind: '$slaClocks' },
           {
@@ -40,47 +44,59 @@ export function kpiRepository(models: Models, loyalty: LoyaltyRule = {}): KpiSou
               minutes: { $push: '$slaClocks.consumedMinutes' },
             },
           },
-        ]),
-        complaint.aggregate<Row>([
+        ],
+        codes: [
           { $match: { ...received, 'goodwill.cause': { $exists: false } } },
           { $group: { _id: '$problemCode', n: { $sum: 1 } } },
           { $sort: { n: -1, _id: 1 } },
           { $limit: 50 },
-        ]),
-      ]);
-      const [
-        d2Raised,
-        d2Signed,
-        careCallsDone,
-        careCallsStillDue,
-        loyalClients,
-        activeClients,
-        satisfaction,
-      ] = await Promise.all([
-        d2Request.countDocuments({ submittedAt: within(period) }),
-        d2Request.countDocuments({ 'signature.at': within(period) }),
-        careContact.countDocuments({ at: within(period) }),
-        client.countDocuments({ active: true, nextCareCallDue: { $lt: period.to } }),
-        client.countDocuments({
-          active: true,
-          $or: [
-            { loyal: true },
-            ...(loyalty.afterYears
-              ? [{ 'classification.yearsActive': { $gte: loyalty.afterYears } }]
-              : []),
-          ],
-        }),
-        client.countDocuments({ active: true }),
-        complaint.aggregate<Row>([
+        ],
+        satisfaction: [
           { $match: { 'satisfaction.at': within(period) } },
           { $group: { _id: null, sum: { $sum: '$satisfaction.rating' }, n: { $sum: 1 } } },
-        ]),
-      ]);
+        ],
+      },
+    },
+  ]);
+  return facets as Record<
+    'byPriority' | 'repeats' | 'goodwill' | 'closed' | 'clocks' | 'codes' | 'satisfaction',
+    Row[]
+  >;
+}
+
+/**
+ * The indicators' raw counts, computed in the database with the aggregation stages both MongoDB
+ * and the CI server run ($match, $unwind, $group, $sort, $limit).
+ */
+export function kpiRepository(models: Models, loyalty: LoyaltyRule = {}): KpiSource {
+  const { complaint, d2Request, careContact, client } = models;
+  return {
+    async counts(period: Period): Promise<KpiCounts> {
+      const facets = await complaintFacets(complaint, period);
+      const [d2Raised, d2Signed, careCallsDone, careCallsStillDue, loyalClients, activeClients] =
+        await Promise.all([
+          d2Request.countDocuments({ submittedAt: within(period) }),
+          d2Request.countDocuments({ 'signature.at': within(period) }),
+          careContact.countDocuments({ at: within(period) }),
+          client.countDocuments({ active: true, nextCareCallDue: { $lt: period.to } }),
+          client.countDocuments({
+            active: true,
+            $or: [
+              { loyal: true },
+              ...(loyalty.afterYears
+                ? [{ 'classification.yearsActive': { $gte: loyalty.afterYears } }]
+                : []),
+            ],
+          }),
+          client.countDocuments({ active: true }),
+        ]);
+      const { byPriority, repeats, goodwill, closed, clocks, codes, satisfaction } = facets;
       const closedRow = closed[0] ?? {};
+      const countOf = (rows: Row[]) => Number(rows[0]?.n ?? 0);
       return {
         openedByPriority: Object.fromEntries(byPriority.map((r) => [String(r._id), Number(r.n)])),
-        repeats,
-        goodwill,
+        repeats: countOf(repeats),
+        goodwill: countOf(goodwill),
         closed: Number(closedRow.n ?? 0),
         costEur: Number(closedRow.cost ?? 0),
         clocks: clocks.map((r) => {

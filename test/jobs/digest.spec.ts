@@ -73,6 +73,33 @@ describe('the weekly KPI digest over a seeded fortnight', () => {
       rows.push(row);
       await db.store.complaints.register(row, 2026);
     }
+    // Received in June, closed, timed and rated this week: the week must still count it.
+    const june = rome('2026-06-03 09:00');
+    const closedThisWeek = rome('2026-11-18 15:00');
+    const old = aComplaint(client.id, {
+      priority: 'P3',
+      status: 'closed',
+      receivedAt: june,
+      costEur: 1234.5,
+      phaseTimes: { new: june, closed: closedThisWeek },
+      slaClocks: [
+        {
+          target: 'resolution',
+          basis: 'business',
+          budgetMinutes: 2400,
+          startedAt: june,
+          runningSince: june,
+          warnAt: june,
+          dueAt: june,
+          state: 'breached',
+          consumedMinutes: 99_999,
+          stoppedAt: closedThisWeek,
+        },
+      ],
+      satisfaction: { rating: 1, at: closedThisWeek },
+    });
+    rows.push(old);
+    await db.store.complaints.register(old, 2026);
   });
 
   /** The same indicators computed here, straight from the seeded rows. */
@@ -149,6 +176,7 @@ describe('the weekly KPI digest over a seeded fortnight', () => {
       week,
     );
     expect(current.opened).toBeGreaterThan(10);
+    expect(current.costEur).toBeGreaterThan(1234.5);
     expect(summary(current)).toEqual(expected(week));
     expect(summary(previous)).toEqual(expected({ from: rome('2026-11-09 00:00'), to: week.from }));
     expect(current.loyalClients).toBe(1);

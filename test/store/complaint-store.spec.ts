@@ -1,4 +1,6 @@
+import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { backfillLastActivity } from '../../src/store/migrations.js';
 import { NewClientSchema } from '../../src/domain/client/client.js';
 import {
   acknowledgeComplaint,
@@ -128,6 +130,55 @@ describe('complaints in the store', () => {
     await expect(
       db.store.models.complaint.create({ ...existing, _id: undefined }),
     ).rejects.toMatchObject({ code: 11000 });
+  });
+
+  it('keeps lastActivityAt at the latest dated step, through register, save and an old-data backfill', async () => {
+    const activity = async (id: string) =>
+      (
+        (await db.store.models.complaint.findById(id, { lastActivityAt: 1 }).lean()) as {
+          lastActivityAt?: Date;
+        } | null
+      )?.lastActivityAt;
+    const received = rome('2026-11-02 09:00');
+    const created = await db.store.complaints.register(
+      aComplaint(clientId, {
+        receivedAt: received,
+        phaseTimes: { new: received },
+        slaClocks: [],
+        satisfaction: undefined,
+      }),
+      2026,
+    );
+    expect(await activity(created.id)).toEqual(received);
+
+    const closed = rome('2026-11-20 17:00');
+    const rated = rome('2026-11-24 11:00');
+    const saved = await db.store.complaints.save(
+      {
+        ...created,
+        status: 'closed',
+        phaseTimes: { ...created.phaseTimes, closed },
+        satisfaction: { rating: 4, at: rated },
+      },
+      created.revision,
+    );
+    expect(saved).toBe(true);
+    expect(await activity(created.id)).toEqual(rated);
+    await db.store.complaints.setAnnouncement(created.id, {
+      platform: 'slack',
+      channel: 'C1',
+      messageId: '1.2',
+    });
+    expect(await activity(created.id)).toEqual(rated);
+
+    await db.store.models.complaint.collection.updateOne(
+      { _id: new Types.ObjectId(created.id) },
+      { $unset: { lastActivityAt: 1 } },
+    );
+    expect(await activity(created.id)).toBeUndefined();
+    expect(await backfillLastActivity(db.store.models)).toBe(1);
+    expect(await activity(created.id)).toEqual(rated);
+    expect(await backfillLastActivity(db.store.models)).toBe(0);
   });
 
   it('answers not found for unknown and malformed ids', async () => {

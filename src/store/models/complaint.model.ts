@@ -34,6 +34,34 @@ const slaClockSchema = new Schema(
   { _id: false },
 );
 
+interface Dated {
+  receivedAt?: unknown;
+  phaseTimes?: unknown;
+  slaClocks?: unknown;
+  satisfaction?: unknown;
+}
+
+/**
+ * The latest instant any indicator looks at: received, a phase reached, a clock stopped, a
+ * rating given. Every complaint a period touches has it inside or after the period, so one
+ * comparison on it discards the older ones, which is what keeps the KPI queries cheap when the
+ * database scans (see kpi-period.ts).
+ */
+export function lastActivityOf(c: Dated): Date | undefined {
+  const clocks = Array.isArray(c.slaClocks) ? (c.slaClocks as { stoppedAt?: unknown }[]) : [];
+  const candidates = [
+    c.receivedAt,
+    ...Object.values((c.phaseTimes as Record<string, unknown> | undefined) ?? {}),
+    ...clocks.map((clock) => clock.stoppedAt),
+    (c.satisfaction as { at?: unknown } | undefined)?.at,
+  ];
+  const times = candidates
+    .filter((d): d is Date | string => d instanceof Date || typeof d === 'string')
+    .map((d) => new Date(d).getTime())
+    .filter((t) => !Number.isNaN(t));
+  return times.length ? new Date(Math.max(...times)) : undefined;
+}
+
 const complaintSchema = new Schema(
   {
     number: { type: String, required: true },
@@ -71,15 +99,22 @@ const complaintSchema = new Schema(
     receivedAt: Date,
     revision: { type: Number, default: 0 },
     announcement: new Schema({ ...chatDestinationSchema.obj, messageId: String }, { _id: false }),
+    lastActivityAt: Date,
   },
   { timestamps: true, minimize: false },
 );
 complaintSchema.index({ number: 1 }, { unique: true });
 complaintSchema.index({ clientId: 1, problemCode: 1, receivedAt: -1 });
 complaintSchema.index({ status: 1, priority: 1 });
-complaintSchema.index({ receivedAt: 1 });
-complaintSchema.index({ 'phaseTimes.closed': 1 });
-complaintSchema.index({ 'slaClocks.stoppedAt': 1 });
+complaintSchema.index({ lastActivityAt: 1 });
+complaintSchema.pre('validate', function () {
+  this.set('lastActivityAt', lastActivityOf(this.toObject()));
+});
+// A case save sets the whole record; an update of other fields (the announcement) leaves it be.
+complaintSchema.pre('updateOne', function () {
+  const update = this.getUpdate() as { $set?: Record<string, unknown> } | null;
+  if (update?.$set?.receivedAt) update.$set.lastActivityAt = lastActivityOf(update.$set);
+});
 complaintSchema.index({ intakeKey: 1 }, { unique: true, sparse: true });
 
 export const defineComplaintModel = (connection: Connection) =>
