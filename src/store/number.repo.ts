@@ -13,6 +13,14 @@ const isDuplicateKey = (error: unknown) =>
 const turnsByStore = new WeakMap<Models, Map<string, Promise<unknown>>>();
 
 /**
+ * The number after the last one this store issued, per sequence-year: the next claim tries it
+ * straight away instead of first reading the highest claim. Claims are never deleted, so it is
+ * never ahead of the truth; when another process got there first the claim clashes and the
+ * highest claim is read as usual.
+ */
+const nextByStore = new WeakMap<Models, Map<string, number>>();
+
+/**
  * Issues the next number of a sequence for a year, gap-free and never twice, even across
  * processes: it claims the lowest number above the highest claimed one, moving up one at a time
  * when another process got there first. A number is only lost if its record then fails to
@@ -55,11 +63,18 @@ async function claimNext(
 ) {
   const already = await issuedFor(models, forKey);
   if (already) return already;
-  const highest = await models.numberClaim
-    .findOne({ sequence, year }, { seq: 1 })
-    .sort({ seq: -1 })
-    .lean();
-  for (let seq = (highest?.seq ?? 0) + 1; ; seq++) {
+  const hints = nextByStore.get(models) ?? new Map<string, number>();
+  nextByStore.set(models, hints);
+  const key = `${sequence}:${year}`;
+  const highestPlusOne = async () => {
+    const highest = await models.numberClaim
+      .findOne({ sequence, year }, { seq: 1 })
+      .sort({ seq: -1 })
+      .lean();
+    return (highest?.seq ?? 0) + 1;
+  };
+  let seq = hints.get(key) ?? (await highestPlusOne());
+  for (let clashes = 0; ; clashes++) {
     try {
       await models.numberClaim.create({
         _id: `${sequence}:${year}:${seq}`,
@@ -69,12 +84,14 @@ async function claimNext(
         at,
         ...(forKey ? { for: forKey } : {}),
       });
+      hints.set(key, seq + 1);
       return formatNumber(sequence, year, seq);
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       // Another process may have issued one for the same thing meanwhile: that one counts.
       const theirs = await issuedFor(models, forKey);
       if (theirs) return theirs;
+      seq = clashes === 0 ? Math.max(seq + 1, await highestPlusOne()) : seq + 1;
     }
   }
 }

@@ -3,9 +3,17 @@ import { RoleAssignmentSchema } from '../domain/roles/role.js';
 import type { ChatUser } from '../domain/shared/chat-user.js';
 import type { Models } from './models/index.js';
 import { readRecord, readRecords, type BadRecordReporter } from './read-boundary.js';
+import { readThrough } from './shared-cache.js';
+
+const HOLDERS_TTL_MS = 10_000;
 
 export function roleAssignmentRepo(models: Models, report: BadRecordReporter) {
   const collection = models.roleAssignment.collection.collectionName;
+  // Whom to tell (mentions, approval requests), read on every case; rolesOf is never cached.
+  const holders = readThrough(HOLDERS_TTL_MS, async (role: Role) => {
+    const docs = await models.roleAssignment.find({ roles: role }).sort({ _id: 1 }).lean();
+    return readRecords(RoleAssignmentSchema, collection, docs, report).map((r) => r.user);
+  });
   return {
     /** Roles held by a chat user; none when unknown or when the stored record is bad. */
     async rolesOf(user: Pick<ChatUser, 'platform' | 'id'>): Promise<Role[]> {
@@ -25,6 +33,7 @@ export function roleAssignmentRepo(models: Models, report: BadRecordReporter) {
         { $set: { user, roles: [...new Set(roles)], ...(assignedBy ? { assignedBy } : {}) } },
         { upsert: true },
       );
+      holders.clear();
     },
     async list(): Promise<{ user: ChatUser; roles: Role[] }[]> {
       const docs = await models.roleAssignment.find({}).sort({ _id: 1 }).lean();
@@ -35,8 +44,7 @@ export function roleAssignmentRepo(models: Models, report: BadRecordReporter) {
     },
     /** Everyone holding a role (e.g. the directors to alert for a P1). */
     async holdersOf(role: Role): Promise<ChatUser[]> {
-      const docs = await models.roleAssignment.find({ roles: role }).sort({ _id: 1 }).lean();
-      return readRecords(RoleAssignmentSchema, collection, docs, report).map((r) => r.user);
+      return [...(await holders.get(role))];
     },
     async anyoneHolds(role: Role): Promise<boolean> {
       return (await models.roleAssignment.exists({ roles: role })) !== null;

@@ -20,4 +20,20 @@ describe('role assignments', () => {
     expect(await db.store.models.roleAssignment.countDocuments()).toBe(2);
     expect(await db.store.roles.anyoneHolds('DCOM')).toBe(true);
   });
+
+  it('keeps the holders of a role for mentions, but drops them as soon as this store assigns', async () => {
+    const holders = async (role: 'SCOM') =>
+      (await db.store.roles.holdersOf(role)).map((u) => u.id).sort();
+    expect(await holders('SCOM')).toEqual([operator.id]);
+    await db.store.roles.assign(director, ['DCOM', 'manager', 'SCOM']);
+    expect(await holders('SCOM')).toEqual([director.id, operator.id].sort());
+    // Written behind the store's back (another instance): roles, which authorise, are read fresh.
+    await db.store.models.roleAssignment.updateOne(
+      { 'user.id': operator.id },
+      { $set: { roles: ['operator'] } },
+    );
+    expect(await db.store.roles.rolesOf(operator)).toEqual(['operator']);
+    await db.store.roles.assign(director, ['DCOM', 'manager']);
+    expect(await holders('SCOM')).toEqual([]);
+  });
 });
