@@ -1,0 +1,119 @@
+/**
+ * SLA sweep scaling: the cost of one Agenda tick that sends 20 due SLA reminders, with 1k, 10k and
+ * 100k open cases waiting for later reminders, against the same tick with no other open cases
+ * (the baseline), in the same run. It should grow with the due jobs, not with the open cases.
+ * Usage: npm run bench:sla -- [sizes=1000,10000,100000] [due=20]
+ */
+import { randomBytes } from 'node:crypto';
+import { Types } from 'mongoose';
+import { NewClientSchema } from '../src/domain/client/client.js';
+import { createAgenda } from '../src/jobs/agenda.js';
+import { SLA_JOB, agendaSlaScheduler, defineSlaJob } from '../src/jobs/sla.job.js';
+import { buildServices } from '../src/services.js';
+import { connectDatabase } from '../src/store/connection.js';
+import { startMongoWire } from '../src/store/embedded/mongo-wire.js';
+import { createStore } from '../src/store/index.js';
+import { romeRules } from '../test/support/calendar.js';
+import { aClient, aComplaint } from '../test/support/fixtures.js';
+
+const sizes = (process.argv[2] ?? '1000,10000,100000').split(',').map(Number);
+const due = Number(process.argv[3] ?? 20);
+const MINUTE = 60_000;
+const server = process.env.MONGODB_URI ? undefined : await startMongoWire({ port: 0 });
+const uri = process.env.MONGODB_URI ?? server!.uri;
+
+/** One tick's wall time with `open` cases whose reminders are days away and `due` due now. */
+async function tick(open: number): Promise<{ ms: number; scanMs: number }> {
+  const connection = await connectDatabase(uri, `bench_${randomBytes(3).toString('hex')}`);
+  const store = await createStore(connection, () => undefined);
+  const clientId = (await store.clients.insert(NewClientSchema.parse(aClient()))).id;
+  const jobs = connection.db!.collection('agendaJobs');
+  const later = Date.now() + 3 * 24 * 60 * MINUTE;
+  for (let done = 0; done < open; done += 5_000) {
+    const batch = Array.from({ length: Math.min(5_000, open - done) }, (_, i) => {
+      const n = done + i;
+      const dueAt = new Date(later + n * MINUTE);
+      return { _id: new Types.ObjectId(), n, dueAt };
+    });
+    await store.models.complaint.collection.insertMany(
+      batch.map((b) => ({
+        _id: b._id,
+        number: `R-2026-${String(b.n + 1).padStart(7, '0')}`,
+        clientId: new Types.ObjectId(clientId),
+        status: 'in_progress',
+        priority: 'P3',
+        receivedAt: new Date(),
+        lastActivityAt: new Date(),
+        slaClocks: [{ target: 'resolution', state: 'running', warnAt: b.dueAt, dueAt: b.dueAt }],
+      })),
+    );
+    await jobs.insertMany(
+      batch.flatMap((b) =>
+        (['warning', 'breach'] as const).map((kind) => ({
+          name: SLA_JOB,
+          data: { caseId: String(b._id), target: 'resolution', kind, at: b.dueAt.toISOString() },
+          priority: 0,
+          type: 'normal',
+          nextRunAt: b.dueAt,
+        })),
+      ),
+    );
+  }
+  const agenda = createAgenda(connection.db!, { name: 'bench', processEveryMs: MINUTE });
+  const services = buildServices(store, {
+    clock: { now: () => new Date() },
+    notifier: { queue: (n, o) => store.outbox.enqueue(n, new Date(), o?.once) },
+    scheduler: agendaSlaScheduler(agenda),
+    rules: romeRules('C0TRIAGE'),
+  });
+  defineSlaJob(agenda, services);
+  const now = new Date();
+  for (let i = 0; i < due; i++) {
+    const base = aComplaint(clientId, { problemCode: `DUE-${i}`, status: 'in_progress' });
+    const warnAt = new Date(now.getTime() - MINUTE);
+    const clock = { ...base.slaClocks[0]!, state: 'running' as const, warnAt };
+    delete (clock as { stoppedAt?: Date }).stoppedAt;
+    clock.dueAt = new Date(now.getTime() + 24 * 60 * MINUTE);
+    const c = await store.complaints.register({ ...base, slaClocks: [clock] }, 2026);
+    await agendaSlaScheduler(agenda).reschedule(
+      { caseKind: 'complaint', caseId: c.id, caseNumber: c.number },
+      [clock],
+    );
+  }
+  const scanStart = performance.now();
+  await jobs.countDocuments({ nextRunAt: { $lte: new Date() } });
+  const scanMs = performance.now() - scanStart;
+
+  let completed = 0;
+  const finished = new Promise<void>((resolve) =>
+    agenda.on(`complete:${SLA_JOB}`, () => {
+      if (++completed === due) resolve();
+    }),
+  );
+  const start = performance.now();
+  await agenda.start();
+  await finished;
+  const ms = performance.now() - start;
+  await agenda.stop();
+  const reminders = await store.models.outbox.countDocuments({
+    'notification.type': 'case.reminder',
+  });
+  if (reminders !== due) throw new Error(`${reminders} reminders sent, ${due} expected`);
+  await connection.dropDatabase();
+  await connection.close();
+  return { ms, scanMs };
+}
+
+await tick(0); // warm-up
+const baseline = await tick(0);
+console.log(`${due} due reminders per tick (sent and checked each time)`);
+console.log(`open cases        0  tick ${baseline.ms.toFixed(0)} ms  (baseline)`);
+for (const open of sizes) {
+  const { ms, scanMs } = await tick(open);
+  console.log(
+    `open cases ${String(open).padStart(7)}  tick ${ms.toFixed(0)} ms  ratio ${(ms / baseline.ms).toFixed(2)}  (one scan of the job collection: ${scanMs.toFixed(0)} ms)`,
+  );
+}
+await server?.stop();
+// Agenda leaves timers behind after stop() that would keep the process alive for minutes.
+process.exit(0);
