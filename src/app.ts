@@ -12,6 +12,7 @@ import { defineSweeps } from './jobs/sweeps.job.js';
 import {
   careServices,
   digestServices,
+  filingServices,
   satisfactionServices,
   unsignedD2Services,
 } from './services.js';
@@ -59,6 +60,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   await defineSweeps(agenda, {
     unsignedD2: unsignedD2Services(store, chat.services),
     care: careServices(store, chat.services),
+    filings: filingServices(store, chat.services),
     log,
   });
   await defineDigestJob(agenda, digestServices(store, chat.services), {

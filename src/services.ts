@@ -34,6 +34,19 @@ export function buildServices(store: Store, parts: ServiceParts): Services {
   };
 }
 
+/** Finding filings a crash interrupted: unannounced cases, queued once-keys, their events. */
+export function filingServices(store: Store, services: Services) {
+  return {
+    ...services,
+    filings: {
+      unannounced: store.complaints.unannounced,
+      queued: store.outbox.queued,
+      recorded: store.caseEvents.recorded,
+      claim: (key: string) => store.outbox.claimOnce(key, services.clock.now()),
+    },
+  };
+}
+
 /** Business time of the unsigned-D2 reminders: after 4 business hours, then once a business day. */
 export function unsignedD2Services(store: Store, services: Services): UnsignedD2Services {
   const { calendar } = services.rules;

@@ -1,20 +1,23 @@
 import type { Agenda } from 'agenda';
 import { remindCareCalls } from '../domain/care/care-call-use-cases.js';
 import type { CareServices } from '../domain/care/care.ports.js';
+import { finishInterruptedFilings } from '../domain/complaint/finish-filing.js';
 import { remindUnsignedD2s, type UnsignedD2Services } from '../domain/d2/remind-unsigned-d2.js';
 
 export const D2_SWEEP = 'd2.unsigned-sweep';
 export const CARE_SWEEP = 'care.calls-sweep';
+export const FILING_SWEEP = 'complaint.filing-sweep';
 
 export interface SweepDeps {
   unsignedD2: UnsignedD2Services;
   care: CareServices;
+  filings: Parameters<typeof finishInterruptedFilings>[0];
   log: { warn(data: object, message: string): void };
 }
 
 /**
- * Periodic sweeps: unsigned D2 requests and due care calls. Each reminder carries a once-key,
- * so a sweep may run often, late or twice without telling anyone twice.
+ * Periodic sweeps: unsigned D2 requests, due care calls, and filings a crash interrupted. Each
+ * message carries a once-key, so a sweep may run often, late or twice without telling anyone twice.
  */
 export async function defineSweeps(agenda: Agenda, deps: SweepDeps, every = '10 minutes') {
   agenda.define(D2_SWEEP, async () => {
@@ -25,6 +28,11 @@ export async function defineSweeps(agenda: Agenda, deps: SweepDeps, every = '10 
     const result = await remindCareCalls(deps.care);
     for (const failure of result.failures) deps.log.warn(failure, 'care call reminder failed');
   });
+  agenda.define(FILING_SWEEP, async () => {
+    const { finished } = await finishInterruptedFilings(deps.filings);
+    if (finished.length) deps.log.warn({ cases: finished }, 'finished filings a crash interrupted');
+  });
   await agenda.every(every, D2_SWEEP);
   await agenda.every(every, CARE_SWEEP);
+  await agenda.every(every, FILING_SWEEP);
 }

@@ -14,6 +14,11 @@ export function caseEventRepo(models: Models, report: BadRecordReporter) {
       const docs = await models.caseEvent.find({ caseKind, caseId }).sort({ at: 1, _id: 1 }).lean();
       return readRecords(CaseEventSchema, collection, docs, report);
     },
+    async recorded(caseId: string, type: string): Promise<boolean> {
+      return (
+        (await models.caseEvent.exists({ caseId: String(caseId), type: String(type) })) !== null
+      );
+    },
     async ofType(type: string, since: Date): Promise<CaseEvent[]> {
       const docs = await models.caseEvent
         .find({ type, at: { $gte: since } })

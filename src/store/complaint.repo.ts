@@ -68,5 +68,22 @@ export function complaintRepository(models: Models, report: BadRecordReporter) {
     awaitingApproval: (limit) =>
       cases.records.list({ 'approvals.status': 'pending' }, { sort: newest, limit }),
   };
-  return { ...repository, list: cases.records.list, setAnnouncement: cases.setAnnouncement };
+  const filings = {
+    /** Filed from chat (imports carry an `import:` intake key) and never announced. */
+    unannounced: (since: Date, before: Date, limit: number) =>
+      cases.records.list(
+        {
+          announcement: { $exists: false },
+          'phaseTimes.new': { $gte: since, $lt: before },
+          intakeKey: { $not: /^import:/ },
+        },
+        { sort: { 'phaseTimes.new': 1 }, limit },
+      ),
+  };
+  return {
+    ...repository,
+    ...filings,
+    list: cases.records.list,
+    setAnnouncement: cases.setAnnouncement,
+  };
 }

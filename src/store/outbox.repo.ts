@@ -42,6 +42,10 @@ export function outboxRepository(models: Models) {
         if (!key || (error as { code?: number }).code !== DUPLICATE_KEY) throw error;
       }
     },
+    /** Whether a message was queued under this once-key (delivered, pending or parked). */
+    async queued(key: string): Promise<boolean> {
+      return (await outbox.exists({ key: String(key) })) !== null;
+    },
     /** Entries due now, oldest first: pending ones and those whose deliverer vanished mid-way. */
     async due(now: Date, limit: number): Promise<OutboxEntry[]> {
       const docs = await outbox
@@ -55,6 +59,16 @@ export function outboxRepository(models: Models) {
         .limit(limit)
         .lean();
       return docs.map((d) => toEntry(d as Record<string, unknown>));
+    },
+    /** A one-time claim under `key` (unique insert): false when it was already taken. */
+    async claimOnce(key: string, now: Date): Promise<boolean> {
+      try {
+        await outboxClaim.create({ _id: String(key), at: now });
+        return true;
+      } catch (error) {
+        if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+        throw error;
+      }
     },
     /** Takes the next attempt of an entry; false when another process took it first. */
     async claim(entry: OutboxEntry, now: Date, leaseMs: number): Promise<boolean> {

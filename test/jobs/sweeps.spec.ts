@@ -10,6 +10,7 @@ import { D2_SWEEP, defineSweeps } from '../../src/jobs/sweeps.job.js';
 import {
   buildServices,
   careServices,
+  filingServices,
   unsignedD2Services,
   type Services,
 } from '../../src/services.js';
@@ -142,6 +143,7 @@ describe('sweeps: unsigned D2 requests and due care calls', () => {
     await defineSweeps(agenda, {
       unsignedD2: unsignedD2Services(db.store, services),
       care: careServices(db.store, services),
+      filings: filingServices(db.store, services),
       log: { warn: (data) => void failures.push(data) },
     });
     const client = await db.store.clients.insert(

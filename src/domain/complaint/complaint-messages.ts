@@ -6,15 +6,21 @@ import type { Approval } from './complaint.js';
 
 type Messaging = { notifier: Notifier; roles: RoleDirectory };
 
+/** Queueing a case's card twice (a filing finished after a crash) still posts it once. */
+export const announceKey = (caseId: string) => `case.announce:${caseId}`;
+
 /** The case card in its department channel; P1 also alerts on-call and the directors directly. */
 export async function announce(services: Messaging, ref: CaseRef, route: Route): Promise<void> {
-  await services.notifier.queue({
-    type: 'case.announce',
-    case: ref,
-    destination: route.destination,
-    mention: route.mention,
-    direct: route.direct,
-  });
+  await services.notifier.queue(
+    {
+      type: 'case.announce',
+      case: ref,
+      destination: route.destination,
+      mention: route.mention,
+      direct: route.direct,
+    },
+    { once: announceKey(ref.caseId) },
+  );
 }
 
 /** Each pending approval is asked of the people holding the role it needs. */
@@ -24,13 +30,18 @@ export async function askForApprovals(
   approvals: Approval[],
 ): Promise<void> {
   for (const approval of approvals.filter((a) => a.status === 'pending')) {
-    await services.notifier.queue({
-      type: 'decision.requested',
-      case: ref,
-      from: await services.roles.holdersOf(approval.role),
-      reason: approval.reason,
-      approvalKind: approval.kind,
-    });
+    await services.notifier.queue(
+      {
+        type: 'decision.requested',
+        case: ref,
+        from: await services.roles.holdersOf(approval.role),
+        reason: approval.reason,
+        approvalKind: approval.kind,
+      },
+      {
+        once: `decision.requested:${ref.caseId}:${approval.kind}:${approval.requestedAt.toISOString()}`,
+      },
+    );
   }
 }
 

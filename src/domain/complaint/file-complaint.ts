@@ -106,8 +106,37 @@ async function classify(
   };
 }
 
-/** After the case is stored: audit trail, reminders, announcement, requests for approval. */
-async function record(services: ComplaintServices, complaint: Complaint, by: ChatUser, at: Date) {
+/**
+ * After the case is stored: audit trail, reminders, announcement, requests for approval. The
+ * messages carry once-keys, so finishing a filing that a crash interrupted (finish-filing.ts)
+ * repeats none of them; `withEvents: false` when its events were already written.
+ */
+export async function record(
+  services: ComplaintServices,
+  complaint: Complaint,
+  by: ChatUser,
+  at: Date,
+  withEvents = true,
+) {
+  const ref = {
+    caseKind: 'complaint',
+    caseId: complaint.id,
+    caseNumber: complaint.number,
+  } as const;
+  if (withEvents) await appendFilingEvents(services, complaint, by, at);
+  await services.scheduler.reschedule(ref, complaint.slaClocks);
+  const route = await routeOf(services, complaint);
+  await announce(services, ref, route);
+  await askForApprovals(services, ref, complaint.approvals);
+  return route;
+}
+
+async function appendFilingEvents(
+  services: ComplaintServices,
+  complaint: Complaint,
+  by: ChatUser,
+  at: Date,
+) {
   const ref = {
     caseKind: 'complaint',
     caseId: complaint.id,
@@ -133,19 +162,6 @@ async function record(services: ComplaintServices, complaint: Complaint, by: Cha
       data: { kind: approval.kind, role: approval.role, reason: approval.reason },
     });
   }
-  await services.scheduler.reschedule(ref, complaint.slaClocks);
-  const route = routeCase(
-    await services.routing.rules(),
-    {
-      department: complaint.department,
-      category: complaint.category,
-      priority: complaint.priority,
-    },
-    { triage: services.rules.triage, directors: await services.roles.holdersOf('DCOM') },
-  );
-  await announce(services, ref, route);
-  await askForApprovals(services, ref, complaint.approvals);
-  return route;
 }
 
 async function routeOf(services: ComplaintServices, complaint: Complaint): Promise<Route> {
