@@ -24,6 +24,13 @@ const toEntry = (doc: Record<string, unknown>): OutboxEntry =>
     createdAt: doc.createdAt,
   }) as OutboxEntry;
 
+function isDue(doc: Record<string, unknown>, now: Date): boolean {
+  const before = (at: unknown, strictly: boolean) =>
+    at instanceof Date && (strictly ? at < now : at <= now);
+  if (doc.status === 'pending') return before(doc.nextAttemptAt, false);
+  return doc.status === 'delivering' && before(doc.leaseUntil, true);
+}
+
 /** The outbox: notifications wait here until a delivery succeeds, or are parked for a person. */
 export function outboxRepository(models: Models) {
   const { outbox, outboxClaim } = models;
@@ -58,7 +65,11 @@ export function outboxRepository(models: Models) {
         .sort({ nextAttemptAt: 1, _id: 1 })
         .limit(limit)
         .lean();
-      return docs.map((d) => toEntry(d as Record<string, unknown>));
+      // The CI server can match a document and then return a later state of it (already taken
+      // by another process): only entries that are still due as returned are handed out.
+      return docs
+        .filter((d) => isDue(d as Record<string, unknown>, now))
+        .map((d) => toEntry(d as Record<string, unknown>));
     },
     /** A one-time claim under `key` (unique insert): false when it was already taken. */
     async claimOnce(key: string, now: Date): Promise<boolean> {

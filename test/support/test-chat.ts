@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import { startChat, type ChatOptions, type RunningChat } from '../../src/chat.js';
-import type { Clock } from '../../src/domain/shared/shared.ports.js';
+import type { Clock, SlaScheduler } from '../../src/domain/shared/shared.ports.js';
 import { createLogger } from '../../src/log.js';
 import type { Store } from '../../src/store/index.js';
 import { romeRules } from './calendar.js';
@@ -13,6 +13,8 @@ export interface TestChatOptions {
   teams?: boolean;
   clock?: Clock;
   outbox?: ChatOptions['outbox'];
+  /** Real SLA reminders (Agenda); none by default. */
+  scheduler?: SlaScheduler;
 }
 
 /**
@@ -41,8 +43,8 @@ export function startTestChat(store: Store, http: Express, options: TestChatOpti
     http,
     clock: options.clock ?? { now: () => new Date() },
     rules: romeRules('C0TRIAGE'),
-    scheduler: { reschedule: async () => undefined },
-    log: createLogger('silent'),
+    scheduler: options.scheduler ?? { reschedule: async () => undefined },
+    log: createLogger(process.env.TEST_LOG ?? 'silent'),
     outbox: options.outbox ?? { baseDelayMs: 50, maxAttempts: 6, pollMs: 100 },
   });
 }

@@ -1,25 +1,37 @@
 import type { Server } from 'node:http';
+import type { Agenda } from 'agenda';
 import type { Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONS, VIEWS } from '../../../src/bot/ids.js';
 import type { RunningChat } from '../../../src/chat.js';
+import type { Notification } from '../../../src/domain/shared/notification.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
 import { close, createHttpApp, listen, portOf } from '../../../src/http/server.js';
 import { connectDatabase, pingDatabase } from '../../../src/store/connection.js';
 import { createStore } from '../../../src/store/index.js';
+import { createAgenda } from '../../../src/jobs/agenda.js';
+import { SLA_JOB, agendaSlaScheduler, defineSlaJob } from '../../../src/jobs/sla.job.js';
 import { useTestDatabase } from '../../support/database.js';
 import { aClient, slackUser } from '../../support/fixtures.js';
 import { eventually } from '../../support/slack-bot.js';
 import { input, postToBot, viewSubmission } from '../../support/slack-requests.js';
 import { startSlackStub, type SlackStub } from '../../support/slack-stub.js';
 import { startTestChat } from '../../support/test-chat.js';
+import { FixedClock } from '../../fakes/in-memory-services.js';
 
 /** Two bot processes' worth of app (own connection, store, Bolt, outbox) on one database. */
 describe('Slack: two bot instances behind one database', () => {
   const db = useTestDatabase('two_instances');
   let stub: SlackStub;
-  const instances: { chat: RunningChat; server: Server; base: string; connection: Connection }[] =
-    [];
+  const instances: {
+    chat: RunningChat;
+    server: Server;
+    base: string;
+    connection: Connection;
+    agenda: Agenda;
+  }[] = [];
+  // Filed two hours ago (by the bot's clock): the P1 clocks' reminders are all due by now.
+  const clock = new FixedClock(new Date(Date.now() - 2 * 60 * 60_000));
   let clientId: string;
   beforeAll(async () => {
     stub = await startSlackStub();
@@ -29,16 +41,27 @@ describe('Slack: two bot instances behind one database', () => {
       const connection = await connectDatabase(db.uri, db.dbName);
       const store = await createStore(connection, () => undefined);
       const http = createHttpApp({ databaseReachable: () => pingDatabase(connection) });
+      const agenda = createAgenda(connection.db!, { name: `instance-${i}`, processEveryMs: 200 });
       const chat = startTestChat(store, http, {
         slackApiUrl: stub.url,
         outbox: { baseDelayMs: 50, pollMs: 100 },
+        scheduler: agendaSlaScheduler(agenda),
+        clock,
       });
+      defineSlaJob(agenda, chat.services);
       const server = await listen(http, '127.0.0.1', 0);
-      instances.push({ chat, server, base: `http://127.0.0.1:${portOf(server)}`, connection });
+      instances.push({
+        chat,
+        server,
+        base: `http://127.0.0.1:${portOf(server)}`,
+        connection,
+        agenda,
+      });
     }
   }, 60_000);
   afterAll(async () => {
     for (const i of instances) {
+      await i.agenda.stop();
       await close(i.server);
       await i.chat.stop();
       await i.connection.close();
@@ -59,7 +82,7 @@ describe('Slack: two bot instances behind one database', () => {
             problemCode: input.text(`B-${n}`),
             category: input.text('burst'),
             department: input.text('assistenza'),
-            priority: input.radio('P3'),
+            priority: input.radio('P1'),
             channel: input.select('phone'),
             warranty: input.select('unknown'),
           },
@@ -89,4 +112,53 @@ describe('Slack: two bot instances behind one database', () => {
     expect(new Set(texts).size).toBe(200);
     expect(cards.length).toBe(200);
   }, 90_000);
+
+  it('sends their SLA reminders once each, with both instances running Agenda', async () => {
+    const jobs = db.connection.db!.collection('agendaJobs');
+    const now = new Date();
+    clock.set(now);
+    const dueJobs = await jobs.find({ name: SLA_JOB, nextRunAt: { $lte: now } }).toArray();
+    const dueBreaches = dueJobs.filter((j) => j.data.kind === 'breach');
+    expect(new Set(dueBreaches.map((j) => j.data.caseId)).size).toBe(200);
+
+    await Promise.all(instances.map((i) => i.agenda.start()));
+    const reminders = async () =>
+      (await db.store.outbox.list())
+        .map((e) => ({ n: e.notification, status: e.status }))
+        .filter((e) => e.n.type === 'case.reminder');
+    await eventually(async () => {
+      const breaches = (await reminders()).filter(
+        (e) => e.n.type === 'case.reminder' && e.n.kind === 'breach',
+      );
+      if (breaches.length < dueBreaches.length) throw new Error(`${breaches.length} breaches`);
+      if (
+        await jobs.countDocuments({ name: SLA_JOB, nextRunAt: { $lte: now }, lastFinishedAt: null })
+      )
+        throw new Error('jobs still due');
+    }, 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+
+    const sent = await reminders();
+    const keys = sent.map((e) => {
+      const n = e.n as Extract<Notification, { type: 'case.reminder' }>;
+      return `${n.case.caseId}:${n.target}:${n.kind}`;
+    });
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(sent.filter((e) => (e.n as { kind?: string }).kind === 'breach')).toHaveLength(
+      dueBreaches.length,
+    );
+    await eventually(async () =>
+      expect((await reminders()).every((e) => e.status === 'delivered')).toBe(true),
+    );
+    const ranBy = await jobs.distinct('lastModifiedBy', {
+      name: SLA_JOB,
+      lastFinishedAt: { $ne: null },
+    });
+    expect(ranBy.sort()).toEqual(['instance-0', 'instance-1']);
+    const breachEvents = await db.store.models.caseEvent.find({ type: 'sla.breached' }).lean();
+    expect(breachEvents).toHaveLength(dueBreaches.length);
+    expect(new Set(breachEvents.map((e) => `${e.caseId}:${JSON.stringify(e.data)}`)).size).toBe(
+      dueBreaches.length,
+    );
+  }, 120_000);
 });
