@@ -1,0 +1,67 @@
+/**
+ * Memory: resident set size of an idle Sportello (`npm start`: Slack on, Agenda jobs, outbox
+ * worker, on the CI database) against an idle bare Bolt app, each in its own process, read from
+ * /proc after both have settled. (The RSS after the 1M-complaint digest is printed by
+ * bench/digest.ts, which computes it.)
+ * Usage: npm run bench:memory -- [settleSeconds=10]
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startMongoWire } from '../src/store/embedded/mongo-wire.js';
+
+const settleMs = Number(process.argv[2] ?? 10) * 1000;
+const rssMb = (pid: number) => {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+  return line ? Number(line[1]) / 1024 : NaN;
+};
+const healthy = async (port: number) => {
+  for (let i = 0; i < 200; i++) {
+    const answer = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+    if (answer?.ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the bot did not become healthy');
+};
+const settle = () => new Promise((r) => setTimeout(r, settleMs));
+const stop = (child: ChildProcess) =>
+  new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+
+const database = await startMongoWire({ port: 0 });
+const tsx = { execArgv: ['--import', 'tsx'] };
+const bot = fork(fileURLToPath(new URL('../src/main.ts', import.meta.url)), [], {
+  ...tsx,
+  stdio: 'ignore',
+  env: {
+    ...process.env,
+    PORT: '39171',
+    HOST: '127.0.0.1',
+    MONGODB_URI: `${database.uri.replace(/\/$/, '')}/bench_memory`,
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: 'bench-signing-secret',
+    LOG_LEVEL: 'error',
+  },
+});
+await healthy(39171);
+await settle();
+const ours = rssMb(bot.pid!);
+await stop(bot);
+
+const bare = fork(fileURLToPath(new URL('./support/bare-bolt.ts', import.meta.url)), [], {
+  ...tsx,
+  env: { ...process.env, PORT: '39172' },
+});
+await new Promise((resolve) => bare.once('message', resolve));
+await settle();
+const base = rssMb(bare.pid!);
+await stop(bare);
+await database.stop();
+
+console.log(
+  `idle sportello  RSS ${ours.toFixed(0)} MB  (Slack, Agenda, outbox worker, database pool)`,
+);
+console.log(`idle bare Bolt  RSS ${base.toFixed(0)} MB`);
+console.log(`ratio           ${(ours / base).toFixed(2)}`);
