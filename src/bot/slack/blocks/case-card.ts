@@ -71,7 +71,8 @@ export function caseCard(complaint: Complaint, client: Client | undefined, ctx: 
   if (context.length) blocks.push({ type: 'context', elements: context.slice(0, 10) });
   const elements = buttonsFor(complaint, t);
   if (elements.length) blocks.push({ type: 'actions', block_id: 'case_actions', elements });
-  return { text: `${headline} — ${complaint.product}`, blocks };
+  // The fallback text is mrkdwn too, and it is what notifications show: escaped like the blocks.
+  return { text: `${headline} — ${escapeText(complaint.product)}`, blocks };
 }
 
 function buttonsFor(complaint: Complaint, t: Translate) {

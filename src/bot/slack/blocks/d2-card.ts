@@ -60,5 +60,5 @@ export function d2Card(d2: D2Request, client: Client | undefined, ctx: CardConte
           ? [button('d2Complete', 'action.complete', 'primary')]
           : [];
   if (elements.length) blocks.push({ type: 'actions', block_id: 'd2_actions', elements });
-  return { text: `${d2.number} — ${d2.reason.slice(0, 100)}`, blocks };
+  return { text: `${d2.number} — ${escapeText(d2.reason.slice(0, 100))}`, blocks };
 }

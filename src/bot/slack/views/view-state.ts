@@ -32,6 +32,18 @@ export function readViewState(state: unknown): ViewValues {
   return out;
 }
 
+/**
+ * Blocks whose element does not have the shape Slack sends (an object where a string belongs):
+ * readViewState refuses the whole state for them, this names them so the form can say where.
+ */
+export function malformedBlocks(state: unknown): string[] {
+  const values = (state as { values?: unknown } | undefined)?.values;
+  if (!values || typeof values !== 'object') return [];
+  return Object.entries(values as Record<string, unknown>)
+    .filter(([, actions]) => !StateSchema.safeParse({ block: actions }).success)
+    .map(([block]) => block);
+}
+
 export const text = (values: ViewValues, block: string): string | undefined => {
   const value = values[block];
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
