@@ -4,20 +4,15 @@
  * Usage: npm run bench:ack -- [requests=400]   (MONGODB_URI, else mongo-java-server)
  */
 import { randomBytes } from 'node:crypto';
-import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import { ACTIONS, COMMANDS } from '../src/bot/ids.js';
 import { close, createHttpApp, listen, portOf } from '../src/http/server.js';
 import { connectDatabase } from '../src/store/connection.js';
 import { startMongoWire } from '../src/store/embedded/mongo-wire.js';
 import { createStore } from '../src/store/index.js';
-import {
-  SIGNING_SECRET,
-  buttonPress,
-  postToBot,
-  slashCommand,
-} from '../test/support/slack-requests.js';
+import { buttonPress, postToBot, slashCommand } from '../test/support/slack-requests.js';
 import { startSlackStub } from '../test/support/slack-stub.js';
 import { startTestChat } from '../test/support/test-chat.js';
+import { bareBoltApp } from './support/bare-app.js';
 
 const total = Number(process.argv[2] ?? 400);
 const server = process.env.MONGODB_URI ? undefined : await startMongoWire({ port: 0 });
@@ -31,18 +26,7 @@ const stub = await startSlackStub();
 
 const ours = createHttpApp({ databaseReachable: async () => true });
 const chat = startTestChat(store, ours, { slackApiUrl: stub.url, outbox: {} });
-const bare = createHttpApp({ databaseReachable: async () => true });
-const bareApp = new App({
-  token: 'xoxb-bench',
-  receiver: new ExpressReceiver({
-    signingSecret: SIGNING_SECRET,
-    endpoints: '/slack/events',
-    app: bare,
-  }),
-  logLevel: LogLevel.ERROR,
-  tokenVerificationEnabled: false,
-  clientOptions: { slackApiUrl: stub.url },
-});
+const { http: bare, app: bareApp } = bareBoltApp(stub.url);
 bareApp.command(COMMANDS.complaint, async ({ ack }) => ack());
 bareApp.action(ACTIONS.acknowledge, async ({ ack }) => ack());
 

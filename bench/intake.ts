@@ -8,7 +8,6 @@
 import { randomBytes } from 'node:crypto';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import { VIEWS } from '../src/bot/ids.js';
 import { NewClientSchema } from '../src/domain/client/client.js';
 import { close, createHttpApp, listen, portOf } from '../src/http/server.js';
@@ -16,8 +15,8 @@ import { connectDatabase } from '../src/store/connection.js';
 import { startMongoWire } from '../src/store/embedded/mongo-wire.js';
 import { createStore } from '../src/store/index.js';
 import { aClient } from '../test/support/fixtures.js';
-import { SIGNING_SECRET } from '../test/support/slack-requests.js';
 import { startTestChat } from '../test/support/test-chat.js';
+import { bareBoltApp } from './support/bare-app.js';
 import type { Burst } from './support/slack-side.js';
 
 const total = Number(process.argv[2] ?? 2000);
@@ -41,18 +40,7 @@ const { stubUrl } = await reply();
 
 const ours = createHttpApp({ databaseReachable: async () => true });
 const chat = startTestChat(store, ours, { slackApiUrl: stubUrl!, outbox: { pollMs: 100 } });
-const bare = createHttpApp({ databaseReachable: async () => true });
-const bareApp = new App({
-  token: 'xoxb-bench',
-  receiver: new ExpressReceiver({
-    signingSecret: SIGNING_SECRET,
-    endpoints: '/slack/events',
-    app: bare,
-  }),
-  logLevel: LogLevel.ERROR,
-  tokenVerificationEnabled: false,
-  clientOptions: { slackApiUrl: stubUrl! },
-});
+const { http: bare, app: bareApp } = bareBoltApp(stubUrl!);
 const floor = connection.db!.collection('bench_floor_cases');
 const floorOutbox = connection.db!.collection('bench_floor_outbox');
 bareApp.view(VIEWS.complaint, async ({ ack, view }) => {

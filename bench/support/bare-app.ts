@@ -1,0 +1,24 @@
+import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import type { Express } from 'express';
+import { createHttpApp } from '../../src/http/server.js';
+import { SIGNING_SECRET } from '../../test/support/slack-requests.js';
+
+/**
+ * The baseline of the Slack benchmarks: a bare Bolt app on the same receiver and HTTP server
+ * as the bot, with the same signing secret, that only does what each benchmark registers.
+ */
+export function bareBoltApp(slackApiUrl: string): { http: Express; app: App } {
+  const http = createHttpApp({ databaseReachable: async () => true });
+  const app = new App({
+    token: 'xoxb-bench',
+    receiver: new ExpressReceiver({
+      signingSecret: SIGNING_SECRET,
+      endpoints: '/slack/events',
+      app: http,
+    }),
+    logLevel: LogLevel.ERROR,
+    tokenVerificationEnabled: false,
+    clientOptions: { slackApiUrl },
+  });
+  return { http, app };
+}
