@@ -3,24 +3,18 @@
  * app, against a bare Bolt app that only acks, on the same receiver and machine, in the same run.
  * Usage: npm run bench:ack -- [requests=400]   (MONGODB_URI, else mongo-java-server)
  */
-import { randomBytes } from 'node:crypto';
 import { ACTIONS, COMMANDS } from '../src/bot/ids.js';
 import { close, createHttpApp, listen, portOf } from '../src/http/server.js';
-import { connectDatabase } from '../src/store/connection.js';
-import { startMongoWire } from '../src/store/embedded/mongo-wire.js';
-import { createStore } from '../src/store/index.js';
 import { buttonPress, postToBot, slashCommand } from '../test/support/slack-requests.js';
 import { startSlackStub } from '../test/support/slack-stub.js';
 import { startTestChat } from '../test/support/test-chat.js';
 import { bareBoltApp } from './support/bare-app.js';
 
+import { benchServer, benchStore } from './support/bench-database.js';
+
 const total = Number(process.argv[2] ?? 400);
-const server = process.env.MONGODB_URI ? undefined : await startMongoWire({ port: 0 });
-const connection = await connectDatabase(
-  process.env.MONGODB_URI ?? server!.uri,
-  `bench_${randomBytes(3).toString('hex')}`,
-);
-const store = await createStore(connection, () => undefined);
+const server = await benchServer();
+const { store, drop } = await benchStore(server.uri);
 await store.roles.assign({ platform: 'slack', id: 'U0OP' }, ['operator']);
 const stub = await startSlackStub();
 
@@ -66,6 +60,5 @@ for (const [name, body] of [
 for (const s of servers) await close(s);
 await chat.stop();
 await stub.close();
-await connection.dropDatabase();
-await connection.close();
-await server?.stop();
+await drop();
+await server.stop();

@@ -3,22 +3,17 @@
  * aggregate ($match + $group) over the same collection, measured in the same run.
  * Usage: npm run bench:digest -- [complaints=1000000]   (MONGODB_URI, else mongo-java-server)
  */
-import { randomBytes } from 'node:crypto';
 import { indicatorsFrom } from '../src/domain/kpi/kpi.js';
-import { connectDatabase } from '../src/store/connection.js';
-import { startMongoWire } from '../src/store/embedded/mongo-wire.js';
-import { createStore } from '../src/store/index.js';
 import { lastActivityOf } from '../src/store/models/complaint.model.js';
+import { benchServer, benchStore } from './support/bench-database.js';
 
 const total = Number(process.argv[2] ?? 1_000_000);
 const HOUR = 3_600_000;
 const week = { from: new Date('2026-11-16T00:00:00Z'), to: new Date('2026-11-23T00:00:00Z') };
 
 async function main() {
-  const server = process.env.MONGODB_URI ? undefined : await startMongoWire({ port: 0 });
-  const uri = process.env.MONGODB_URI ?? server!.uri;
-  const connection = await connectDatabase(uri, `bench_${randomBytes(3).toString('hex')}`);
-  const store = await createStore(connection, () => undefined);
+  const server = await benchServer();
+  const { store, drop } = await benchStore(server.uri);
   const clientId = '0123456789abcdef01234567';
   const seeded = performance.now();
   const span = 52 * 7 * 24; // a year of hours
@@ -86,9 +81,8 @@ async function main() {
     `breakdown by client class, 1 week  ${byClass.toFixed(0)} ms  (ratio ${(byClass / baseline).toFixed(2)})`,
   );
   console.log(`rss       ${rss} MB`);
-  await connection.dropDatabase();
-  await connection.close();
-  await server?.stop();
+  await drop();
+  await server.stop();
 }
 
 await main();

@@ -3,20 +3,14 @@
  * inserting the same number of plain documents with insertMany (the floor), in the same run.
  * Usage: npm run bench:import -- [rows=30000]   (MONGODB_URI, else mongo-java-server)
  */
-import { randomBytes } from 'node:crypto';
 import { importComplaints } from '../src/import/import-complaints.js';
 import { COMPLAINT_HEADERS, COMPLAINT_REQUIRED, resolveMapping } from '../src/import/mapping.js';
-import { connectDatabase } from '../src/store/connection.js';
-import { startMongoWire } from '../src/store/embedded/mongo-wire.js';
-import { createStore } from '../src/store/index.js';
+
+import { benchServer, benchStore } from './support/bench-database.js';
 
 const total = Number(process.argv[2] ?? 30_000);
-const server = process.env.MONGODB_URI ? undefined : await startMongoWire({ port: 0 });
-const connection = await connectDatabase(
-  process.env.MONGODB_URI ?? server!.uri,
-  `bench_${randomBytes(3).toString('hex')}`,
-);
-const store = await createStore(connection, () => undefined);
+const server = await benchServer();
+const { connection, store, drop } = await benchStore(server.uri);
 await store.models.client.insertMany(
   Array.from({ length: 200 }, (_, i) => ({
     code: `C${i}`,
@@ -79,6 +73,5 @@ console.log(
 console.log(
   `ratio           importer time / plain insert time = ${(importMs / floorMs).toFixed(2)}`,
 );
-await connection.dropDatabase();
-await connection.close();
-await server?.stop();
+await drop();
+await server.stop();

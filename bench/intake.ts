@@ -5,28 +5,22 @@
  * Slack (the Web API stub and the load generator) runs in a child process, as it is not the bot.
  * Usage: npm run bench:intake -- [submissions=2000] [concurrency=20]
  */
-import { randomBytes } from 'node:crypto';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { VIEWS } from '../src/bot/ids.js';
 import { NewClientSchema } from '../src/domain/client/client.js';
 import { close, createHttpApp, listen, portOf } from '../src/http/server.js';
-import { connectDatabase } from '../src/store/connection.js';
-import { startMongoWire } from '../src/store/embedded/mongo-wire.js';
-import { createStore } from '../src/store/index.js';
 import { aClient } from '../test/support/fixtures.js';
 import { startTestChat } from '../test/support/test-chat.js';
 import { bareBoltApp } from './support/bare-app.js';
 import type { Burst } from './support/slack-side.js';
 
+import { benchServer, benchStore } from './support/bench-database.js';
+
 const total = Number(process.argv[2] ?? 2000);
 const concurrency = Number(process.argv[3] ?? 20);
-const server = process.env.MONGODB_URI ? undefined : await startMongoWire({ port: 0 });
-const connection = await connectDatabase(
-  process.env.MONGODB_URI ?? server!.uri,
-  `bench_${randomBytes(3).toString('hex')}`,
-);
-const store = await createStore(connection, () => undefined);
+const server = await benchServer();
+const { connection, store, drop } = await benchStore(server.uri);
 await store.roles.assign({ platform: 'slack', id: 'U0OP' }, ['operator']);
 const clientId = (await store.clients.insert(NewClientSchema.parse(aClient()))).id;
 
@@ -84,6 +78,5 @@ for (const s of servers) await close(s);
 await chat.stop();
 slack.send('close');
 await new Promise((resolve) => slack.once('exit', resolve));
-await connection.dropDatabase();
-await connection.close();
-await server?.stop();
+await drop();
+await server.stop();

@@ -4,28 +4,23 @@
  * (the baseline), in the same run. It should grow with the due jobs, not with the open cases.
  * Usage: npm run bench:sla -- [sizes=1000,10000,100000] [due=20]
  */
-import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { NewClientSchema } from '../src/domain/client/client.js';
 import { createAgenda } from '../src/jobs/agenda.js';
 import { SLA_JOB, agendaSlaScheduler, defineSlaJob } from '../src/jobs/sla.job.js';
 import { buildServices } from '../src/services.js';
-import { connectDatabase } from '../src/store/connection.js';
-import { startMongoWire } from '../src/store/embedded/mongo-wire.js';
-import { createStore } from '../src/store/index.js';
 import { romeRules } from '../test/support/calendar.js';
 import { aClient, aComplaint } from '../test/support/fixtures.js';
+import { benchServer, benchStore } from './support/bench-database.js';
 
 const sizes = (process.argv[2] ?? '1000,10000,100000').split(',').map(Number);
 const due = Number(process.argv[3] ?? 20);
 const MINUTE = 60_000;
-const server = process.env.MONGODB_URI ? undefined : await startMongoWire({ port: 0 });
-const uri = process.env.MONGODB_URI ?? server!.uri;
+const server = await benchServer();
 
 /** One tick's wall time with `open` cases whose reminders are days away and `due` due now. */
 async function tick(open: number): Promise<{ ms: number; scanMs: number }> {
-  const connection = await connectDatabase(uri, `bench_${randomBytes(3).toString('hex')}`);
-  const store = await createStore(connection, () => undefined);
+  const { connection, store, drop } = await benchStore(server.uri);
   const clientId = (await store.clients.insert(NewClientSchema.parse(aClient()))).id;
   const jobs = connection.db!.collection('agendaJobs');
   const later = Date.now() + 3 * 24 * 60 * MINUTE;
@@ -75,7 +70,7 @@ async function tick(open: number): Promise<{ ms: number; scanMs: number }> {
     delete (clock as { stoppedAt?: Date }).stoppedAt;
     clock.dueAt = new Date(now.getTime() + 24 * 60 * MINUTE);
     const c = await store.complaints.register({ ...base, slaClocks: [clock] }, 2026);
-    await agendaSlaScheduler(agenda).reschedule(
+    await services.scheduler.reschedule(
       { caseKind: 'complaint', caseId: c.id, caseNumber: c.number },
       [clock],
     );
@@ -99,8 +94,7 @@ async function tick(open: number): Promise<{ ms: number; scanMs: number }> {
     'notification.type': 'case.reminder',
   });
   if (reminders !== due) throw new Error(`${reminders} reminders sent, ${due} expected`);
-  await connection.dropDatabase();
-  await connection.close();
+  await drop();
   return { ms, scanMs };
 }
 
@@ -114,6 +108,6 @@ for (const open of sizes) {
     `open cases ${String(open).padStart(7)}  tick ${ms.toFixed(0)} ms  ratio ${(ms / baseline.ms).toFixed(2)}  (one scan of the job collection: ${scanMs.toFixed(0)} ms)`,
   );
 }
-await server?.stop();
+await server.stop();
 // Agenda leaves timers behind after stop() that would keep the process alive for minutes.
 process.exit(0);

@@ -1,12 +1,7 @@
-/** The memory baseline: a bare Bolt app on an express receiver, listening, doing nothing. */
-import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+/** The memory baseline, run as its own process: the bare Bolt app, listening, doing nothing. */
+import { listen } from '../../src/http/server.js';
+import { bareBoltApp } from './bare-app.js';
 
-const receiver = new ExpressReceiver({ signingSecret: 'bench-signing-secret' });
-const app = new App({
-  token: 'xoxb-bench',
-  receiver,
-  logLevel: LogLevel.ERROR,
-  tokenVerificationEnabled: false,
-});
-await app.start(Number(process.env.PORT ?? 0));
+const { http } = bareBoltApp('http://127.0.0.1:9/api/');
+await listen(http, '127.0.0.1', Number(process.env.PORT ?? 0));
 process.send?.('ready');

@@ -91,14 +91,13 @@ export function kpiRepository(models: Models, loyalty: LoyaltyRule = {}): KpiSou
           client.countDocuments({ active: true }),
         ]);
       const { byPriority, repeats, goodwill, closed, clocks, codes, satisfaction } = facets;
-      const closedRow = closed[0] ?? {};
       const countOf = (rows: Row[]) => Number(rows[0]?.n ?? 0);
       return {
         openedByPriority: Object.fromEntries(byPriority.map((r) => [String(r._id), Number(r.n)])),
         repeats: countOf(repeats),
         goodwill: countOf(goodwill),
-        closed: Number(closedRow.n ?? 0),
-        costEur: Number(closedRow.cost ?? 0),
+        closed: countOf(closed),
+        costEur: Number(closed[0]?.cost ?? 0),
         clocks: clocks.map((r) => {
           const id = r._id as { target: SlaTarget; state: 'met' | 'breached' };
           return {

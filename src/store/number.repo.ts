@@ -54,6 +54,15 @@ async function issuedFor(models: Models, forKey: string | undefined) {
   return claim ? formatNumber(claim.sequence as SequenceName, claim.year, claim.seq) : undefined;
 }
 
+/** The highest number claimed so far in a sequence-year, 0 when none. */
+async function highestClaimed(models: Models, sequence: SequenceName, year: number) {
+  const highest = await models.numberClaim
+    .findOne({ sequence, year }, { seq: 1 })
+    .sort({ seq: -1 })
+    .lean();
+  return highest?.seq ?? 0;
+}
+
 async function claimNext(
   models: Models,
   sequence: SequenceName,
@@ -66,13 +75,7 @@ async function claimNext(
   const hints = nextByStore.get(models) ?? new Map<string, number>();
   nextByStore.set(models, hints);
   const key = `${sequence}:${year}`;
-  const highestPlusOne = async () => {
-    const highest = await models.numberClaim
-      .findOne({ sequence, year }, { seq: 1 })
-      .sort({ seq: -1 })
-      .lean();
-    return (highest?.seq ?? 0) + 1;
-  };
+  const highestPlusOne = async () => (await highestClaimed(models, sequence, year)) + 1;
   let seq = hints.get(key) ?? (await highestPlusOne());
   for (let clashes = 0; ; clashes++) {
     try {
@@ -111,11 +114,7 @@ export async function issueNumbers(
   const batch = `batch:${randomUUID()}`;
   let claimed = 0;
   while (claimed < count) {
-    const highest = await models.numberClaim
-      .findOne({ sequence, year }, { seq: 1 })
-      .sort({ seq: -1 })
-      .lean();
-    const start = (highest?.seq ?? 0) + 1;
+    const start = (await highestClaimed(models, sequence, year)) + 1;
     const claims = Array.from({ length: count - claimed }, (_, i) => ({
       _id: `${sequence}:${year}:${start + i}`,
       sequence,

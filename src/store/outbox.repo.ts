@@ -34,6 +34,16 @@ function isDue(doc: Record<string, unknown>, now: Date): boolean {
 /** The outbox: notifications wait here until a delivery succeeds, or are parked for a person. */
 export function outboxRepository(models: Models) {
   const { outbox, outboxClaim } = models;
+  /** A one-time claim under `key` (unique insert): false when it was already taken. */
+  const claimOnce = async (key: string, now: Date): Promise<boolean> => {
+    try {
+      await outboxClaim.create({ _id: String(key), at: now });
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+      throw error;
+    }
+  };
   return {
     /** Queues a message; with a `key`, a second message under the same key is dropped. */
     async enqueue(notification: Notification, at: Date, key?: string): Promise<void> {
@@ -71,25 +81,11 @@ export function outboxRepository(models: Models) {
         .filter((d) => isDue(d as Record<string, unknown>, now))
         .map((d) => toEntry(d as Record<string, unknown>));
     },
-    /** A one-time claim under `key` (unique insert): false when it was already taken. */
-    async claimOnce(key: string, now: Date): Promise<boolean> {
-      try {
-        await outboxClaim.create({ _id: String(key), at: now });
-        return true;
-      } catch (error) {
-        if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
-        throw error;
-      }
-    },
+    claimOnce,
     /** Takes the next attempt of an entry; false when another process took it first. */
     async claim(entry: OutboxEntry, now: Date, leaseMs: number): Promise<boolean> {
       const attempt = entry.attempts + 1;
-      try {
-        await outboxClaim.create({ _id: `${entry.id}:${attempt}`, at: now });
-      } catch (error) {
-        if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
-        throw error;
-      }
+      if (!(await claimOnce(`${entry.id}:${attempt}`, now))) return false;
       await outbox.updateOne(
         { _id: entry.id },
         {

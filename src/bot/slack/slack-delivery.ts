@@ -67,21 +67,26 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
     return String(sent.ts);
   }
 
+  /** Replaces the card already posted at `at` (a case's announcement). */
+  async function update(at: { channel: string; messageId: string }, card: Card): Promise<void> {
+    MessageBlocksSchema.parse(card.blocks);
+    await call(() =>
+      client.chat.update({
+        channel: at.channel,
+        ts: at.messageId,
+        text: card.text,
+        blocks: card.blocks as never,
+      }),
+    );
+  }
+
   const handlers = {
     async 'case.announce'(n: Extract<Notification, { type: 'case.announce' }>) {
       const shown = await render(n.case);
       if (!shown || n.destination.platform !== 'slack') return;
       const existing = shown.record.announcement;
       if (existing) {
-        MessageBlocksSchema.parse(shown.card.blocks);
-        await call(() =>
-          client.chat.update({
-            channel: existing.channel,
-            ts: existing.messageId,
-            text: shown.card.text,
-            blocks: shown.card.blocks as never,
-          }),
-        );
+        await update(existing, shown.card);
       } else {
         const ts = await post(n.destination.channel, shown.card);
         await deps.announcements.remember(n.case.caseKind, n.case.caseId, {
@@ -113,15 +118,7 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
       if (!shown) return;
       if (!at) throw new SlackDeliveryError(`${n.case.caseNumber} has no card yet`);
       if (at.platform !== 'slack') return;
-      MessageBlocksSchema.parse(shown.card.blocks);
-      await call(() =>
-        client.chat.update({
-          channel: at.channel,
-          ts: at.messageId,
-          text: shown.card.text,
-          blocks: shown.card.blocks as never,
-        }),
-      );
+      await update(at, shown.card);
       await post(
         at.channel,
         plain(

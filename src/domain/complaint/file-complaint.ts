@@ -4,6 +4,7 @@ import { may } from '../roles/permissions.js';
 import { routeCase, type Route } from '../routing/route.js';
 import { RecordIdSchema, type ChatUser } from '../shared/chat-user.js';
 import { parseInput } from '../shared/input.js';
+import type { CaseRef } from '../shared/notification.js';
 import { ok, refuse, type Result } from '../shared/result.js';
 import { chatText, optionalChatText } from '../shared/text.js';
 import { clocksForNewCase } from '../sla/clocks-on-transition.js';
@@ -123,7 +124,7 @@ export async function record(
     caseId: complaint.id,
     caseNumber: complaint.number,
   } as const;
-  if (withEvents) await appendFilingEvents(services, complaint, by, at);
+  if (withEvents) await appendFilingEvents(services, complaint, ref, by, at);
   await services.scheduler.reschedule(ref, complaint.slaClocks);
   const route = await routeOf(services, complaint);
   await announce(services, ref, route);
@@ -134,14 +135,10 @@ export async function record(
 async function appendFilingEvents(
   services: ComplaintServices,
   complaint: Complaint,
+  ref: CaseRef,
   by: ChatUser,
   at: Date,
 ) {
-  const ref = {
-    caseKind: 'complaint',
-    caseId: complaint.id,
-    caseNumber: complaint.number,
-  } as const;
   await services.events.append({
     ...ref,
     type: 'complaint.filed',
