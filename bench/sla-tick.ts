@@ -2,13 +2,16 @@
  * SLA sweep scaling: the cost of one Agenda tick that sends 20 due SLA reminders, with 1k, 10k and
  * 100k open cases waiting for later reminders, against the same tick with no other open cases
  * (the baseline), in the same run. It should grow with the due jobs, not with the open cases.
+ * Reminders days away stay on the cases' clocks until they come within two hours; the pass that
+ * promotes them (every 30 minutes, not every tick) is timed on its own.
  * Usage: npm run bench:sla -- [sizes=1000,10000,100000] [due=20]
  */
 import { Types } from 'mongoose';
 import { NewClientSchema } from '../src/domain/client/client.js';
 import { createAgenda } from '../src/jobs/agenda.js';
+import { promoteSlaReminders } from '../src/domain/sla/promote-reminders.js';
 import { SLA_JOB, agendaSlaScheduler, defineSlaJob } from '../src/jobs/sla.job.js';
-import { buildServices } from '../src/services.js';
+import { buildServices, slaPromotionServices } from '../src/services.js';
 import { romeRules } from '../test/support/calendar.js';
 import { aClient, aComplaint } from '../test/support/fixtures.js';
 import { benchServer, benchStore } from './support/bench-database.js';
@@ -19,7 +22,7 @@ const MINUTE = 60_000;
 const server = await benchServer();
 
 /** One tick's wall time with `open` cases whose reminders are days away and `due` due now. */
-async function tick(open: number): Promise<{ ms: number; scanMs: number }> {
+async function tick(open: number) {
   const { connection, store, drop } = await benchStore(server.uri);
   const clientId = (await store.clients.insert(NewClientSchema.parse(aClient()))).id;
   const jobs = connection.db!.collection('agendaJobs');
@@ -42,23 +45,13 @@ async function tick(open: number): Promise<{ ms: number; scanMs: number }> {
         slaClocks: [{ target: 'resolution', state: 'running', warnAt: b.dueAt, dueAt: b.dueAt }],
       })),
     );
-    await jobs.insertMany(
-      batch.flatMap((b) =>
-        (['warning', 'breach'] as const).map((kind) => ({
-          name: SLA_JOB,
-          data: { caseId: String(b._id), target: 'resolution', kind, at: b.dueAt.toISOString() },
-          priority: 0,
-          type: 'normal',
-          nextRunAt: b.dueAt,
-        })),
-      ),
-    );
   }
   const agenda = createAgenda(connection.db!, { name: 'bench', processEveryMs: MINUTE });
+  const scheduler = agendaSlaScheduler(agenda, { now: () => new Date() });
   const services = buildServices(store, {
     clock: { now: () => new Date() },
     notifier: { queue: (n, o) => store.outbox.enqueue(n, new Date(), o?.once) },
-    scheduler: agendaSlaScheduler(agenda),
+    scheduler,
     rules: romeRules('C0TRIAGE'),
   });
   defineSlaJob(agenda, services);
@@ -75,9 +68,12 @@ async function tick(open: number): Promise<{ ms: number; scanMs: number }> {
       [clock],
     );
   }
-  const scanStart = performance.now();
-  await jobs.countDocuments({ nextRunAt: { $lte: new Date() } });
-  const scanMs = performance.now() - scanStart;
+  const promotion = slaPromotionServices(store, services, scheduler.keep);
+  const promoteStart = performance.now();
+  const { reminders: promoted } = await promoteSlaReminders(promotion);
+  const promoteMs = performance.now() - promoteStart;
+  if (promoted !== due) throw new Error(`${promoted} reminders promoted, ${due} expected`);
+  const waiting = await jobs.countDocuments({ name: SLA_JOB });
 
   let completed = 0;
   const finished = new Promise<void>((resolve) =>
@@ -95,19 +91,18 @@ async function tick(open: number): Promise<{ ms: number; scanMs: number }> {
   });
   if (reminders !== due) throw new Error(`${reminders} reminders sent, ${due} expected`);
   await drop();
-  return { ms, scanMs };
+  return { ms, promoteMs, waiting };
 }
 
 await tick(0); // warm-up
-const baseline = await tick(0);
+// The baseline is the median of three ticks, as a single small tick is noisy.
+const baselines = [await tick(0), await tick(0), await tick(0)].sort((a, b) => a.ms - b.ms);
+const baseline = baselines[1]!;
 console.log(`${due} due reminders per tick (sent and checked each time)`);
-console.log(`open cases        0  tick ${baseline.ms.toFixed(0)} ms  (baseline)`);
-for (const open of sizes) {
-  const { ms, scanMs } = await tick(open);
-  console.log(
-    `open cases ${String(open).padStart(7)}  tick ${ms.toFixed(0)} ms  ratio ${(ms / baseline.ms).toFixed(2)}  (one scan of the job collection: ${scanMs.toFixed(0)} ms)`,
-  );
-}
+const line = (open: number, r: Awaited<ReturnType<typeof tick>>) =>
+  `open cases ${String(open).padStart(7)}  tick ${r.ms.toFixed(0)} ms  ratio ${(r.ms / baseline.ms).toFixed(2)}  (jobs in Agenda ${r.waiting}; promotion pass ${r.promoteMs.toFixed(0)} ms)`;
+console.log(`${line(0, baseline)}  baseline`);
+for (const open of sizes) console.log(line(open, await tick(open)));
 await server.stop();
 // Agenda leaves timers behind after stop() that would keep the process alive for minutes.
 process.exit(0);

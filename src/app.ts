@@ -7,13 +7,14 @@ import { mountAdmin } from './http/admin.js';
 import { mountSurvey } from './http/survey-page.js';
 import { close, createHttpApp, listen } from './http/server.js';
 import { createAgenda } from './jobs/agenda.js';
-import { agendaSlaScheduler, defineSlaJob } from './jobs/sla.job.js';
+import { agendaSlaScheduler, defineSlaJob, defineSlaPromotion } from './jobs/sla.job.js';
 import { defineSweeps } from './jobs/sweeps.job.js';
 import {
   careServices,
   digestServices,
   filingServices,
   satisfactionServices,
+  slaPromotionServices,
   unsignedD2Services,
 } from './services.js';
 import { defineDigestJob } from './jobs/digest.job.js';
@@ -47,16 +48,22 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   );
   const app = createHttpApp({ databaseReachable: () => pingDatabase(connection) });
   const agenda = createAgenda(connection.db!, { name: `sportello-${process.pid}` });
+  const scheduler = agendaSlaScheduler(agenda, systemClock);
   const chat = startChat({
     config,
     store,
     http: app,
     clock: systemClock,
     rules: companyRules(config),
-    scheduler: agendaSlaScheduler(agenda),
+    scheduler,
     log,
   });
   defineSlaJob(agenda, chat.services);
+  await defineSlaPromotion(
+    agenda,
+    slaPromotionServices(store, chat.services, scheduler.keep),
+    connection.db!.collection('agendaJobs'),
+  );
   await defineSweeps(agenda, {
     unsignedD2: unsignedD2Services(store, chat.services),
     care: careServices(store, chat.services),

@@ -5,6 +5,7 @@ import type { DigestServices } from './domain/kpi/digest.js';
 import { businessDayMinutes } from './domain/calendar/business-calendar.js';
 import type { UnsignedD2Services } from './domain/d2/remind-unsigned-d2.js';
 import type { CaseRules, ComplaintServices } from './domain/complaint/complaint.ports.js';
+import type { SlaPromotionServices } from './domain/sla/promote-reminders.js';
 import type { D2Services } from './domain/d2/d2.ports.js';
 import type { Clock, Notifier, SlaScheduler } from './domain/shared/shared.ports.js';
 import type { Store } from './store/index.js';
@@ -45,6 +46,15 @@ export function filingServices(store: Store, services: Services) {
       claim: (key: string) => store.outbox.claimOnce(key, services.clock.now()),
     },
   };
+}
+
+/** Promoting SLA reminders: cases whose clocks come due soon, and the scheduler that keeps them. */
+export function slaPromotionServices(
+  store: Store,
+  services: Services,
+  keep: SlaPromotionServices['keep'],
+): SlaPromotionServices {
+  return { clock: services.clock, comingDue: store.complaints.comingDue, keep };
 }
 
 /** Business time of the unsigned-D2 reminders: after 4 business hours, then once a business day. */

@@ -1,11 +1,13 @@
 import type { Agenda, Job } from 'agenda';
+import type { Collection } from 'mongodb';
 import { z } from 'zod';
 import type { ComplaintServices } from '../domain/complaint/complaint.ports.js';
 import type { CaseRef } from '../domain/shared/notification.js';
-import type { SlaScheduler } from '../domain/shared/shared.ports.js';
+import type { Clock, SlaScheduler } from '../domain/shared/shared.ports.js';
 import type { SlaClock } from '../domain/sla/sla-clock.js';
 import { SlaTargetSchema } from '../domain/sla/sla-clock.js';
-import { breachAt } from '../domain/sla/sla-clocks.js';
+import { promoteSlaReminders, type SlaPromotionServices } from '../domain/sla/promote-reminders.js';
+import { PROMOTE_EVERY_MINUTES, upcomingReminders } from '../domain/sla/upcoming-reminders.js';
 import { remindSla, type SlaReminder } from '../domain/sla/remind-sla.js';
 
 export const SLA_JOB = 'sla.reminder';
@@ -30,27 +32,62 @@ export function defineSlaJob(agenda: Agenda, services: ComplaintServices) {
 }
 
 /**
- * Keeps Agenda's reminders in line with a case's clocks: all of the case's reminders are
- * cancelled and the running clocks get a warning and a breach reminder again.
+ * Agenda's side of the reminders. `reschedule` cancels all of a case's reminders and schedules
+ * those of its running clocks that fall within the horizon; `keep` adds reminders unless the same
+ * one (case, target, kind, instant) is already there, so promoting twice schedules once.
  */
-export function agendaSlaScheduler(agenda: Agenda): SlaScheduler {
+export function agendaSlaScheduler(
+  agenda: Agenda,
+  clock: Clock,
+): SlaScheduler & Pick<SlaPromotionServices, 'keep'> {
+  const keep = async (reminders: SlaReminder[]) => {
+    for (const reminder of reminders) {
+      const data = toData(reminder);
+      await agenda
+        .create(SLA_JOB, data)
+        .unique(
+          {
+            'data.caseId': data.caseId,
+            'data.target': data.target,
+            'data.kind': data.kind,
+            'data.at': data.at,
+          },
+          { insertOnly: true },
+        )
+        .schedule(reminder.at)
+        .save();
+    }
+  };
   return {
+    keep,
     async reschedule(ref: CaseRef, clocks: SlaClock[]) {
       await agenda.cancel({ name: SLA_JOB, data: { caseId: ref.caseId } });
-      for (const clock of clocks.filter((c) => c.state === 'running')) {
-        const base = { caseId: ref.caseId, target: clock.target };
-        if (clock.warnAt < breachAt(clock))
-          await agenda.schedule(
-            clock.warnAt,
-            SLA_JOB,
-            toData({ ...base, kind: 'warning', at: clock.warnAt }),
-          );
-        await agenda.schedule(
-          breachAt(clock),
-          SLA_JOB,
-          toData({ ...base, kind: 'breach', at: breachAt(clock) }),
-        );
-      }
+      await keep(upcomingReminders(ref.caseId, clocks, clock.now()));
     },
   };
+}
+
+export const SLA_PROMOTION = 'sla.promote-reminders';
+
+/** How long a finished reminder job stays, keeping `keep` from scheduling it again. */
+const FINISHED_KEPT_MS = 24 * 60 * 60_000;
+
+/**
+ * Every PROMOTE_EVERY_MINUTES (and once at start): reminders that came within the horizon go into Agenda, and
+ * reminder jobs finished over a day ago leave it (the outbox and the audit trail keep the record).
+ * Returns the job's body.
+ */
+export async function defineSlaPromotion(
+  agenda: Agenda,
+  services: SlaPromotionServices,
+  jobs: Collection,
+) {
+  const promote = async () => {
+    await promoteSlaReminders(services);
+    const before = new Date(services.clock.now().getTime() - FINISHED_KEPT_MS);
+    await jobs.deleteMany({ name: SLA_JOB, nextRunAt: null, lastFinishedAt: { $lt: before } });
+  };
+  agenda.define(SLA_PROMOTION, promote);
+  await agenda.every(`${PROMOTE_EVERY_MINUTES} minutes`, SLA_PROMOTION);
+  return promote;
 }

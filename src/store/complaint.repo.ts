@@ -80,9 +80,15 @@ export function complaintRepository(models: Models, report: BadRecordReporter) {
         { sort: { 'phaseTimes.new': 1 }, limit },
       ),
   };
+  /** Cases with a running clock that warns by `until`: its reminders are coming within reach. */
+  const comingDue = (until: Date) =>
+    cases.records.list({
+      slaClocks: { $elemMatch: { state: 'running', warnAt: { $lte: until } } },
+    });
   return {
     ...repository,
     ...filings,
+    comingDue,
     list: cases.records.list,
     setAnnouncement: cases.setAnnouncement,
   };

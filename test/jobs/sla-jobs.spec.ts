@@ -7,8 +7,13 @@ import { takeInCharge } from '../../src/domain/complaint/take-in-charge.js';
 import type { Notification } from '../../src/domain/shared/notification.js';
 import { remindSla } from '../../src/domain/sla/remind-sla.js';
 import { createAgenda } from '../../src/jobs/agenda.js';
-import { agendaSlaScheduler, defineSlaJob, SLA_JOB } from '../../src/jobs/sla.job.js';
-import { buildServices, type Services } from '../../src/services.js';
+import {
+  agendaSlaScheduler,
+  defineSlaJob,
+  defineSlaPromotion,
+  SLA_JOB,
+} from '../../src/jobs/sla.job.js';
+import { buildServices, slaPromotionServices, type Services } from '../../src/services.js';
 import { FixedClock } from '../fakes/in-memory-services.js';
 import { rome, romeRules } from '../support/calendar.js';
 import { useTestDatabase } from '../support/database.js';
@@ -21,6 +26,8 @@ describe('SLA reminder jobs (Agenda on the test database)', () => {
   const db = useTestDatabase('sla_jobs');
   const clock = new FixedClock(rome('2027-03-26 16:00')); // Friday before Easter Monday
   let agenda: Agenda;
+  let scheduler: ReturnType<typeof agendaSlaScheduler>;
+  let promote: () => Promise<void>;
   let services: Services;
   let clientId: string;
   const outbox = async () =>
@@ -36,15 +43,26 @@ describe('SLA reminder jobs (Agenda on the test database)', () => {
       .sort({ nextRunAt: 1 })
       .toArray();
 
+  const promoteAt = async (at: Date) => {
+    clock.set(at);
+    await promote();
+  };
+
   beforeAll(async () => {
     agenda = createAgenda(db.connection.db!, { name: 'sla-test', processEveryMs: 100 });
+    scheduler = agendaSlaScheduler(agenda, clock);
     services = buildServices(db.store, {
       clock,
       notifier: { queue: (n, o) => db.store.outbox.enqueue(n, clock.now(), o?.once) },
-      scheduler: agendaSlaScheduler(agenda),
+      scheduler,
       rules: romeRules('C0TRIAGE'),
     });
     defineSlaJob(agenda, services);
+    promote = await defineSlaPromotion(
+      agenda,
+      slaPromotionServices(db.store, services, scheduler.keep),
+      db.connection.db!.collection('agendaJobs'),
+    );
     clientId = (await db.store.clients.insert(NewClientSchema.parse(aClient()))).id;
     await db.store.roles.assign(operator, ['operator']);
     await db.store.roles.assign(technician, ['technician']);
@@ -68,19 +86,55 @@ describe('SLA reminder jobs (Agenda on the test database)', () => {
     return filed.value.complaint;
   };
 
-  it('schedules a Friday-16:00 P2 around the Easter Monday holiday', async () => {
+  it("keeps a Friday-16:00 P2's reminders out of Agenda until they come within two hours, around Easter Monday", async () => {
+    clock.set(rome('2027-03-26 16:00'));
     const c = await fileP2();
-    const jobs = await jobsOf(c.id);
-    expect(jobs.map((j) => [j.data.target, j.data.kind, j.nextRunAt])).toEqual([
+    const scheduled = async () =>
+      (await jobsOf(c.id)).map((j) => [j.data.target, j.data.kind, j.nextRunAt]);
+    expect(await scheduled()).toEqual([]);
+
+    await promoteAt(rome('2027-03-30 11:00')); // the take-in-charge warning is 2 h 45 min away
+    expect(await scheduled()).toEqual([]);
+    await promoteAt(rome('2027-03-30 12:00'));
+    expect(await scheduled()).toEqual([['take_in_charge', 'warning', rome('2027-03-30 13:45')]]);
+    await promoteAt(rome('2027-03-30 14:00'));
+    await promoteAt(rome('2027-03-30 14:30')); // a second pass adds nothing
+    expect(await scheduled()).toEqual([
       ['take_in_charge', 'warning', rome('2027-03-30 13:45')],
       ['take_in_charge', 'breach', rome('2027-03-30 16:00')],
-      ['resolution', 'warning', rome('2027-04-02 13:45')],
+    ]);
+    await promoteAt(rome('2027-04-05 14:00')); // the warning passed days ago: only the breach
+    expect(await scheduled()).toEqual([
+      ['take_in_charge', 'warning', rome('2027-03-30 13:45')],
+      ['take_in_charge', 'breach', rome('2027-03-30 16:00')],
       ['resolution', 'breach', rome('2027-04-05 16:00')],
     ]);
   });
 
+  it('drops reminder jobs that finished over a day ago, and promotes as it does', async () => {
+    const jobs = db.connection.db!.collection('agendaJobs');
+    const promotedAt = rome('2027-05-11 07:30');
+    const finished = (hoursAgo: number) => ({
+      name: SLA_JOB,
+      data: { caseId: `old-${hoursAgo}` },
+      nextRunAt: null,
+      lastFinishedAt: new Date(promotedAt.getTime() - hoursAgo * 3_600_000),
+    });
+    clock.set(rome('2027-05-10 09:00'));
+    await jobs.insertMany([finished(30), finished(2)]);
+    const c = await fileP2(); // P2 filed Monday 09:00: taken in charge by Tuesday 09:00
+    await promoteAt(promotedAt);
+    expect(await jobs.countDocuments({ 'data.caseId': /^old-/ })).toBe(1);
+    // Its warning fell on Monday afternoon, over a horizon ago: only the breach is promoted.
+    expect((await jobsOf(c.id)).map((j) => [j.data.kind, j.nextRunAt])).toEqual([
+      ['breach', rome('2027-05-11 09:00')],
+    ]);
+  });
+
   it('nudges the assignee at the warning, escalates at the breach and nags every 2 business hours', async () => {
+    clock.set(rome('2027-03-26 16:00'));
     const c = await fileP2();
+    await promoteAt(rome('2027-03-30 14:00'));
     const [warning, breach] = await jobsOf(c.id);
     clock.set(rome('2027-03-30 13:45'));
     expect(await remindSla(services, { ...warning!.data, at: new Date(warning!.data.at) })).toEqual(
@@ -122,8 +176,13 @@ describe('SLA reminder jobs (Agenda on the test database)', () => {
     clock.set(rome('2027-03-26 16:00'));
     const c = await fileP2();
     await takeInCharge(services, technician, { complaintId: c.id });
+    await promoteAt(rome('2027-04-02 12:00'));
     const [resolutionWarning] = (await jobsOf(c.id)).filter((j) => j.data.target === 'resolution');
+    expect(resolutionWarning?.nextRunAt).toEqual(rome('2027-04-02 13:45'));
+    clock.set(rome('2027-03-26 16:30'));
     await waitForCustomer(services, technician, { complaintId: c.id });
+    expect(await jobsOf(c.id)).toEqual([]);
+    await promoteAt(rome('2027-04-02 12:00')); // a paused clock has nothing to promote
     expect(await jobsOf(c.id)).toEqual([]);
     clock.set(rome('2027-04-02 13:45'));
     expect(
@@ -158,7 +217,7 @@ describe('SLA reminder jobs (Agenda on the test database)', () => {
       ];
       delete (clocks[0] as { stoppedAt?: Date }).stoppedAt;
       const c = await db.store.complaints.register({ ...base, slaClocks: clocks }, 2027);
-      await agendaSlaScheduler(agenda).reschedule(
+      await scheduler.reschedule(
         { caseKind: 'complaint', caseId: c.id, caseNumber: c.number },
         clocks,
       );

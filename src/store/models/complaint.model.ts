@@ -107,6 +107,7 @@ complaintSchema.index({ number: 1 }, { unique: true });
 complaintSchema.index({ clientId: 1, problemCode: 1, receivedAt: -1 });
 complaintSchema.index({ status: 1, priority: 1 });
 complaintSchema.index({ lastActivityAt: 1 });
+complaintSchema.index({ 'slaClocks.state': 1, 'slaClocks.warnAt': 1 });
 complaintSchema.pre('validate', function () {
   this.set('lastActivityAt', lastActivityOf(this.toObject()));
 });

@@ -45,7 +45,7 @@ describe('Slack: two bot instances behind one database', () => {
       const chat = startTestChat(store, http, {
         slackApiUrl: stub.url,
         outbox: { baseDelayMs: 50, pollMs: 100 },
-        scheduler: agendaSlaScheduler(agenda),
+        scheduler: agendaSlaScheduler(agenda, clock),
         clock,
       });
       defineSlaJob(agenda, chat.services);
