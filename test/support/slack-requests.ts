@@ -160,6 +160,8 @@ export const input = {
     },
   }),
   number: (value: string) => ({ value: { type: 'number_input', value } }),
+  date: (value: string) => ({ value: { type: 'datepicker', selected_date: value } }),
+  user: (value: string) => ({ value: { type: 'users_select', selected_user: value } }),
   checks: (...values: string[]) => ({
     value: {
       type: 'checkboxes',

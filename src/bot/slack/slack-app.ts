@@ -16,6 +16,7 @@ import { localeResolver, type SlackDeps } from './slack-deps.js';
 import { registerCaseFormsSubmit } from './views/case-forms-submit.js';
 import { registerComplaintSubmit } from './views/complaint-submit.js';
 import { registerD2Submit } from './views/d2-submit.js';
+import { malformedBlocks } from './views/view-state.js';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -81,6 +82,17 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
         );
       throw error;
     }
+  });
+  // Every form: a block whose value is not shaped as Slack sends it is refused on that block.
+  app.use(async ({ body, next, ...args }) => {
+    const submitted = body as { type?: string; view?: { state?: unknown }; user?: { id: string } };
+    const malformed =
+      submitted.type === 'view_submission' ? malformedBlocks(submitted.view?.state) : [];
+    if (!malformed.length) return void (await next());
+    const { t } = await localeOf(submitted.user?.id ?? '');
+    const ack = (args as { ack?: (response?: object) => Promise<void> }).ack;
+    const errors = Object.fromEntries(malformed.map((block) => [block, t('field.invalid')]));
+    await ack?.({ response_action: 'errors', errors });
   });
   registerComplaintCommand(app, deps, localeOf);
   registerD2Command(app, localeOf);

@@ -14,7 +14,7 @@ import { VIEWS } from '../../ids.js';
 import { refusalText } from '../../shared/refusal-text.js';
 import { registrationMessage } from '../../shared/registration-message.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
-import { amount, chosen, fieldErrors, malformedBlocks, readViewState, text } from './view-state.js';
+import { amount, chosen, fieldErrors, readViewState, text } from './view-state.js';
 import { metadataOf, tellUser } from './view-reply.js';
 
 const ComplaintMetadataSchema = z.object({
@@ -47,12 +47,6 @@ const BLOCK_OF: Record<string, string> = {
 export function registerComplaintSubmit(app: App, deps: SlackDeps, localeOf: LocaleOf) {
   app.view(VIEWS.complaint, async ({ ack, body, view, client }) => {
     const { t } = await localeOf(body.user.id);
-    const malformed = malformedBlocks(view.state);
-    if (malformed.length) {
-      const errors = Object.fromEntries(malformed.map((block) => [block, t('field.invalid')]));
-      await ack({ response_action: 'errors', errors });
-      return;
-    }
     const metadata = metadataOf(ComplaintMetadataSchema, view.private_metadata);
     const values = readViewState(view.state);
     const flags = chosen(values, 'flags');

@@ -34,7 +34,8 @@ export function readViewState(state: unknown): ViewValues {
 
 /**
  * Blocks whose element does not have the shape Slack sends (an object where a string belongs):
- * readViewState refuses the whole state for them, this names them so the form can say where.
+ * readViewState refuses the whole state for them, this names them so the form can say where
+ * (slack-app.ts answers every form this way before its own handler runs).
  */
 export function malformedBlocks(state: unknown): string[] {
   const values = (state as { values?: unknown } | undefined)?.values;

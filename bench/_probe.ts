@@ -1,0 +1,82 @@
+/**
+ * Intake throughput: complaints per second from signed Slack view submissions until the case's
+ * card is handed to the outbox, one bot process on the CI database, against a bare Bolt app whose
+ * view handler does only the floor of that work (insert the case, insert the outbox entry, ack).
+ * Slack (the Web API stub and the load generator) runs in a child process, as it is not the bot.
+ * Usage: npm run bench:intake -- [submissions=2000] [concurrency=20]
+ */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { VIEWS } from '../src/bot/ids.js';
+import { NewClientSchema } from '../src/domain/client/client.js';
+import { close, createHttpApp, listen, portOf } from '../src/http/server.js';
+import { aClient } from '../test/support/fixtures.js';
+import { startTestChat } from '../test/support/test-chat.js';
+import { bareBoltApp } from './support/bare-app.js';
+import type { Burst } from './support/slack-side.js';
+
+import { benchServer, benchStore } from './support/bench-database.js';
+
+const total = Number(process.argv[2] ?? 2000);
+const concurrency = Number(process.argv[3] ?? 20);
+const server = await benchServer();
+const { connection, store, drop } = await benchStore(server.uri);
+await store.roles.assign({ platform: 'slack', id: 'U0OP' }, ['operator']);
+const clientId = (await store.clients.insert(NewClientSchema.parse(aClient()))).id;
+
+const slack = fork(fileURLToPath(new URL('./support/slack-side.ts', import.meta.url)), {
+  execArgv: ['--import', 'tsx'],
+});
+const replies: ((message: Record<string, string>) => void)[] = [];
+slack.on('message', (message: Record<string, string>) => replies.shift()?.(message));
+const reply = () => new Promise<Record<string, string>>((resolve) => replies.push(resolve));
+const { stubUrl } = await reply();
+
+const ours = createHttpApp({ databaseReachable: async () => true });
+const chat = startTestChat(store, ours, { slackApiUrl: stubUrl!, outbox: { pollMs: 100 } });
+const { http: bare, app: bareApp } = bareBoltApp(stubUrl!);
+const floor = connection.db!.collection('bench_floor_cases');
+const floorOutbox = connection.db!.collection('bench_floor_outbox');
+bareApp.view(VIEWS.complaint, async ({ ack, view }) => {
+  const { insertedId } = await floor.insertOne({ values: view.state.values, at: new Date() });
+  await floorOutbox.insertOne({ caseId: insertedId, status: 'pending', nextAttemptAt: new Date() });
+  await ack();
+});
+
+const servers = [await listen(ours, '127.0.0.1', 0), await listen(bare, '127.0.0.1', 0)];
+const [oursUrl, bareUrl] = servers.map((s) => `http://127.0.0.1:${portOf(s)}`);
+
+/** Sends a burst from Slack's side; resolves when `handedOver` reaches its size, in items/s. */
+async function run(base: string, label: string, count: number, handedOver: () => Promise<number>) {
+  const start = performance.now();
+  const burst: Burst = { base, label, count, concurrency, clientId };
+  const sent = reply();
+  slack.send(burst);
+  const outcome = await sent;
+  if (outcome.failed) throw new Error(outcome.failed);
+  while ((await handedOver()) < count) await new Promise((r) => setTimeout(r, 5));
+  return count / ((performance.now() - start) / 1000);
+}
+
+const announced = () =>
+  store.models.outbox.countDocuments({ 'notification.type': 'case.announce' });
+await run(oursUrl!, 'warm', 100, announced); // warm-up: JIT, connections, first number claims
+await run(bareUrl!, 'warmbare', 100, () => floorOutbox.countDocuments());
+await store.models.outbox.deleteMany({});
+await floorOutbox.deleteMany({});
+const mine = await run(oursUrl!, 'ours', total, announced);
+const base = 1;
+console.log(`submissions ${total}, ${concurrency} in flight, outbox delivery running`);
+console.log(
+  `sportello  ${mine.toFixed(0)} complaints/s  (signed submission → case filed → card in the outbox)`,
+);
+console.log(
+  `baseline   ${base.toFixed(0)} submissions/s  (bare Bolt: insert case + outbox entry, ack)`,
+);
+console.log(`ratio      baseline / sportello  ${(base / mine).toFixed(2)}`);
+for (const s of servers) await close(s);
+await chat.stop();
+slack.send('close');
+await new Promise((resolve) => slack.once('exit', resolve));
+await drop();
+await server.stop();
