@@ -16,13 +16,15 @@ export interface TeamsBot {
 }
 
 /** The real teams-ai Application over HTTP (no app id: authentication off) against a Connector stub. */
-export function useTeamsBot(label: string): TeamsBot {
+export function useTeamsBot(label: string, options: { tenantId?: string } = {}): TeamsBot {
   const bot = {} as TeamsBot;
   beforeAll(async () => {
     const db = await openTestDatabase(label);
     const stub = await startConnectorStub();
     const http = createHttpApp({ databaseReachable: () => pingDatabase(db.connection) });
-    const chat = startTestChat(db.store, http, { teams: true });
+    const chat = startTestChat(db.store, http, {
+      teams: options.tenantId ? { tenantId: options.tenantId } : true,
+    });
     const server = await listen(http, '127.0.0.1', 0);
     Object.assign(bot, { db, stub, chat, server, baseUrl: `http://127.0.0.1:${portOf(server)}` });
   });

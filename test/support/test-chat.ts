@@ -9,8 +9,8 @@ import { SIGNING_SECRET } from './slack-requests.js';
 export interface TestChatOptions {
   /** The Slack stub's API URL: Slack runs when given. */
   slackApiUrl?: string;
-  /** Teams without an app id (authentication off). */
-  teams?: boolean;
+  /** Teams without an app id (authentication off), optionally bound to one tenant. */
+  teams?: boolean | { tenantId: string };
   clock?: Clock;
   outbox?: ChatOptions['outbox'];
   /** Real SLA reminders (Agenda); none by default. */
@@ -37,7 +37,7 @@ export function startTestChat(store: Store, http: Express, options: TestChatOpti
       timeZone: 'Europe/Rome',
       publicUrl: 'http://127.0.0.1:1',
     },
-    ...(options.teams ? { teams: {} } : {}),
+    ...(options.teams ? { teams: options.teams === true ? {} : options.teams } : {}),
     ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
     store,
     http,

@@ -39,6 +39,22 @@ const num = (data: Data, key: string) => {
   return Number.isFinite(parsed) ? parsed : raw;
 };
 
+/** Card inputs arrive as text: any other value in these fields was not sent by our card. */
+const malformed = (data: Data, fields: string[]) =>
+  fields.filter((f) => data[f] !== undefined && data[f] !== null && typeof data[f] !== 'string');
+const invalidOn = (fields: string[], t: Translate) =>
+  Object.fromEntries(fields.map((f) => [f, t('field.invalid')]));
+const MOVE_FIELDS = [
+  'caseId',
+  'd2Id',
+  'kind',
+  'reason',
+  'solution',
+  'origin',
+  'costEur',
+  'outcome',
+];
+
 type CaseMove = (deps: TeamsDeps, by: ChatUser, data: Data) => Promise<Result<unknown>>;
 const caseId = (data: Data) => String(data.caseId ?? '');
 
@@ -135,8 +151,10 @@ export function registerTeamsActions(app: Application<TurnState>, deps: TeamsDep
   );
   for (const [verb, move] of Object.entries(CASE_MOVES)) {
     app.adaptiveCards.actionExecute<Data>(verb, async (turn, _state, data) => {
-      const result = await move(deps, teamsUser(turn), data);
       const { t } = context(turn);
+      if (malformed(data, MOVE_FIELDS).length)
+        return caseCardFor(turn, caseId(data), t('field.invalid'));
+      const result = await move(deps, teamsUser(turn), data);
       return caseCardFor(
         turn,
         caseId(data),
@@ -146,8 +164,10 @@ export function registerTeamsActions(app: Application<TurnState>, deps: TeamsDep
   }
   for (const [verb, move] of Object.entries(D2_MOVES)) {
     app.adaptiveCards.actionExecute<Data>(verb, async (turn, _state, data) => {
-      const result = await move(deps, teamsUser(turn), data);
       const { t } = context(turn);
+      if (malformed(data, MOVE_FIELDS).length)
+        return d2CardFor(turn, String(data.d2Id ?? ''), t('field.invalid'));
+      const result = await move(deps, teamsUser(turn), data);
       return d2CardFor(
         turn,
         String(data.d2Id ?? ''),
@@ -247,6 +267,8 @@ async function submitComplaint(
     }),
     refused: true,
   });
+  const bad = malformed(data, FORM_FIELDS);
+  if (bad.length) return again(invalidOn(bad, t));
   let clientId = values.clientId ?? '';
   if (!clientId && values.newClientName) {
     const created = await registerQuickClient(deps.services, by, { name: values.newClientName });
@@ -282,20 +304,22 @@ async function submitD2(
   data: Data,
   t: Translate,
 ): Promise<Card> {
-  const values = Object.fromEntries(
-    ['clientId', 'reason', 'urgency', 'notes'].map((f) => [f, str(data, f) ?? '']),
-  ) as Record<string, string>;
+  const fields = ['clientId', 'reason', 'urgency', 'notes'];
+  const values = Object.fromEntries(fields.map((f) => [f, str(data, f) ?? ''])) as Record<
+    string,
+    string
+  >;
+  const again = async (errors: Record<string, string>) =>
+    d2FormCard(t, await deps.clients.search('', 100), { values, errors });
+  const bad = malformed(data, fields);
+  if (bad.length) return again(invalidOn(bad, t));
   const result = await raiseD2(deps.services, teamsUser(turn), {
     clientId: values.clientId,
     reason: values.reason,
     urgency: str(data, 'urgency'),
     notes: str(data, 'notes'),
   });
-  if (!result.ok)
-    return d2FormCard(t, await deps.clients.search('', 100), {
-      values,
-      errors: errorsOf(result, t),
-    });
+  if (!result.ok) return again(errorsOf(result, t));
   return noticeCard(t('d2.raised', { number: result.value.number }));
 }
 

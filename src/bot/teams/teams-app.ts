@@ -34,14 +34,15 @@ export const teamsTranslator = (context: TurnContext, deps: TeamsDeps) =>
 /**
  * The teams-ai Application on botbuilder's CloudAdapter at POST /api/messages. Without an app
  * id (tests, local emulator) authentication is off; in production the Bot Framework token of
- * every request is checked by the adapter.
+ * every request is checked by the adapter. With a tenant id, activities from any other tenant
+ * are dropped before anything runs.
  */
 export function createTeamsApp(options: TeamsAppOptions, deps: TeamsDeps) {
   const adapter = new TeamsAdapter({
     MicrosoftAppId: options.appId ?? '',
     MicrosoftAppPassword: options.appPassword ?? '',
-    MicrosoftAppType: options.tenantId ? 'SingleTenant' : 'MultiTenant',
-    ...(options.tenantId ? { MicrosoftAppTenantId: options.tenantId } : {}),
+    MicrosoftAppType: options.appId && options.tenantId ? 'SingleTenant' : 'MultiTenant',
+    ...(options.appId && options.tenantId ? { MicrosoftAppTenantId: options.tenantId } : {}),
   });
   const app = new Application<TurnState>({
     adapter,
@@ -52,6 +53,11 @@ export function createTeamsApp(options: TeamsAppOptions, deps: TeamsDeps) {
     ...(options.appId ? { botAppId: options.appId } : {}),
   });
   app.turn('beforeTurn', async (context) => {
+    const tenant = tenantOf(context);
+    if (options.tenantId && tenant !== options.tenantId) {
+      deps.log.warn({ tenant }, 'teams activity from another tenant refused');
+      return false;
+    }
     await rememberConversation(context, deps);
     return true;
   });
@@ -83,6 +89,13 @@ export function createTeamsApp(options: TeamsAppOptions, deps: TeamsDeps) {
   });
   return { app, adapter };
 }
+
+/** The tenant Teams says the activity comes from (channel data first, as Teams documents it). */
+const tenantOf = (context: TurnContext): string | undefined => {
+  const { channelData, conversation } = context.activity;
+  const id = (channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  return typeof id === 'string' ? id : conversation?.tenantId;
+};
 
 async function rememberConversation(context: TurnContext, deps: TeamsDeps) {
   const activity = context.activity;
