@@ -19,7 +19,7 @@ await store.roles.assign({ platform: 'slack', id: 'U0OP' }, ['operator']);
 const stub = await startSlackStub();
 
 const ours = createHttpApp({ databaseReachable: async () => true });
-const chat = startTestChat(store, ours, { slackApiUrl: stub.url, outbox: {} });
+const chat = await startTestChat(store, ours, { slackApiUrl: stub.url, outbox: {} });
 const { http: bare, app: bareApp } = bareBoltApp(stub.url);
 bareApp.command(COMMANDS.complaint, async ({ ack }) => ack());
 bareApp.action(ACTIONS.acknowledge, async ({ ack }) => ack());

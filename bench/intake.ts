@@ -33,7 +33,7 @@ const reply = () => new Promise<Record<string, string>>((resolve) => replies.pus
 const { stubUrl } = await reply();
 
 const ours = createHttpApp({ databaseReachable: async () => true });
-const chat = startTestChat(store, ours, { slackApiUrl: stubUrl!, outbox: { pollMs: 100 } });
+const chat = await startTestChat(store, ours, { slackApiUrl: stubUrl!, outbox: { pollMs: 100 } });
 const { http: bare, app: bareApp } = bareBoltApp(stubUrl!);
 const floor = connection.db!.collection('bench_floor_cases');
 const floorOutbox = connection.db!.collection('bench_floor_outbox');

@@ -49,7 +49,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   const app = createHttpApp({ databaseReachable: () => pingDatabase(connection) });
   const agenda = createAgenda(connection.db!, { name: `sportello-${process.pid}` });
   const scheduler = agendaSlaScheduler(agenda, systemClock);
-  const chat = startChat({
+  const chat = await startChat({
     config,
     store,
     http: app,

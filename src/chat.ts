@@ -4,8 +4,6 @@ import { slackDelivery } from './bot/slack/slack-delivery.js';
 import type { SlackDeps } from './bot/slack/slack-deps.js';
 import type { Config } from './config.js';
 import type { Notification } from './domain/shared/notification.js';
-import { createTeamsApp } from './bot/teams/teams-app.js';
-import { teamsDelivery } from './bot/teams/teams-delivery.js';
 import { platformsOf } from './chat-routing.js';
 import type { Platform } from './domain/shared/chat-user.js';
 import { outboxWorker, type Deliver, type OutboxWorker } from './jobs/outbox-delivery.js';
@@ -42,7 +40,7 @@ export interface ChatOptions {
  * Use cases, their outbox and the chat adapters, wired together: a use case queues a message in
  * the outbox (in the database) and kicks the worker, which delivers it through the platform.
  */
-export function startChat(options: ChatOptions) {
+export async function startChat(options: ChatOptions) {
   const { store, clock, log } = options;
   let worker: OutboxWorker | undefined;
   const services: Services = buildServices(store, {
@@ -104,19 +102,25 @@ export function startChat(options: ChatOptions) {
       .catch((error) => log.error({ err: error }, 'slack socket mode failed to start'));
   }
   const teamsSettings = options.teams ?? options.config.teams;
+  // Teams (botbuilder, teams-ai: some 90 MB) is loaded only where it is configured.
+  const teamsDeps = {
+    ...deps,
+    conversations: store.conversations,
+    appId: teamsSettings?.appId ?? '',
+  };
   const teams = teamsSettings
-    ? createTeamsApp(
+    ? (await import('./bot/teams/teams-app.js')).createTeamsApp(
         { ...teamsSettings, http: options.http },
-        { ...deps, conversations: store.conversations, appId: teamsSettings.appId ?? '' },
+        teamsDeps,
       )
     : undefined;
   const deliverers: Partial<Record<Platform, Deliver>> = {
     ...(slack ? { slack: slackDelivery(slack.client, deps, options.config.defaultLocale) } : {}),
     ...(teams
       ? {
-          teams: teamsDelivery(
+          teams: (await import('./bot/teams/teams-delivery.js')).teamsDelivery(
             teams.adapter,
-            { ...deps, conversations: store.conversations, appId: teamsSettings?.appId ?? '' },
+            teamsDeps,
             options.config.defaultLocale,
           ),
         }
@@ -150,7 +154,7 @@ export function startChat(options: ChatOptions) {
     },
   };
 }
-export type RunningChat = ReturnType<typeof startChat>;
+export type RunningChat = Awaited<ReturnType<typeof startChat>>;
 
 /** Each notification goes to the adapter of its platform; a missing adapter is a failure. */
 function routed(deliverers: Partial<Record<Platform, Deliver>>, store: Store): Deliver {

@@ -26,7 +26,7 @@ export function useSlackBot(
     const db = await openTestDatabase(label);
     const stub = await startSlackStub(options.locales);
     const http = createHttpApp({ databaseReachable: () => pingDatabase(db.connection) });
-    const chat = startTestChat(db.store, http, {
+    const chat = await startTestChat(db.store, http, {
       slackApiUrl: stub.url,
       ...(options.clock ? { clock: options.clock } : {}),
     });

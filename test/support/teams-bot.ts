@@ -22,7 +22,7 @@ export function useTeamsBot(label: string, options: { tenantId?: string } = {}):
     const db = await openTestDatabase(label);
     const stub = await startConnectorStub();
     const http = createHttpApp({ databaseReachable: () => pingDatabase(db.connection) });
-    const chat = startTestChat(db.store, http, {
+    const chat = await startTestChat(db.store, http, {
       teams: options.tenantId ? { tenantId: options.tenantId } : true,
     });
     const server = await listen(http, '127.0.0.1', 0);

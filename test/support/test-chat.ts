@@ -21,7 +21,11 @@ export interface TestChatOptions {
  * The real chat layer (use cases, outbox, Bolt and/or teams-ai) on a store and an express app,
  * with the seed company's rules and a short outbox backoff: what every bot test starts.
  */
-export function startTestChat(store: Store, http: Express, options: TestChatOptions): RunningChat {
+export function startTestChat(
+  store: Store,
+  http: Express,
+  options: TestChatOptions,
+): Promise<RunningChat> {
   return startChat({
     config: {
       slack: options.slackApiUrl

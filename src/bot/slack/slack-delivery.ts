@@ -10,7 +10,7 @@ import { escapeText, MessageBlocksSchema, plainText } from './blocks/block-kit.j
 import { approvalRequest, caseCard, type CardContext } from './blocks/case-card.js';
 import { d2Card } from './blocks/d2-card.js';
 import { digestBlocks, periodLabel } from './blocks/digest-blocks.js';
-import { digestChartPng } from '../charts/kpi-chart.js';
+import { digestChartPng } from '../charts/digest-chart.js';
 import { eventLine } from '../shared/event-line.js';
 import { formatInstant, mention } from '../shared/format.js';
 import type { SlackDeps } from './slack-deps.js';

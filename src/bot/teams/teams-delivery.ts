@@ -6,7 +6,7 @@ import type { CaseRef, Notification } from '../../domain/shared/notification.js'
 import { translator, type Locale } from '../../i18n/translate.js';
 import { eventLine } from '../shared/event-line.js';
 import { formatInstant } from '../shared/format.js';
-import { digestChartPng } from '../charts/kpi-chart.js';
+import { digestChartPng } from '../charts/digest-chart.js';
 import { digestLines, digestTitle } from '../shared/digest-text.js';
 import { attachment, card, text, type Card } from './cards/adaptive.js';
 import { teamsApprovalCard, teamsCaseCard, teamsD2Card } from './cards/case-card.js';

@@ -38,7 +38,7 @@ describe('Slack: the database goes away and comes back', () => {
     await store.roles.assign(slackUser('U0OP'), ['operator']);
     stub = await startSlackStub();
     const http = createHttpApp({ databaseReachable: () => pingDatabase(connection) });
-    chat = startTestChat(store, http, {
+    chat = await startTestChat(store, http, {
       slackApiUrl: stub.url,
       outbox: { baseDelayMs: 50, pollMs: 200 },
     });

@@ -42,7 +42,7 @@ describe('Slack: two bot instances behind one database', () => {
       const store = await createStore(connection, () => undefined);
       const http = createHttpApp({ databaseReachable: () => pingDatabase(connection) });
       const agenda = createAgenda(connection.db!, { name: `instance-${i}`, processEveryMs: 200 });
-      const chat = startTestChat(store, http, {
+      const chat = await startTestChat(store, http, {
         slackApiUrl: stub.url,
         outbox: { baseDelayMs: 50, pollMs: 100 },
         scheduler: agendaSlaScheduler(agenda, clock),
