@@ -169,3 +169,14 @@ export const input = {
     },
   }),
 };
+
+const CHOICE_KEYS = ['selected_option', 'selected_date', 'selected_user'] as const;
+
+/** The block's element with `value` put where Slack puts the user's answer. */
+export function withAnswer(field: object, value: unknown): Record<string, object> {
+  const [[actionId, element]] = Object.entries(field) as [[string, Record<string, unknown>]];
+  const key = CHOICE_KEYS.find((k) => k in element);
+  const answer =
+    key === 'selected_option' ? { value, text: { type: 'plain_text', text: 'x' } } : value;
+  return { [actionId]: { ...element, [key ?? 'value']: answer } };
+}

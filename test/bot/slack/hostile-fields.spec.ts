@@ -3,7 +3,7 @@ import { OPTIONS, VIEWS } from '../../../src/bot/ids.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
 import { aClient, slackUser } from '../../support/fixtures.js';
 import { eventually, useSlackBot } from '../../support/slack-bot.js';
-import { input, postToBot, viewSubmission } from '../../support/slack-requests.js';
+import { input, postToBot, viewSubmission, withAnswer } from '../../support/slack-requests.js';
 
 /**
  * Every field of the complaint form, one hostile value at a time: oversize text, control
@@ -40,17 +40,6 @@ describe('Slack: hostile values in every field of the complaint form', () => {
       body: viewSubmission('U0OP', { id: `VH${views++}`, callbackId: VIEWS.complaint, values }),
     });
   const operatorObject = { $gt: '' };
-  const withValue = (field: object, value: unknown) => {
-    const [[actionId, element]] = Object.entries(field) as [[string, Record<string, unknown>]];
-    return {
-      [actionId]: {
-        ...element,
-        ...('selected_option' in element
-          ? { selected_option: { value, text: { type: 'plain_text', text: 'x' } } }
-          : { value }),
-      },
-    };
-  };
 
   const TEXT_LIMITS: Record<string, number> = {
     product: 200,
@@ -76,7 +65,7 @@ describe('Slack: hostile values in every field of the complaint form', () => {
       }
       const injected = await submit({
         ...valid(),
-        [field]: withValue(valid()[field]!, operatorObject),
+        [field]: withAnswer(valid()[field]!, operatorObject),
       });
       expect(injected.status).toBe(200);
       expect((injected.json() as { response_action?: string }).response_action).toBe('errors');
@@ -87,7 +76,7 @@ describe('Slack: hostile values in every field of the complaint form', () => {
   for (const field of ['priority', 'channel', 'warranty', 'client', 'estimatedCostEur']) {
     it(`${field}: an unknown choice and an operator object are refused, nothing stored`, async () => {
       for (const value of ['{"$gt":""}', 'P9; drop', operatorObject]) {
-        const answer = await submit({ ...valid(), [field]: withValue(valid()[field]!, value) });
+        const answer = await submit({ ...valid(), [field]: withAnswer(valid()[field]!, value) });
         expect(answer.status).toBe(200);
         const body = answer.json() as { response_action?: string; errors?: Record<string, string> };
         expect(body.response_action).toBe('errors');

@@ -3,8 +3,9 @@ import { OPTIONS, VIEWS } from '../../../src/bot/ids.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
 import { raiseD2 } from '../../../src/domain/d2/raise-d2.js';
 import { aClient, aComplaint, slackUser } from '../../support/fixtures.js';
+import { footprint as databaseFootprint } from '../../support/footprint.js';
 import { eventually, useSlackBot } from '../../support/slack-bot.js';
-import { input, postToBot, viewSubmission } from '../../support/slack-requests.js';
+import { input, postToBot, viewSubmission, withAnswer } from '../../support/slack-requests.js';
 
 type Values = Record<string, Record<string, object>>;
 
@@ -17,17 +18,6 @@ interface Form {
   valid: () => Values;
   texts: Record<string, number>;
   choices: string[];
-}
-
-const CHOICE_KEYS = ['selected_option', 'selected_date', 'selected_user'] as const;
-
-/** The block's element with `value` put where Slack puts the user's answer. */
-function withValue(field: object, value: unknown): Values[string] {
-  const [[actionId, element]] = Object.entries(field) as [[string, Record<string, unknown>]];
-  const key = CHOICE_KEYS.find((k) => k in element);
-  const answer =
-    key === 'selected_option' ? { value, text: { type: 'plain_text', text: 'x' } } : value;
-  return { [actionId]: { ...element, [key ?? 'value']: answer } };
 }
 
 /**
@@ -190,14 +180,7 @@ describe('Slack: hostile values in every field of every other form', () => {
       }),
     });
   /** Every collection a form could write, and the revisions of the records they change. */
-  const footprint = async () => {
-    const { db } = bot.db.connection;
-    const names = (await db!.listCollections().toArray()).map((c) => c.name).sort();
-    const counts = await Promise.all(names.map((n) => db!.collection(n).countDocuments()));
-    const complaint = await bot.db.store.complaints.get(ids.complaint);
-    const d2 = await bot.db.store.d2Requests.get(ids.d2);
-    return { counts: Object.fromEntries(names.map((n, i) => [n, counts[i]])), complaint, d2 };
-  };
+  const footprint = () => databaseFootprint(bot.db.connection.db!, bot.db.store, ids);
   const refusedOn = async (
     form: Form,
     values: Values,
@@ -227,7 +210,7 @@ describe('Slack: hostile values in every field of every other form', () => {
         await refusedOn(form, { ...values, [block]: input.text('ok\u0000\u0007') }, block);
         await refusedOn(
           form,
-          { ...values, [block]: withValue(values[block]!, operatorObject) },
+          { ...values, [block]: withAnswer(values[block]!, operatorObject) },
           block,
           'Valore non valido.',
         );
@@ -235,7 +218,7 @@ describe('Slack: hostile values in every field of every other form', () => {
       for (const block of form.choices) {
         const values = form.valid();
         for (const value of ['{"$gt":""}', 'P9; drop', operatorObject])
-          await refusedOn(form, { ...values, [block]: withValue(values[block]!, value) }, block);
+          await refusedOn(form, { ...values, [block]: withAnswer(values[block]!, value) }, block);
       }
       if (form.metadata) {
         for (const forged of [{ $gt: '' }, '{"$gt":""}', '0'.repeat(24)]) {

@@ -4,6 +4,7 @@ import { NewClientSchema } from '../../../src/domain/client/client.js';
 import { raiseD2 } from '../../../src/domain/d2/raise-d2.js';
 import type { ChatUser } from '../../../src/domain/shared/chat-user.js';
 import { aClient, aComplaint } from '../../support/fixtures.js';
+import { footprint as databaseFootprint } from '../../support/footprint.js';
 import { activity, postActivity, useTeamsBot } from '../../support/teams-bot.js';
 
 const user = (id: string): ChatUser => ({ platform: 'teams', id });
@@ -53,20 +54,9 @@ describe('Teams: hostile values in every card field, forged ids, another tenant'
     const fields = [...card.matchAll(/⚠️ (\w+): /g)].map((m) => m[1]);
     return { card, fields };
   };
-  const footprint = async () => {
-    const { db } = bot.db.connection;
-    const names = (await db!.listCollections().toArray()).map((c) => c.name).sort();
-    const counts = await Promise.all(names.map((n) => db!.collection(n).countDocuments()));
-    const complaint = await bot.db.store.complaints.get(ids.complaint);
-    const d2 = await bot.db.store.d2Requests.get(ids.d2);
-    // The outbox settles on its own; the conversation registry learns the chat on first contact.
-    const {
-      outbox: _settling,
-      teams_conversations: _known,
-      ...stored
-    } = Object.fromEntries(names.map((n, i) => [n, counts[i]]));
-    return { stored, complaint: complaint?.revision, d2: d2?.revision };
-  };
+  // The outbox settles on its own; the conversation registry learns the chat on first contact.
+  const footprint = () =>
+    databaseFootprint(bot.db.connection.db!, bot.db.store, ids, ['outbox', 'teams_conversations']);
 
   const FORMS = [
     {
@@ -186,9 +176,9 @@ describe('Teams: hostile values in every card field, forged ids, another tenant'
     }
     // Only the refusals are audited; the records themselves are untouched.
     const after = await footprint();
-    expect({ ...after, stored: { ...after.stored, case_events: 0 } }).toEqual({
+    expect({ ...after, counts: { ...after.counts, case_events: 0 } }).toEqual({
       ...before,
-      stored: { ...before.stored, case_events: 0 },
+      counts: { ...before.counts, case_events: 0 },
     });
   });
 
