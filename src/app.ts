@@ -6,7 +6,7 @@ import { companyRules } from './company-rules.js';
 import { mountAdmin } from './http/admin.js';
 import { mountSurvey } from './http/survey-page.js';
 import { close, createHttpApp, listen } from './http/server.js';
-import { createAgenda } from './jobs/agenda.js';
+import { AGENDA_COLLECTION, createAgenda } from './jobs/agenda.js';
 import { agendaSlaScheduler, defineSlaJob, defineSlaPromotion } from './jobs/sla.job.js';
 import { defineSweeps } from './jobs/sweeps.job.js';
 import {
@@ -62,7 +62,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   await defineSlaPromotion(
     agenda,
     slaPromotionServices(store, chat.services, scheduler.keep),
-    connection.db!.collection('agendaJobs'),
+    connection.db!.collection(AGENDA_COLLECTION),
   );
   await defineSweeps(agenda, {
     unsignedD2: unsignedD2Services(store, chat.services),

@@ -9,10 +9,13 @@ export interface SchedulerOptions {
   lockLifetimeMs?: number;
 }
 
-/** Agenda on the bot's own database (collection agendaJobs), polling for due jobs. */
+/** Where Agenda keeps its jobs, in the bot's own database. */
+export const AGENDA_COLLECTION = 'agendaJobs';
+
+/** Agenda on the bot's own database (collection AGENDA_COLLECTION), polling for due jobs. */
 export function createAgenda(db: Db, options: SchedulerOptions): Agenda {
   return new Agenda({
-    backend: new MongoBackend({ mongo: db }),
+    backend: new MongoBackend({ mongo: db, collection: AGENDA_COLLECTION }),
     name: options.name,
     processEvery: options.processEveryMs ?? 5_000,
     defaultLockLifetime: options.lockLifetimeMs ?? 10 * 60_000,

@@ -88,3 +88,13 @@ export function aComplaint(clientId: string, overrides: Partial<NewComplaint> = 
 
 /** A Slack user by id (the tests' people). */
 export const slackUser = (id: string): ChatUser => ({ platform: 'slack', id });
+
+/** The text fields both complaint forms (Slack modal, Teams card) share, with the domain's limits. */
+export const COMPLAINT_TEXT_LIMITS: Record<string, number> = {
+  product: 200,
+  description: 4000,
+  problemCode: 40,
+  category: 80,
+  department: 80,
+  remedyRequested: 2000,
+};

@@ -61,6 +61,14 @@ export function activity(
   };
 }
 
+/** The fields of an Adaptive Card Action.Execute invoke (a button on a card). */
+export const actionExecute = (verb: string, data: object, replyToId: string) => ({
+  type: 'invoke',
+  name: 'adaptiveCard/action',
+  replyToId,
+  value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+});
+
 /** Posts an activity to /api/messages; invokes answer in the HTTP body. */
 export async function postActivity(baseUrl: string, body: object) {
   const response = await fetch(`${baseUrl}/api/messages`, {

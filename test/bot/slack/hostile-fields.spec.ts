@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONS, VIEWS } from '../../../src/bot/ids.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
-import { aClient, slackUser } from '../../support/fixtures.js';
+import { aClient, slackUser, COMPLAINT_TEXT_LIMITS } from '../../support/fixtures.js';
 import { eventually, useSlackBot } from '../../support/slack-bot.js';
 import { input, postToBot, viewSubmission, withAnswer } from '../../support/slack-requests.js';
 
@@ -41,15 +41,7 @@ describe('Slack: hostile values in every field of the complaint form', () => {
     });
   const operatorObject = { $gt: '' };
 
-  const TEXT_LIMITS: Record<string, number> = {
-    product: 200,
-    description: 4000,
-    problemCode: 40,
-    category: 80,
-    department: 80,
-    remedyRequested: 2000,
-    reportedBy: 200,
-  };
+  const TEXT_LIMITS: Record<string, number> = { ...COMPLAINT_TEXT_LIMITS, reportedBy: 200 };
 
   for (const [field, limit] of Object.entries(TEXT_LIMITS)) {
     it(`${field}: oversize, control characters and an operator object are refused on the field`, async () => {

@@ -3,9 +3,9 @@ import { TEAMS_VERBS } from '../../../src/bot/ids.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
 import { raiseD2 } from '../../../src/domain/d2/raise-d2.js';
 import type { ChatUser } from '../../../src/domain/shared/chat-user.js';
-import { aClient, aComplaint } from '../../support/fixtures.js';
+import { aClient, aComplaint, COMPLAINT_TEXT_LIMITS } from '../../support/fixtures.js';
 import { footprint as databaseFootprint } from '../../support/footprint.js';
-import { activity, postActivity, useTeamsBot } from '../../support/teams-bot.js';
+import { actionExecute, activity, postActivity, useTeamsBot } from '../../support/teams-bot.js';
 
 const user = (id: string): ChatUser => ({ platform: 'teams', id });
 const OPERATOR = { id: 'aad-operator', name: 'Giulia' };
@@ -41,10 +41,7 @@ describe('Teams: hostile values in every card field, forged ids, another tenant'
     postActivity(
       bot.baseUrl,
       activity(bot.stub.url, OPERATOR, chat(OPERATOR), {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        replyToId: `act-${Math.random()}`,
-        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+        ...actionExecute(verb, data, `act-${Math.random()}`),
         ...fields,
       }),
     );
@@ -74,14 +71,7 @@ describe('Teams: hostile values in every card field, forged ids, another tenant'
         estimatedCostEur: '100',
         remedyRequested: 'Sostituzione',
       }),
-      texts: {
-        product: 200,
-        description: 4000,
-        problemCode: 40,
-        category: 80,
-        department: 80,
-        remedyRequested: 2000,
-      },
+      texts: COMPLAINT_TEXT_LIMITS,
       choices: ['clientId', 'priority', 'channel', 'warranty', 'estimatedCostEur'],
     },
     {

@@ -5,7 +5,7 @@ import type { ChatUser } from '../../../src/domain/shared/chat-user.js';
 import { aClient } from '../../support/fixtures.js';
 import { eventually } from '../../support/slack-bot.js';
 import { adaptiveCardIssues } from '../../support/connector-stub.js';
-import { activity, postActivity, useTeamsBot } from '../../support/teams-bot.js';
+import { actionExecute, activity, postActivity, useTeamsBot } from '../../support/teams-bot.js';
 
 const user = (id: string, name = id): ChatUser => ({ platform: 'teams', id, name });
 const OPERATOR = { id: 'aad-operator', name: 'Giulia' };
@@ -68,13 +68,7 @@ describe('Teams: a complaint from the intake card to closing, through the real t
     verb: string,
     data: object,
     replyToId = 'act-x',
-  ) =>
-    send(from, conversation, {
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      replyToId,
-      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-    });
+  ) => send(from, conversation, actionExecute(verb, data, replyToId));
   const answeredIssues: string[] = [];
   /** The card an Action.Execute answered with (checked against Adaptive Cards 1.5), as text. */
   const cardText = (response: { body: Record<string, unknown> }) => {

@@ -105,9 +105,6 @@ function clientModal(t: Translate, client?: Client): Modal {
 }
 
 /** `/client` (new), `/client show CODE` (file and its 07_A9 calls), `/client edit CODE`. */
-/** What Slack's user picker sends: a user id, never anything a forged request makes up. */
-const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;
-
 export function registerClientCommand(app: App, deps: SlackDeps, localeOf: LocaleOf) {
   app.command(COMMANDS.client, async ({ command, ack, client }) => {
     const { t, locale } = await localeOf(command.user_id);
@@ -158,8 +155,6 @@ export function registerClientCommand(app: App, deps: SlackDeps, localeOf: Local
     const { t } = await localeOf(body.user.id);
     const values = readViewState(view.state);
     const owner = text(values, 'owner');
-    if (owner && !SLACK_USER_ID.test(owner))
-      return void (await ack({ response_action: 'errors', errors: { owner: t('field.invalid') } }));
     const result = await saveClient(
       { clients: deps.clientRegistry, roles: deps.roles },
       slackUser(body.user),

@@ -3,12 +3,15 @@ import type { FieldProblem } from '../../../domain/shared/input.js';
 import type { Translate } from '../../../i18n/translate.js';
 import { describe } from '../../shared/refusal-text.js';
 
+/** What Slack's user picker sends: a user id, never anything a forged request makes up. */
+const SlackUserIdSchema = z.string().regex(/^[UW][A-Z0-9]{2,20}$/);
+
 const StateValueSchema = z.looseObject({
   value: z.string().nullish(),
   selected_option: z.looseObject({ value: z.string() }).nullish(),
   selected_options: z.array(z.looseObject({ value: z.string() })).nullish(),
   selected_date: z.string().nullish(),
-  selected_user: z.string().nullish(),
+  selected_user: SlackUserIdSchema.nullish(),
 });
 const StateSchema = z.record(z.string(), z.record(z.string(), StateValueSchema));
 export type ViewValues = Record<string, string | string[] | undefined>;
@@ -33,7 +36,8 @@ export function readViewState(state: unknown): ViewValues {
 }
 
 /**
- * Blocks whose element does not have the shape Slack sends (an object where a string belongs):
+ * Blocks whose element does not have the shape Slack sends (an object where a string belongs, a
+ * user that is not a Slack user id):
  * readViewState refuses the whole state for them, this names them so the form can say where
  * (slack-app.ts answers every form this way before its own handler runs).
  */
