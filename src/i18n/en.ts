@@ -3,13 +3,11 @@ import type { MessageKey } from './translate.js';
 /** English: every key of the Italian catalogue. */
 export const en: Record<MessageKey, string> = {
   'priority.P1': 'P1 · Safety or product protection',
-  'priority.P1.hint':
-    'Protects safety or the product: first handling within 30 minutes; phone authorisation is enough.',
+  'priority.P1.hint': 'First handling within 30 minutes; phone authorisation is enough.',
   'priority.P2': 'P2 · Something is broken now',
-  'priority.P2.hint':
-    'Fixes what does not work right now: taken in charge within 1 business day, written service order.',
+  'priority.P2.hint': 'Taken in charge within 1 business day, written service order.',
   'priority.P3': 'P3 · Routine work',
-  'priority.P3.hint': 'Routine work: service order, done within 3–5 business days.',
+  'priority.P3.hint': 'Service order, done within 3–5 business days.',
   'status.new': 'New',
   'status.awaiting_approval': 'Awaiting approval',
   'status.acknowledged': 'Acknowledged',

@@ -1,14 +1,11 @@
 /** Italian: the default language of our users. Every key here exists in en.ts too (typed). */
 export const it = {
   'priority.P1': 'P1 · Sicurezza o protezione del prodotto',
-  'priority.P1.hint':
-    'Proteggere la sicurezza o il prodotto: prima gestione entro 30 minuti, basta un’autorizzazione telefonica.',
+  'priority.P1.hint': 'Prima gestione entro 30 minuti; basta un’autorizzazione telefonica.',
   'priority.P2': 'P2 · Qualcosa non funziona ora',
-  'priority.P2.hint':
-    'Correggere ciò che adesso non funziona: presa in carico entro 1 giorno lavorativo, ordine di servizio scritto.',
+  'priority.P2.hint': 'Presa in carico entro 1 giorno lavorativo, ordine di servizio scritto.',
   'priority.P3': 'P3 · Intervento di routine',
-  'priority.P3.hint':
-    'Intervento di routine: ordine di servizio, da svolgere in 3–5 giorni lavorativi.',
+  'priority.P3.hint': 'Ordine di servizio, da svolgere in 3–5 giorni lavorativi.',
   'status.new': 'Nuovo',
   'status.awaiting_approval': 'In attesa di approvazione',
   'status.acknowledged': 'Preso visione',

@@ -19,7 +19,12 @@ export interface SlackBot {
 /** The real bot (Bolt on the real HTTP server, real database, real outbox) against a Slack stub. */
 export function useSlackBot(
   label: string,
-  options: { clock?: Clock; locales?: Record<string, string> } = {},
+  options: {
+    clock?: Clock;
+    locales?: Record<string, string>;
+    /** Tests that send Slack a payload it refuses on purpose. */
+    allowRefusals?: boolean;
+  } = {},
 ): SlackBot {
   const bot = {} as SlackBot;
   beforeAll(async () => {
@@ -34,10 +39,14 @@ export function useSlackBot(
     Object.assign(bot, { db, stub, chat, server, baseUrl: `http://127.0.0.1:${portOf(server)}` });
   });
   afterAll(async () => {
+    // A payload Slack would refuse fails the file even when no test looked at that call.
+    const refused = bot.stub?.refusals ?? [];
     await close(bot.server);
     await bot.chat.stop();
     await bot.stub.close();
     await bot.db.close();
+    if (refused.length && !options.allowRefusals)
+      throw new Error(`Slack refused ${refused.length} payload(s):\n${refused.join('\n')}`);
   });
   return bot;
 }

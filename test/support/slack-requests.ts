@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { blockKitProblems, type Surface } from '../../src/bot/slack/blocks/block-kit-surfaces.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 
@@ -34,11 +35,42 @@ export async function postToBot(baseUrl: string, post: SlackPost) {
     body: post.body,
   });
   const text = await response.text();
+  refuseLikeSlack(post.body, response.status, text);
   return {
     status: response.status,
     text,
     json: () => (text ? (JSON.parse(text) as Record<string, unknown>) : {}),
   };
+}
+
+/** The body Slack expects back for each kind of request it sends (docs.slack.dev/interactivity). */
+function answerSurface(body: string): Surface | undefined {
+  const form = new URLSearchParams(body);
+  if (form.has('command')) return 'message';
+  const type = (() => {
+    try {
+      return (JSON.parse(form.get('payload') ?? '{}') as { type?: string }).type;
+    } catch {
+      return undefined;
+    }
+  })();
+  return type === 'view_submission'
+    ? 'viewResponse'
+    : type === 'block_suggestion'
+      ? 'options'
+      : undefined;
+}
+
+/**
+ * Slack refuses an acknowledgement it cannot show (a command's reply, a form's response_action,
+ * an options list): so does this harness, failing the test that received it.
+ */
+function refuseLikeSlack(requestBody: string, status: number, text: string) {
+  const surface = answerSurface(requestBody);
+  if (!surface || status !== 200 || !text.trim().startsWith('{')) return;
+  const problems = blockKitProblems(surface, JSON.parse(text));
+  if (problems.length)
+    throw new Error(`Slack would refuse the bot's answer (${surface}):\n${problems.join('\n')}`);
 }
 
 const TEAM = { id: 'T0TEAM', domain: 'acme' };

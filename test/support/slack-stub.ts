@@ -1,10 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  HomeSchema,
-  MessageBlocksSchema,
-  ModalSchema,
-} from '../../src/bot/slack/blocks/block-kit.js';
+import { blockKitProblems, type Surface } from '../../src/bot/slack/blocks/block-kit-surfaces.js';
 
 export interface SlackCall {
   method: string;
@@ -13,13 +9,16 @@ export interface SlackCall {
 type Fault = { status: number; retryAfter?: number; times: number; channel?: string };
 
 /**
- * A local stand-in for slack.com/api: answers like Slack, records every call, checks every
- * Block Kit payload against our schemas, and fails on demand (500, 429 with Retry-After).
+ * A local stand-in for slack.com/api: answers like Slack, records every call, refuses a Block Kit
+ * payload that breaks one of Slack's documented limits the way Slack does (`ok: false`,
+ * `invalid_blocks` / `invalid_arguments` with `response_metadata.messages`), and fails on demand
+ * (500, 429 with Retry-After).
  */
 export async function startSlackStub(locales: Record<string, string> = {}) {
   const calls: SlackCall[] = [];
   const faults = new Map<string, Fault>();
-  const schemaErrors: string[] = [];
+  /** Every payload refused for breaking a Block Kit rule: "method: [ERROR] … [json-pointer:…]". */
+  const refusals: string[] = [];
   /** Files uploaded through files.uploadV2's upload URL. */
   const uploads: { id: string; bytes: Buffer }[] = [];
   let ts = 1_700_000_000_000_100;
@@ -54,7 +53,15 @@ export async function startSlackStub(locales: Record<string, string> = {}) {
           .end(JSON.stringify({ ok: false, error: 'stub_fault' }));
         return;
       }
-      checkSchemas(method, args, schemaErrors);
+      const refusal = refusalOf(method, args);
+      if (refusal) {
+        refusals.push(...refusal.messages.map((m) => `${method}: ${m}`));
+        calls.push({ method: `${method}#refused`, args });
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify(refusal.body));
+        return;
+      }
       calls.push({ method, args });
       res
         .writeHead(200, { 'content-type': 'application/json' })
@@ -66,7 +73,7 @@ export async function startSlackStub(locales: Record<string, string> = {}) {
   return {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
-    schemaErrors,
+    refusals,
     uploads,
     of: (method: string) => calls.filter((c) => c.method === method),
     /** The next `times` calls of `method` (to `channel`, when given) fail with `status`. */
@@ -93,14 +100,73 @@ function parseBody(body: string, type: string): Record<string, unknown> {
   return out;
 }
 
-function checkSchemas(method: string, args: Record<string, unknown>, errors: string[]) {
-  const check = (what: string, result: { success: boolean; error?: { message: string } }) => {
-    if (!result.success) errors.push(`${method} ${what}: ${result.error?.message}`);
+/** Where each Web API method carries Block Kit, and the error Slack names when it is invalid. */
+const BLOCK_KIT_METHODS: Record<
+  string,
+  { surface: Surface; of: (a: Record<string, unknown>) => unknown; error: string; pointer: string }
+> = {
+  'chat.postMessage': { surface: 'message', of: messageOf, error: 'invalid_blocks', pointer: '' },
+  'chat.postEphemeral': { surface: 'message', of: messageOf, error: 'invalid_blocks', pointer: '' },
+  'chat.update': { surface: 'message', of: messageOf, error: 'invalid_blocks', pointer: '' },
+  'views.open': {
+    surface: 'modal',
+    of: (a) => a.view,
+    error: 'invalid_arguments',
+    pointer: '/view',
+  },
+  'views.push': {
+    surface: 'modal',
+    of: (a) => a.view,
+    error: 'invalid_arguments',
+    pointer: '/view',
+  },
+  'views.update': {
+    surface: 'modal',
+    of: (a) => a.view,
+    error: 'invalid_arguments',
+    pointer: '/view',
+  },
+  'views.publish': {
+    surface: 'home',
+    of: (a) => a.view,
+    error: 'invalid_arguments',
+    pointer: '/view',
+  },
+};
+
+function messageOf(args: Record<string, unknown>) {
+  return { text: args.text, blocks: args.blocks };
+}
+
+/**
+ * Slack's answer to a payload that breaks a Block Kit rule (docs.slack.dev/reference/methods/
+ * chat.postMessage → Errors: invalid_blocks, no_text, msg_too_long; views.open → invalid_arguments),
+ * or undefined when it is valid.
+ */
+function refusalOf(method: string, args: Record<string, unknown>) {
+  const rule = BLOCK_KIT_METHODS[method];
+  if (!rule) return undefined;
+  const messages = blockKitProblems(rule.surface, rule.of(args), rule.pointer);
+  if (!messages.length) return undefined;
+  const error =
+    rule.surface !== 'message'
+      ? rule.error
+      : messages.some((m) => m.includes('no_text'))
+        ? 'no_text'
+        : messages.some((m) => m.endsWith('[json-pointer:/text]'))
+          ? 'msg_too_long'
+          : rule.error;
+  return {
+    messages,
+    body: {
+      ok: false,
+      error,
+      ...(error === 'invalid_blocks'
+        ? { errors: messages.map((m) => m.replace('[ERROR] ', '')) }
+        : {}),
+      response_metadata: { messages },
+    },
   };
-  if (args.blocks !== undefined) check('blocks', MessageBlocksSchema.safeParse(args.blocks));
-  if (method === 'views.open' || method === 'views.update')
-    check('view', ModalSchema.safeParse(args.view));
-  if (method === 'views.publish') check('view', HomeSchema.safeParse(args.view));
 }
 
 function answer(

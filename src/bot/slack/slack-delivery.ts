@@ -6,7 +6,7 @@ import type { D2Request } from '../../domain/d2/d2-request.js';
 import type { CaseRef, Notification } from '../../domain/shared/notification.js';
 import { translator, type Locale } from '../../i18n/translate.js';
 import { ACTIONS } from '../ids.js';
-import { escapeText, MessageBlocksSchema, plainText } from './blocks/block-kit.js';
+import { checkedMessage, escapeText, plainText } from './blocks/block-kit.js';
 import { approvalRequest, caseCard, type CardContext } from './blocks/case-card.js';
 import { d2Card } from './blocks/d2-card.js';
 import { digestBlocks, periodLabel } from './blocks/digest-blocks.js';
@@ -55,7 +55,7 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
   }
 
   async function post(channel: string, card: Card, threadTs?: string): Promise<string> {
-    MessageBlocksSchema.parse(card.blocks);
+    checkedMessage(card);
     const sent = await call(() =>
       client.chat.postMessage({
         channel,
@@ -69,7 +69,7 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
 
   /** Replaces the card already posted at `at` (a case's announcement). */
   async function update(at: { channel: string; messageId: string }, card: Card): Promise<void> {
-    MessageBlocksSchema.parse(card.blocks);
+    checkedMessage(card);
     await call(() =>
       client.chat.update({
         channel: at.channel,

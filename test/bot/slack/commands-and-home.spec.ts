@@ -233,7 +233,7 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
     expect(
       complaintForm.blocks.find((b) => b.block_id === 'description')?.element?.initial_value,
     ).toBe('Il compressore fa rumore');
-    expect(bot.stub.schemaErrors).toEqual([]);
+    expect(bot.stub.refusals).toEqual([]);
   });
 
   it('answers an English user in English', async () => {
@@ -305,7 +305,7 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
       return call;
     });
     expect(JSON.stringify(home.args.view)).toContain('R-2026-0001');
-    expect(bot.stub.schemaErrors).toEqual([]);
+    expect(bot.stub.refusals).toEqual([]);
   });
 
   it('lets the first user set up as director, who then assigns roles; others may not', async () => {
@@ -571,6 +571,6 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
       .text as string;
     expect(register).toMatch(/^Registro Customer Care \(07_A9\)/);
     expect(register).toContain('Tutto regolare');
-    expect(bot.stub.schemaErrors).toEqual([]);
+    expect(bot.stub.refusals).toEqual([]);
   });
 });

@@ -279,6 +279,6 @@ describe('Slack: a complaint from /complaint to closing, through real Bolt over 
     const lastUpdate = bot.stub.of('chat.update').at(-1);
     expect(lastUpdate?.args).toMatchObject({ channel: 'C0ASSIST', ts: cardTs });
     expect(JSON.stringify(lastUpdate?.args.blocks)).toContain('Chiuso');
-    expect(bot.stub.schemaErrors).toEqual([]);
+    expect(bot.stub.refusals).toEqual([]);
   });
 });

@@ -196,6 +196,6 @@ describe('Slack: messages survive a failing Slack (outbox)', () => {
         .at(-1);
       expect(JSON.stringify(update?.args.blocks)).toContain('Conclusa');
     });
-    expect(bot.stub.schemaErrors).toEqual([]);
+    expect(bot.stub.refusals).toEqual([]);
   });
 });

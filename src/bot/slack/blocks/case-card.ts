@@ -37,7 +37,7 @@ export function caseCard(complaint: Complaint, client: Client | undefined, ctx: 
   const when = (at: Date) => formatInstant(at, ctx.locale, ctx.timeZone);
   const headline = `${complaint.number} · ${PRIORITY_BADGE[complaint.priority]}`;
   const blocks: Block[] = [
-    { type: 'header', text: plainText(`${complaint.number} · ${complaint.priority}`, 150) },
+    { type: 'header', text: plainText(`${complaint.number} · ${complaint.priority}`) },
     {
       type: 'section',
       fields: [

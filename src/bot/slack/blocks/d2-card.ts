@@ -9,7 +9,7 @@ import { formatInstant, mention } from '../../shared/format.js';
 export function d2Card(d2: D2Request, client: Client | undefined, ctx: CardContext) {
   const { t } = ctx;
   const blocks: Block[] = [
-    { type: 'header', text: plainText(`${d2.number} · ${t(`d2.status.${d2.status}`)}`, 150) },
+    { type: 'header', text: plainText(`${d2.number} · ${t(`d2.status.${d2.status}`)}`) },
     {
       type: 'section',
       fields: [

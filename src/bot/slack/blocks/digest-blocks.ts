@@ -14,7 +14,7 @@ export function digestBlocks(
 ) {
   const title = digestTitle(current, t, timeZone);
   const blocks: Block[] = [
-    { type: 'header', text: plainText(title, 150) },
+    { type: 'header', text: plainText(title) },
     { type: 'section', text: md(digestLines(current, previous, t).join('\n')) },
   ];
   return { text: title, blocks };

@@ -17,9 +17,9 @@ const textInput = (
 ): Block => ({
   type: 'input',
   block_id: block,
-  label: plainText(label, 2000),
+  label: plainText(label),
   optional: opts.optional ?? false,
-  ...(opts.hint ? { hint: plainText(opts.hint, 2000) } : {}),
+  ...(opts.hint ? { hint: plainText(opts.hint) } : {}),
   element: {
     type: 'plain_text_input',
     action_id: 'value',
@@ -40,7 +40,7 @@ const select = (
   return {
     type: 'input',
     block_id: block,
-    label: plainText(label, 2000),
+    label: plainText(label),
     optional,
     element: {
       type: 'static_select',
@@ -53,7 +53,7 @@ const select = (
 const numberInput = (block: string, label: string, optional = true): Block => ({
   type: 'input',
   block_id: block,
-  label: plainText(label, 2000),
+  label: plainText(label),
   optional,
   element: { type: 'number_input', action_id: 'value', is_decimal_allowed: true, min_value: '0' },
 });
@@ -68,9 +68,9 @@ function modal(
   return {
     type: 'modal',
     callback_id: callbackId,
-    title: plainText(title, 24),
-    submit: plainText(t('modal.submit'), 24),
-    close: plainText(t('modal.cancel'), 24),
+    title: plainText(title),
+    submit: plainText(t('modal.submit')),
+    close: plainText(t('modal.cancel')),
     private_metadata: JSON.stringify(metadata),
     blocks,
   };
@@ -86,13 +86,13 @@ export interface Prefill {
 export const clientSelect = (t: Translate, client?: Prefill['client']): Block => ({
   type: 'input',
   block_id: 'client',
-  label: plainText(t('complaint.field.client'), 2000),
+  label: plainText(t('complaint.field.client')),
   element: {
     type: 'external_select',
     action_id: OPTIONS.client,
     min_query_length: 0,
-    placeholder: plainText(t('complaint.field.client.placeholder'), 150),
-    ...(client ? { initial_option: { text: plainText(client.label), value: client.id } } : {}),
+    placeholder: plainText(t('complaint.field.client.placeholder')),
+    ...(client ? { initial_option: { text: plainText(client.label, 75), value: client.id } } : {}),
   },
 });
 
@@ -121,14 +121,14 @@ export function complaintModal(
     {
       type: 'input',
       block_id: 'priority',
-      label: plainText(t('complaint.field.priority'), 2000),
+      label: plainText(t('complaint.field.priority')),
       element: {
         type: 'radio_buttons',
         action_id: 'value',
         options: PRIORITIES.map((p) => ({
           text: plainText(t(`priority.${p}`)),
           value: p,
-          description: md(t(`priority.${p}.hint`), 150),
+          description: plainText(t(`priority.${p}.hint`)),
         })),
       },
     },
@@ -136,7 +136,7 @@ export function complaintModal(
     {
       type: 'input',
       block_id: 'flags',
-      label: plainText(t('complaint.field.flags'), 2000),
+      label: plainText(t('complaint.field.flags')),
       optional: true,
       element: {
         type: 'checkboxes',
@@ -268,7 +268,7 @@ export function careCallModal(
     {
       type: 'input',
       block_id: 'date',
-      label: plainText(t('care.field.date'), 2000),
+      label: plainText(t('care.field.date')),
       element: { type: 'datepicker', action_id: 'value', initial_date: today },
     },
     select('channel', t('care.field.channel'), channels, false, 'phone'),

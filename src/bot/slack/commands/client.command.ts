@@ -19,7 +19,7 @@ const textInput = (
 ): Block => ({
   type: 'input',
   block_id: block,
-  label: plainText(label, 2000),
+  label: plainText(label),
   optional,
   element: {
     type: 'plain_text_input',
@@ -40,16 +40,16 @@ function clientModal(t: Translate, client?: Client): Modal {
   return {
     type: 'modal',
     callback_id: VIEWS.client,
-    title: plainText(t('client.modal.title'), 24),
-    submit: plainText(t('modal.submit'), 24),
-    close: plainText(t('modal.cancel'), 24),
+    title: plainText(t('client.modal.title')),
+    submit: plainText(t('modal.submit')),
+    close: plainText(t('modal.cancel')),
     blocks: [
       textInput('code', t('client.field.code'), client?.code, false, 40),
       textInput('name', t('client.field.name'), client?.name),
       {
         type: 'input',
         block_id: 'kind',
-        label: plainText(t('client.field.kind'), 2000),
+        label: plainText(t('client.field.kind')),
         element: {
           type: 'static_select',
           action_id: 'value',
@@ -68,7 +68,7 @@ function clientModal(t: Translate, client?: Client): Modal {
       {
         type: 'input',
         block_id: 'owner',
-        label: plainText(t('client.field.owner'), 2000),
+        label: plainText(t('client.field.owner')),
         optional: true,
         element: {
           type: 'users_select',
@@ -79,7 +79,7 @@ function clientModal(t: Translate, client?: Client): Modal {
       {
         type: 'input',
         block_id: 'careCadenceDays',
-        label: plainText(t('client.field.cadence'), 2000),
+        label: plainText(t('client.field.cadence')),
         element: {
           type: 'number_input',
           action_id: 'value',
@@ -91,7 +91,7 @@ function clientModal(t: Translate, client?: Client): Modal {
       {
         type: 'input',
         block_id: 'loyal',
-        label: plainText(t('client.field.loyal'), 2000),
+        label: plainText(t('client.field.loyal')),
         optional: true,
         element: {
           type: 'checkboxes',

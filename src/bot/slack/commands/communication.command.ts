@@ -21,7 +21,7 @@ import { fieldErrors, readViewState, text } from '../views/view-state.js';
 const input = (block: string, label: string, multiline = false, max = 3000) => ({
   type: 'input' as const,
   block_id: block,
-  label: plainText(label, 2000),
+  label: plainText(label),
   element: { type: 'plain_text_input' as const, action_id: 'value', multiline, max_length: max },
 });
 
@@ -29,9 +29,9 @@ function draftModal(t: Translate, channel: string): Modal {
   return {
     type: 'modal',
     callback_id: VIEWS.communication,
-    title: plainText(t('communication.modal.title'), 24),
-    submit: plainText(t('modal.submit'), 24),
-    close: plainText(t('modal.cancel'), 24),
+    title: plainText(t('communication.modal.title')),
+    submit: plainText(t('modal.submit')),
+    close: plainText(t('modal.cancel')),
     private_metadata: JSON.stringify({ channel }),
     blocks: [
       clientSelect(t),
@@ -45,14 +45,14 @@ function sentModal(t: Translate, communicationId: string): Modal {
   return {
     type: 'modal',
     callback_id: VIEWS.communicationSent,
-    title: plainText(t('action.mark_sent'), 24),
-    submit: plainText(t('modal.submit'), 24),
+    title: plainText(t('action.mark_sent')),
+    submit: plainText(t('modal.submit')),
     private_metadata: JSON.stringify({ id: communicationId }),
     blocks: [
       {
         type: 'input',
         block_id: 'channel',
-        label: plainText(t('complaint.field.channel'), 2000),
+        label: plainText(t('complaint.field.channel')),
         element: {
           type: 'static_select',
           action_id: 'value',

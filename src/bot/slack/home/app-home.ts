@@ -20,7 +20,7 @@ export function registerAppHome(app: App, deps: SlackDeps, localeOf: LocaleOf) {
     const me = slackUser({ id: event.user });
     const roles = await deps.roles.rolesOf(me);
     const now = deps.services.clock.now();
-    const blocks: Block[] = [{ type: 'header', text: plainText(t('home.title'), 150) }];
+    const blocks: Block[] = [{ type: 'header', text: plainText(t('home.title')) }];
     section(
       blocks,
       t('home.mine'),
