@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { holidayPlaceProblem } from './calendar/holidays.js';
 import { parseBusinessHours, type BusinessHours } from './domain/calendar/business-hours.js';
 
 export { parseBusinessHours };
@@ -8,6 +9,33 @@ const optionalText = z
   .trim()
   .transform((value) => (value === '' ? undefined : value))
   .optional();
+
+/**
+ * A number written in decimal digits. `z.coerce.number()` alone reads '' as 0 and '0x1F90' as
+ * 8080, so an emptied or mistyped variable would quietly become another setting.
+ */
+const decimal = (fallback: string, what: string, shape = /^\d+(\.\d+)?$/) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text) => text.trim())
+    .pipe(z.string().regex(shape, `must be ${what}, written in decimal digits`))
+    .transform(Number);
+const whole = (fallback: string, what: string, min: number, max: number) =>
+  decimal(fallback, what, /^\d+$/).pipe(
+    z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`),
+  );
+
+/** A calendar date that exists: '2026-13-45' matches the pattern but is no day. */
+const realDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates must be YYYY-MM-DD')
+  .superRefine((text, ctx) => {
+    const day = new Date(`${text}T00:00:00Z`);
+    if (Number.isNaN(day.getTime()) || !day.toISOString().startsWith(text)) {
+      ctx.addIssue({ code: 'custom', message: `${text} is not a calendar date` });
+    }
+  });
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
@@ -41,8 +69,9 @@ const businessHours = z
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  HOST: z.string().default('0.0.0.0'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().min(1, 'must not be empty (e.g. 0.0.0.0)').default('0.0.0.0'),
+  // 0 asks the system for a free port (tests start several bots at once).
+  PORT: whole('3000', 'a whole port number (e.g. 3000)', 0, 65535),
   MONGODB_URI: optionalText.pipe(
     z
       .string()
@@ -70,11 +99,11 @@ const EnvSchema = z.object({
     .regex(/^[A-Z]{2}$/, 'must be a two-letter country code')
     .default('IT'),
   HOLIDAYS_REGION: optionalText,
-  COST_THRESHOLD_EUR: z.coerce.number().nonnegative().default(1000),
+  COST_THRESHOLD_EUR: decimal('1000', 'an amount in euro (e.g. 1000)'),
   LOYAL_AFTER_YEARS: optionalText.pipe(
     z.coerce.number<string | undefined>().int().min(1).max(100).optional(),
   ),
-  REPEAT_WINDOW_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  REPEAT_WINDOW_DAYS: whole('90', 'a whole number of days', 1, 3650),
   COMPANY_CLOSURES: z
     .string()
     .default('')
@@ -84,10 +113,15 @@ const EnvSchema = z.object({
         .map((d) => d.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates must be YYYY-MM-DD'))),
+    .pipe(z.array(realDate)),
   TRIAGE_CHANNEL: optionalText,
   PUBLIC_URL: optionalText.pipe(
-    z.string().url('must be a URL, e.g. https://sportello.example.com').optional(),
+    z
+      .url({
+        protocol: /^https?$/,
+        error: 'must be an http(s) URL, e.g. https://sportello.example.com',
+      })
+      .optional(),
   ),
   ADMIN_USER: optionalText,
   ADMIN_PASSWORD: optionalText,
@@ -196,5 +230,7 @@ function pairProblems(env: Env): string[] {
   if (env.SLACK_SOCKET_MODE && !env.SLACK_APP_TOKEN) {
     problems.push('SLACK_APP_TOKEN: is required when SLACK_SOCKET_MODE is true');
   }
+  const place = holidayPlaceProblem(env.HOLIDAYS_COUNTRY, env.HOLIDAYS_REGION);
+  if (place) problems.push(place);
   return problems;
 }

@@ -41,6 +41,58 @@ describe('configuration from the environment', () => {
     expect((error as ConfigError).message).toMatch(/^Invalid configuration:\n {2}- /);
   });
 
+  const problemsOf = (env: Record<string, string>): string[] => {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
+    }
+    return [];
+  };
+
+  it.each([
+    [{ PORT: '' }, /^PORT: must be a whole port number .*decimal digits$/],
+    [{ PORT: '0x1F90' }, /^PORT: must be a whole port number/],
+    [{ PORT: '80.5' }, /^PORT: must be a whole port number/],
+    [{ PORT: '70000' }, /^PORT: must be at most 65535$/],
+    [{ HOST: ' ' }, /^HOST: must not be empty/],
+    [{ PUBLIC_URL: 'ftp://files.example.com' }, /^PUBLIC_URL: must be an http\(s\) URL/],
+    [{ PUBLIC_URL: 'sportello.example.com' }, /^PUBLIC_URL: must be an http\(s\) URL/],
+    [{ COST_THRESHOLD_EUR: '' }, /^COST_THRESHOLD_EUR: must be an amount in euro/],
+    [{ COST_THRESHOLD_EUR: '1e3' }, /^COST_THRESHOLD_EUR: must be an amount in euro/],
+    [{ REPEAT_WINDOW_DAYS: '' }, /^REPEAT_WINDOW_DAYS: must be a whole number of days/],
+    [{ HOLIDAYS_COUNTRY: 'ZZ' }, /^HOLIDAYS_COUNTRY: ZZ is not a country with holiday data/],
+    [
+      { HOLIDAYS_COUNTRY: 'IT', HOLIDAYS_REGION: 'ZZ' },
+      /^HOLIDAYS_REGION: ZZ is not a region of IT \(known: 21 Piedmont, .*25 Lombardy/,
+    ],
+    [{ COMPANY_CLOSURES: '2026-08-14,2026-13-45' }, /^COMPANY_CLOSURES\.1: 2026-13-45 is not a/],
+    [{ COMPANY_CLOSURES: '2026-02-30' }, /^COMPANY_CLOSURES\.0: 2026-02-30 is not a calendar date/],
+  ])('refuses %o with one line naming the variable', (env, line) => {
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(line);
+  });
+
+  it('accepts the good spellings of the same settings', () => {
+    const config = loadConfig({
+      PORT: ' 8080 ',
+      PUBLIC_URL: 'https://sportello.example.com/',
+      COST_THRESHOLD_EUR: '0',
+      HOLIDAYS_COUNTRY: 'IT',
+      HOLIDAYS_REGION: '25',
+      COMPANY_CLOSURES: '2028-02-29, 2026-12-24',
+    });
+    expect(config).toMatchObject({
+      http: { port: 8080 },
+      publicUrl: 'https://sportello.example.com',
+      costThresholdEur: 0,
+      holidays: { country: 'IT', region: '25' },
+      closures: ['2028-02-29', '2026-12-24'],
+    });
+  });
+
   it('refuses half of a credential pair', () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(
       /SLACK_SIGNING_SECRET: is required/,
