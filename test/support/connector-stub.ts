@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as AC from 'adaptivecards';
+import { cardIssues as issuesOf, schemaIssues } from './adaptive-cards/card-schema.js';
 
 export interface ConnectorCall {
   method: string;
@@ -10,26 +10,31 @@ export interface ConnectorCall {
   body: Record<string, unknown>;
 }
 
-/** Problems the official Adaptive Cards SDK reports when it parses a card as version 1.5. */
-export function adaptiveCardIssues(card: unknown): string[] {
-  const context = new AC.SerializationContext(AC.Versions.v1_5);
-  const parsed = new AC.AdaptiveCard();
-  parsed.parse(card as AC.PropertyBag, context);
-  const issues: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) issues.push(context.getEventAt(i).message);
-  for (const event of parsed.validateProperties().validationEvents) issues.push(event.message);
-  if ((card as { version?: string }).version !== '1.5') issues.push('card version is not 1.5');
-  return issues;
-}
-
 const cardsOf = (body: Record<string, unknown>) =>
   ((body.attachments as { contentType: string; content: unknown }[] | undefined) ?? [])
     .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
     .map((a) => a.content);
 
 /**
+ * The Bot Connector's answer to an activity whose card breaks the Adaptive Card 1.5 schema:
+ * 400 with an ErrorResponse `{ error: { code, message } }` (Bot Connector REST API reference,
+ * "HTTP status codes" → Errors and "ErrorResponse object"), code BadArgument for an invalid
+ * payload (Teams, "Status codes from bot conversational APIs", learn.microsoft.com/microsoftteams/
+ * platform/bots/how-to/conversations/conversation-messages). Teams refuses such cards, e.g. an
+ * Input.Number whose `min` is NaN (microsoft/AdaptiveCards#1986).
+ */
+export const badArgument = (problems: string[]) => ({
+  error: {
+    code: 'BadArgument',
+    message: `Adaptive Card 1.5 schema: ${problems.join('; ')}`,
+  },
+});
+
+/**
  * A local Bot Connector: records every activity the bot sends or updates, answers like the
- * service, checks every Adaptive Card, and fails on demand.
+ * service, refuses a card that breaks the Adaptive Card 1.5 schema (400 BadArgument), notes in
+ * `cardIssues` every card problem (refused ones, and what the SDK or Teams' fallback rule finds),
+ * and fails on demand.
  */
 export async function startConnectorStub() {
   const calls: ConnectorCall[] = [];
@@ -57,7 +62,15 @@ export async function startConnectorStub() {
           .writeHead(500, { 'content-type': 'application/json' })
           .end('{"error":{"code":"ServiceError"}}');
       }
-      for (const card of cardsOf(body)) cardIssues.push(...adaptiveCardIssues(card));
+      const cards = cardsOf(body);
+      const refusal = cards.flatMap(schemaIssues);
+      cardIssues.push(...cards.flatMap(issuesOf).map((issue) => `${req.method} ${path}: ${issue}`));
+      if (refusal.length) {
+        calls.push({ method: `${req.method}#refused`, path, conversationId: match[1]!, body });
+        return void res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify(badArgument(refusal)));
+      }
       calls.push({
         method: req.method ?? '',
         path,
@@ -75,6 +88,8 @@ export async function startConnectorStub() {
     calls,
     cardIssues,
     cardsOf,
+    /** The card problems noted so far, emptied (the harness checks them after each test). */
+    takeCardIssues: () => cardIssues.splice(0),
     posted: (conversationId: string) =>
       calls.filter((c) => c.method === 'POST' && c.conversationId.startsWith(conversationId)),
     updated: () => calls.filter((c) => c.method === 'PUT'),

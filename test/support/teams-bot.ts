@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { RunningChat } from '../../src/chat.js';
 import { close, createHttpApp, listen, portOf } from '../../src/http/server.js';
 import { pingDatabase } from '../../src/store/connection.js';
+import { cardIssues } from './adaptive-cards/card-schema.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
 import { startConnectorStub, type ConnectorStub } from './connector-stub.js';
 import { startTestChat } from './test-chat.js';
@@ -28,7 +29,10 @@ export function useTeamsBot(label: string, options: { tenantId?: string } = {}):
     const server = await listen(http, '127.0.0.1', 0);
     Object.assign(bot, { db, stub, chat, server, baseUrl: `http://127.0.0.1:${portOf(server)}` });
   });
+  // Every card the bot sent is checked by the stub: a test that sent a bad one fails by itself.
+  afterEach(() => expect(bot.stub.takeCardIssues()).toEqual([]));
   afterAll(async () => {
+    expect(bot.stub.takeCardIssues()).toEqual([]);
     await close(bot.server);
     await bot.chat.stop();
     await bot.stub.close();
@@ -69,7 +73,26 @@ export const actionExecute = (verb: string, data: object, replyToId: string) => 
   value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
 });
 
-/** Posts an activity to /api/messages; invokes answer in the HTTP body. */
+const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
+
+/**
+ * The Adaptive Cards in an invoke's answer: an Action.Execute's card (`type` + `value`, the
+ * Universal Actions response format) and card attachments anywhere (task modules).
+ */
+export function cardsInAnswer(body: unknown): unknown[] {
+  if (Array.isArray(body)) return body.flatMap(cardsInAnswer);
+  if (!body || typeof body !== 'object') return [];
+  const node = body as Record<string, unknown>;
+  if (node.type === ADAPTIVE && node.value) return [node.value];
+  if (node.contentType === ADAPTIVE && node.content) return [node.content];
+  return Object.values(node).flatMap(cardsInAnswer);
+}
+
+/**
+ * Posts an activity to /api/messages; invokes answer in the HTTP body. A card in the answer is
+ * checked like the Connector stub checks sent ones (Teams cannot show a card that breaks the
+ * schema): any problem throws, so the test fails there.
+ */
 export async function postActivity(baseUrl: string, body: object) {
   const response = await fetch(`${baseUrl}/api/messages`, {
     method: 'POST',
@@ -77,8 +100,8 @@ export async function postActivity(baseUrl: string, body: object) {
     body: JSON.stringify(body),
   });
   const text = await response.text();
-  return {
-    status: response.status,
-    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-  };
+  const answer = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  const issues = cardsInAnswer(answer).flatMap(cardIssues);
+  if (issues.length) throw new Error(`the bot answered with a bad card:\n${issues.join('\n')}`);
+  return { status: response.status, body: answer };
 }

@@ -4,7 +4,7 @@ import { NewClientSchema } from '../../../src/domain/client/client.js';
 import type { ChatUser } from '../../../src/domain/shared/chat-user.js';
 import { aClient } from '../../support/fixtures.js';
 import { eventually } from '../../support/slack-bot.js';
-import { adaptiveCardIssues } from '../../support/connector-stub.js';
+import { cardIssues } from '../../support/adaptive-cards/card-schema.js';
 import { actionExecute, activity, postActivity, useTeamsBot } from '../../support/teams-bot.js';
 
 const user = (id: string, name = id): ChatUser => ({ platform: 'teams', id, name });
@@ -20,13 +20,13 @@ const personal = (who: { id: string }) => ({
 describe('the Adaptive Card check', () => {
   it('reports what the Adaptive Cards SDK finds wrong', () => {
     expect(
-      adaptiveCardIssues({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Bogus' }] }),
+      cardIssues({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Bogus' }] }),
     ).not.toEqual([]);
-    expect(adaptiveCardIssues({ type: 'AdaptiveCard', version: '1.2', body: [] })).toContain(
+    expect(cardIssues({ type: 'AdaptiveCard', version: '1.2', body: [] })).toContain(
       'card version is not 1.5',
     );
     expect(
-      adaptiveCardIssues({
+      cardIssues({
         type: 'AdaptiveCard',
         version: '1.5',
         body: [{ type: 'TextBlock', text: 'ok' }],
@@ -72,7 +72,7 @@ describe('Teams: a complaint from the intake card to closing, through the real t
   const answeredIssues: string[] = [];
   /** The card an Action.Execute answered with (checked against Adaptive Cards 1.5), as text. */
   const cardText = (response: { body: Record<string, unknown> }) => {
-    if (response.body.value) answeredIssues.push(...adaptiveCardIssues(response.body.value));
+    if (response.body.value) answeredIssues.push(...cardIssues(response.body.value));
     return JSON.stringify(response.body.value ?? response.body);
   };
 

@@ -20,6 +20,11 @@ export const facts = (pairs: [string, string][]): Element => ({
   type: 'FactSet',
   facts: pairs.map(([title, value]) => ({ title, value })),
 });
+/**
+ * A button that runs `verb` on the bot (Universal Actions). Teams clients without Action.Execute
+ * fall back to an Action.Submit carrying the same data and the verb, which the bot handles the
+ * same way ("Work with Universal Actions for Adaptive Cards" → Backward compatibility → Teams).
+ */
 export const execute = (
   title: string,
   verb: string,
@@ -31,6 +36,7 @@ export const execute = (
   verb,
   data,
   ...(style ? { style } : {}),
+  fallback: { type: 'Action.Submit', title, data: { ...data, verb }, ...(style ? { style } : {}) },
 });
 export const showCard = (title: string, body: Element[], submit: ReturnType<typeof execute>) => ({
   type: 'Action.ShowCard',

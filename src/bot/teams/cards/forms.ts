@@ -13,6 +13,22 @@ const errorBlock = (errors: Record<string, string>): Element[] =>
     text(`⚠️ ${field}: ${message}`, { color: 'attention' }),
   );
 
+/**
+ * The client picker; left out while there are no clients, as an Input.ChoiceSet needs at least
+ * one choice (the Adaptive Cards SDK refuses an empty one).
+ */
+const clientChoice = (t: Translate, clients: Client[], value = '', required: boolean) =>
+  clients.length
+    ? [
+        choices(
+          'clientId',
+          label(t, 'complaint.field.client', required),
+          clients.map((c) => [c.id, `${c.name} (${c.code})`]),
+          { value, style: 'compact' },
+        ),
+      ]
+    : [];
+
 export interface FormState {
   values?: Record<string, string>;
   errors?: Record<string, string>;
@@ -29,15 +45,7 @@ export function complaintFormCard(t: Translate, clients: Client[], state: FormSt
     [
       text(t('complaint.modal.title'), { size: 'Large', weight: 'Bolder' }),
       ...errorBlock(state.errors ?? {}),
-      choices(
-        'clientId',
-        label(t, 'complaint.field.client'),
-        clients.map((c) => [c.id, `${c.name} (${c.code})`]),
-        {
-          value: v.clientId ?? '',
-          style: 'compact',
-        },
-      ),
+      ...clientChoice(t, clients, v.clientId, false),
       textInput('newClientName', t('complaint.field.client.new', { name: '…' }), {
         value: v.newClientName ?? '',
         maxLength: 200,
@@ -77,7 +85,7 @@ export function complaintFormCard(t: Translate, clients: Client[], state: FormSt
         id: 'estimatedCostEur',
         label: t('complaint.field.estimatedCost'),
         min: 0,
-        value: v.estimatedCostEur ? Number(v.estimatedCostEur) : undefined,
+        value: numberOrUndefined(v.estimatedCostEur),
       },
       {
         type: 'Input.Toggle',
@@ -127,12 +135,7 @@ export function d2FormCard(t: Translate, clients: Client[], state: FormState = {
     [
       text(t('d2.modal.title'), { size: 'Large', weight: 'Bolder' }),
       ...errorBlock(state.errors ?? {}),
-      choices(
-        'clientId',
-        label(t, 'complaint.field.client', true),
-        clients.map((c) => [c.id, `${c.name} (${c.code})`]),
-        { value: v.clientId ?? '' },
-      ),
+      ...clientChoice(t, clients, v.clientId, true),
       textInput('reason', label(t, 'd2.field.reason', true), {
         value: v.reason ?? '',
         isMultiline: true,
@@ -157,6 +160,17 @@ export function d2FormCard(t: Translate, clients: Client[], state: FormState = {
 /** A one-line answer card (confirmation or refusal). */
 export const noticeCard = (message: string, attention = false) =>
   card([text(message, attention ? { color: 'attention' } : {})]);
+
+/**
+ * The value an Input.Number is shown with again: the 1.5 schema types it `number`, so text that
+ * is no number (which only a forged submit carries) is left out rather than sent as `null` —
+ * the Bot Connector refuses such a card (microsoft/AdaptiveCards#1986: Input.Number with NaN).
+ */
+function numberOrUndefined(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const parsed = Number(raw.replace(',', '.'));
+  return Number.isFinite(parsed) ? parsed : undefined;
+}
 
 function dropUndefined(element: Element): Element {
   return Object.fromEntries(
