@@ -6,18 +6,10 @@ import { companyRules } from './company-rules.js';
 import { mountAdmin } from './http/admin.js';
 import { mountSurvey } from './http/survey-page.js';
 import { close, createHttpApp, listen } from './http/server.js';
-import { AGENDA_COLLECTION, createAgenda } from './jobs/agenda.js';
-import { agendaSlaScheduler, defineSlaJob, defineSlaPromotion } from './jobs/sla.job.js';
-import { defineSweeps } from './jobs/sweeps.job.js';
-import {
-  careServices,
-  digestServices,
-  filingServices,
-  satisfactionServices,
-  slaPromotionServices,
-  unsignedD2Services,
-} from './services.js';
-import { defineDigestJob } from './jobs/digest.job.js';
+import { createAgenda } from './jobs/agenda.js';
+import { agendaSlaScheduler } from './jobs/sla.job.js';
+import { satisfactionServices } from './services.js';
+import { startJobs } from './start-jobs.js';
 import type { Logger } from './log.js';
 import { connectDatabase, pingDatabase } from './store/connection.js';
 import { startEmbeddedDatabase } from './store/embedded/embedded-database.js';
@@ -58,27 +50,17 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     scheduler,
     log,
   });
-  defineSlaJob(agenda, chat.services);
-  await defineSlaPromotion(
-    agenda,
-    slaPromotionServices(store, chat.services, scheduler.keep),
-    connection.db!.collection(AGENDA_COLLECTION),
-  );
-  await defineSweeps(agenda, {
-    unsignedD2: unsignedD2Services(store, chat.services),
-    care: careServices(store, chat.services),
-    filings: filingServices(store, chat.services),
-    log,
-  });
-  await defineDigestJob(agenda, digestServices(store, chat.services), {
-    destination: config.digestChannel
-      ? { platform: 'slack', channel: config.digestChannel }
-      : undefined,
-    log: { warn: (message) => log.warn(message) },
-  });
   mountAdmin(app, agenda, config.admin);
   mountSurvey(app, satisfactionServices(store, chat.services), config.defaultLocale);
-  await agenda.start();
+  await startJobs({
+    agenda,
+    db: connection.db!,
+    store,
+    chat,
+    keep: scheduler.keep,
+    digestChannel: config.digestChannel,
+    log,
+  });
   const server = await listen(app, config.http.host, config.http.port);
   log.info({ host: config.http.host, port: config.http.port }, 'http server listening');
 
