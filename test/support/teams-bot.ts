@@ -1,11 +1,13 @@
 import type { Server } from 'node:http';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { RunningChat } from '../../src/chat.js';
+import type { Locale } from '../../src/i18n/translate.js';
 import { close, createHttpApp, listen, portOf } from '../../src/http/server.js';
 import { pingDatabase } from '../../src/store/connection.js';
 import { cardIssues } from './adaptive-cards/card-schema.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
 import { startConnectorStub, type ConnectorStub } from './connector-stub.js';
+import { eventually } from './slack-bot.js';
 import { startTestChat } from './test-chat.js';
 
 export interface TeamsBot {
@@ -17,7 +19,10 @@ export interface TeamsBot {
 }
 
 /** The real teams-ai Application over HTTP (no app id: authentication off) against a Connector stub. */
-export function useTeamsBot(label: string, options: { tenantId?: string } = {}): TeamsBot {
+export function useTeamsBot(
+  label: string,
+  options: { tenantId?: string; defaultLocale?: Locale } = {},
+): TeamsBot {
   const bot = {} as TeamsBot;
   beforeAll(async () => {
     const db = await openTestDatabase(label);
@@ -25,6 +30,7 @@ export function useTeamsBot(label: string, options: { tenantId?: string } = {}):
     const http = createHttpApp({ databaseReachable: () => pingDatabase(db.connection) });
     const chat = await startTestChat(db.store, http, {
       teams: options.tenantId ? { tenantId: options.tenantId } : true,
+      ...(options.defaultLocale ? { defaultLocale: options.defaultLocale } : {}),
     });
     const server = await listen(http, '127.0.0.1', 0);
     Object.assign(bot, { db, stub, chat, server, baseUrl: `http://127.0.0.1:${portOf(server)}` });
@@ -105,3 +111,19 @@ export async function postActivity(baseUrl: string, body: object) {
   if (issues.length) throw new Error(`the bot answered with a bad card:\n${issues.join('\n')}`);
   return { status: response.status, body: answer };
 }
+
+/** Resolves once the outbox has sent everything it holds (none parked: a refusal would park). */
+export async function outboxSettled(bot: TeamsBot, timeoutMs = 10_000) {
+  const { outbox } = bot.db.store.models;
+  await eventually(async () => {
+    expect(await outbox.countDocuments({ status: { $in: ['pending', 'delivering'] } })).toBe(0);
+  }, timeoutMs);
+  expect(await outbox.find({ status: 'parked' }, { lastError: 1 }).lean()).toEqual([]);
+}
+
+/**
+ * A text of exactly `length` characters with what stresses a card: quotes, markup and JSON
+ * escapes, accents, a line break (for the longest values a field allows).
+ */
+export const longest = (length: number, seed = 'Valvola “PX-200” è & <b>ok</b> \\ ') =>
+  (seed + '\n').repeat(Math.ceil(length / (seed.length + 1)) + 1).slice(0, length - 1) + '.';

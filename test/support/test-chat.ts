@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { startChat, type ChatOptions, type RunningChat } from '../../src/chat.js';
 import type { Clock, SlaScheduler } from '../../src/domain/shared/shared.ports.js';
+import type { Locale } from '../../src/i18n/translate.js';
 import { createLogger } from '../../src/log.js';
 import type { Store } from '../../src/store/index.js';
 import { romeRules } from './calendar.js';
@@ -15,6 +16,8 @@ export interface TestChatOptions {
   outbox?: ChatOptions['outbox'];
   /** Real SLA reminders (Agenda); none by default. */
   scheduler?: SlaScheduler;
+  /** The deployment's language (messages the bot sends on its own); Italian by default. */
+  defaultLocale?: Locale;
 }
 
 /**
@@ -37,7 +40,7 @@ export function startTestChat(
           }
         : undefined,
       teams: undefined,
-      defaultLocale: 'it',
+      defaultLocale: options.defaultLocale ?? 'it',
       timeZone: 'Europe/Rome',
       publicUrl: 'http://127.0.0.1:1',
     },

@@ -21,6 +21,7 @@ import { pickLocale, translator, type Translate } from '../../i18n/translate.js'
 import { TEAMS_COMMANDS, TEAMS_VERBS } from '../ids.js';
 import { describe, refusalText } from '../shared/refusal-text.js';
 import { registrationMessage } from '../shared/registration-message.js';
+import { onCardAction } from './card-action.js';
 import { attachment, text, type Card } from './cards/adaptive.js';
 import { teamsCaseCard, teamsD2Card } from './cards/case-card.js';
 import { complaintFormCard, d2FormCard, noticeCard } from './cards/forms.js';
@@ -150,7 +151,7 @@ export function registerTeamsActions(app: Application<TurnState>, deps: TeamsDep
     data.kind === 'd2' ? d2CardFor(turn, String(data.d2Id ?? '')) : caseCardFor(turn, caseId(data)),
   );
   for (const [verb, move] of Object.entries(CASE_MOVES)) {
-    app.adaptiveCards.actionExecute<Data>(verb, async (turn, _state, data) => {
+    onCardAction(app, verb, async (turn, _state, data) => {
       const { t } = context(turn);
       if (malformed(data, MOVE_FIELDS).length)
         return caseCardFor(turn, caseId(data), t('field.invalid'));
@@ -163,7 +164,7 @@ export function registerTeamsActions(app: Application<TurnState>, deps: TeamsDep
     });
   }
   for (const [verb, move] of Object.entries(D2_MOVES)) {
-    app.adaptiveCards.actionExecute<Data>(verb, async (turn, _state, data) => {
+    onCardAction(app, verb, async (turn, _state, data) => {
       const { t } = context(turn);
       if (malformed(data, MOVE_FIELDS).length)
         return d2CardFor(turn, String(data.d2Id ?? ''), t('field.invalid'));
@@ -175,12 +176,13 @@ export function registerTeamsActions(app: Application<TurnState>, deps: TeamsDep
       );
     });
   }
-  app.adaptiveCards.actionExecute<Data>(
+  onCardAction(
+    app,
     TEAMS_VERBS.complaintSubmit,
     async (turn, _state, data) => (await submitComplaint(turn, deps, data, context(turn).t)).card,
   );
   registerComplaintExtension(app, deps, (turn) => context(turn).t);
-  app.adaptiveCards.actionExecute<Data>(TEAMS_VERBS.d2Submit, (turn, _state, data) =>
+  onCardAction(app, TEAMS_VERBS.d2Submit, (turn, _state, data) =>
     submitD2(turn, deps, data, context(turn).t),
   );
 }
@@ -289,7 +291,7 @@ async function submitComplaint(
     changesProductFunctionality: data.changesProductFunctionality === 'true',
     outsidePolicy: data.outsidePolicy === 'true',
     remedyRequested: str(data, 'remedyRequested'),
-    intakeKey: `teams:${turn.activity.conversation.id}:${turn.activity.replyToId ?? turn.activity.id}`,
+    intakeKey: cardIntakeKey(turn),
   });
   if (!result.ok) return again(errorsOf(result, t));
   const { complaint, route } = result.value;
@@ -318,10 +320,19 @@ async function submitD2(
     reason: values.reason,
     urgency: str(data, 'urgency'),
     notes: str(data, 'notes'),
+    intakeKey: cardIntakeKey(turn),
   });
   if (!result.ok) return again(errorsOf(result, t));
   return noticeCard(t('d2.raised', { number: result.value.number }));
 }
+
+/**
+ * A form card's identity: the message that carries it (`replyToId` of its Action.Execute), the
+ * same on a retried or double-clicked submit and on a resubmission after errors, which stored
+ * nothing the first time.
+ */
+const cardIntakeKey = (turn: TurnContext) =>
+  `teams:${turn.activity.conversation.id}:${turn.activity.replyToId ?? turn.activity.id}`;
 
 function errorsOf(refusal: Refusal, t: Translate): Record<string, string> {
   const problems = (refusal.error.details?.problems as FieldProblem[] | undefined) ?? [];

@@ -91,13 +91,13 @@ export function complaintFormCard(t: Translate, clients: Client[], state: FormSt
         type: 'Input.Toggle',
         id: 'changesProductFunctionality',
         title: t('complaint.field.changesProductFunctionality'),
-        value: v.changesProductFunctionality ?? 'false',
+        value: v.changesProductFunctionality || 'false',
       },
       {
         type: 'Input.Toggle',
         id: 'outsidePolicy',
         title: t('complaint.field.outsidePolicy'),
-        value: v.outsidePolicy ?? 'false',
+        value: v.outsidePolicy || 'false',
       },
       choices(
         'warranty',
