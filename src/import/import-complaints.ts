@@ -12,7 +12,7 @@ import {
   parseSpreadsheetDate,
   parseSpreadsheetNumber,
 } from '../domain/registers/spreadsheet-values.js';
-import { issueNumbers } from '../store/number.repo.js';
+import { insertNumberedRun } from '../store/number.repo.js';
 import type { Store } from '../store/index.js';
 import { emptyReport, type ImportReport, type Progress } from './import-report.js';
 import type { Mapping } from './mapping.js';
@@ -155,7 +155,7 @@ async function addProblemCodes(
   report.addedProblemCodes.push(...unknown);
 }
 
-/** Numbers per year in bulk, then one insert of the whole batch. */
+/** Per year, the batch inserted as one ordered run under consecutive numbers (no claims apart). */
 async function insertNumbered(
   store: Store,
   fresh: (Candidate & { clientId: string })[],
@@ -166,17 +166,8 @@ async function insertNumbered(
     const year = localYearOf(f.data.receivedAt, timeZone);
     byYear.set(year, [...(byYear.get(year) ?? []), f]);
   }
-  const docs = [];
   for (const [year, group] of byYear) {
-    const numbers = await issueNumbers(store.models, 'complaint', year, group.length);
-    docs.push(
-      ...group.map((g, i) => ({
-        ...g.data,
-        clientId: g.clientId,
-        intakeKey: g.key,
-        number: numbers[i],
-      })),
-    );
+    const docs = group.map((g) => ({ ...g.data, clientId: g.clientId, intakeKey: g.key }));
+    await insertNumberedRun(store.models.complaint, 'complaint', year, docs);
   }
-  if (docs.length) await store.models.complaint.insertMany(docs, { ordered: false });
 }

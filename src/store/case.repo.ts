@@ -2,7 +2,6 @@ import type { Model } from 'mongoose';
 import type { z } from 'zod';
 import type { SequenceName } from '../domain/numbering/numbering.js';
 import { insertNumbered } from './numbered.repo.js';
-import type { Models } from './models/index.js';
 import { readRecord, type BadRecordReporter } from './read-boundary.js';
 import { recordRepo } from './record.repo.js';
 
@@ -20,7 +19,6 @@ interface CaseShape {
  * read through the zod boundary, saved only if nobody saved it since it was read.
  */
 export function caseRepository<S extends z.ZodType<CaseShape>>(
-  models: Models,
   model: AnyModel,
   schemas: { record: S; create: z.ZodType },
   sequence: SequenceName,
@@ -36,18 +34,41 @@ export function caseRepository<S extends z.ZodType<CaseShape>>(
       `${collection} ${result.error.id} is damaged: ${result.error.issues.join('; ')}`,
     );
   };
+  /** One record by a field value (the value is always a string, never an operator). */
+  async function findOne(
+    filter: Record<string, string | Date | { $gte: Date }>,
+    sort?: Record<string, 1 | -1>,
+  ) {
+    const doc = await model
+      .findOne(filter)
+      .sort(sort ?? { _id: 1 })
+      .lean();
+    return doc ? orThrow(readRecord(schemas.record, collection, doc)) : undefined;
+  }
+  /**
+   * Stores a new case under the next number; when its intake key already filed a case, that one
+   * comes back (`first: false`) and nothing is stored or spent.
+   */
+  async function registerOnce(
+    data: unknown,
+    year: number,
+  ): Promise<{ record: Case; first: boolean }> {
+    const intakeKey = (data as { intakeKey?: unknown } | null)?.intakeKey;
+    const created = await insertNumbered(model, records, {
+      schema: schemas.create,
+      data,
+      sequence,
+      year,
+      ...(typeof intakeKey === 'string' ? { earlier: () => findOne({ intakeKey }) } : {}),
+    });
+    if (!created.ok)
+      throw new Error(`invalid new ${collection}: ${created.error.issues.join('; ')}`);
+    return { record: created.value, first: created.first };
+  }
   return {
-    async register(data: unknown, year: number): Promise<Case> {
-      const created = await insertNumbered(models, records, {
-        schema: schemas.create,
-        data,
-        sequence,
-        year,
-      });
-      if (!created.ok)
-        throw new Error(`invalid new ${collection}: ${created.error.issues.join('; ')}`);
-      return created.value;
-    },
+    registerOnce,
+    register: async (data: unknown, year: number): Promise<Case> =>
+      (await registerOnce(data, year)).record,
     get: async (id: string) => orThrow(await records.get(id)),
     async save(record: Case, readRevision: number): Promise<boolean> {
       const {
@@ -63,17 +84,7 @@ export function caseRepository<S extends z.ZodType<CaseShape>>(
       );
       return result.matchedCount === 1;
     },
-    /** One record by a field value (the value is always a string, never an operator). */
-    async findOne(
-      filter: Record<string, string | Date | { $gte: Date }>,
-      sort?: Record<string, 1 | -1>,
-    ) {
-      const doc = await model
-        .findOne(filter)
-        .sort(sort ?? { _id: 1 })
-        .lean();
-      return doc ? orThrow(readRecord(schemas.record, collection, doc)) : undefined;
-    },
+    findOne,
     /** Remembers where the card was posted; not a change of the case, so no revision bump. */
     async setAnnouncement(id: string, announcement: object): Promise<void> {
       await model.updateOne({ _id: id }, { $set: { announcement } }, { timestamps: false });

@@ -8,9 +8,16 @@ import type {
   ProtocolRegister,
 } from '../domain/communication/communication.ports.js';
 import type { Models } from './models/index.js';
-import { issueNumber } from './number.repo.js';
+import { writeNumbered, type NumberPaths } from './number.repo.js';
 import type { BadRecordReporter } from './read-boundary.js';
 import { recordRepo } from './record.repo.js';
+
+/** The protocol number lives on the communication itself, under a unique index. */
+const PROTOCOL_NUMBER: NumberPaths = {
+  number: 'protocol.number',
+  year: 'protocolYear',
+  seq: 'protocolSeq',
+};
 
 /** Mod. 07_A17 and its protocol register. */
 export function communicationRepository(models: Models, report: BadRecordReporter) {
@@ -32,8 +39,30 @@ export function communicationRepository(models: Models, report: BadRecordReporte
     },
   };
   const protocol: ProtocolRegister = {
-    numberFor: (communicationId, year) =>
-      issueNumber(models, 'protocol', year, new Date(), `communication:${communicationId}`),
+    async protocol(communication, stamp, readRevision, year) {
+      const numbered = await writeNumbered({
+        model: models.communication,
+        paths: PROTOCOL_NUMBER,
+        sequence: 'protocol',
+        year,
+        write: async (number, seq) => {
+          const next = CommunicationSchema.parse({
+            ...communication,
+            protocol: { number, ...stamp },
+          });
+          const { id, createdAt: _createdAt, ...fields } = next;
+          const result = await models.communication.updateOne(
+            { _id: id, revision: readRevision },
+            {
+              $set: { ...fields, protocolYear: year, protocolSeq: seq, revision: readRevision + 1 },
+            },
+            { timestamps: false },
+          );
+          return result.matchedCount === 1 ? { ...next, revision: readRevision + 1 } : undefined;
+        },
+      });
+      return numbered?.record;
+    },
   };
   return { ...repository, protocol, list: records.list };
 }

@@ -24,7 +24,6 @@ export const literally = (text: string) =>
 
 export function complaintRepository(models: Models, report: BadRecordReporter) {
   const cases = caseRepository(
-    models,
     models.complaint,
     { record: ComplaintSchema, create: NewComplaintSchema },
     'complaint',
@@ -33,6 +32,8 @@ export function complaintRepository(models: Models, report: BadRecordReporter) {
   const newest = { createdAt: -1 as const, _id: -1 as const };
   const repository: ComplaintRepository & ComplaintQueries = {
     register: (data, year) => cases.register(data, year) as Promise<Complaint>,
+    registerOnce: (data, year) =>
+      cases.registerOnce(data, year) as Promise<{ record: Complaint; first: boolean }>,
     get: cases.get,
     save: cases.save,
     findByNumber: (number) => cases.findOne({ number: String(number) }),

@@ -7,7 +7,6 @@ import type { BadRecordReporter } from './read-boundary.js';
 
 export function d2RequestRepository(models: Models, report: BadRecordReporter) {
   const cases = caseRepository(
-    models,
     models.d2Request,
     { record: D2RequestSchema, create: NewD2RequestSchema },
     'd2',

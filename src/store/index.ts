@@ -1,4 +1,4 @@
-import { backfillLastActivity } from './migrations.js';
+import { backfillLastActivity, backfillNumberPositions } from './migrations.js';
 import type { LoyaltyRule } from '../domain/kpi/kpi.js';
 import type { Connection } from 'mongoose';
 import { careRegister } from './care.repo.js';
@@ -27,6 +27,7 @@ export async function createStore(
   const models = defineModels(connection);
   await initModels(models);
   await backfillLastActivity(models);
+  await backfillNumberPositions(models);
   return {
     models,
     care: careRegister(models, report),

@@ -1,135 +1,149 @@
-import { randomUUID } from 'node:crypto';
+import type { Model } from 'mongoose';
 import { formatNumber, type SequenceName } from '../domain/numbering/numbering.js';
-import type { Models } from './models/index.js';
+
+// Repositories see documents through the zod read boundary; the model's own typing adds nothing.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyModel = Model<any>;
 
 const DUPLICATE_KEY = 11000;
-const isDuplicateKey = (error: unknown) =>
-  (error as { code?: number } | null)?.code === DUPLICATE_KEY;
+export const isDuplicateKey = (error: unknown) =>
+  (error as { code?: number } | null)?.code === DUPLICATE_KEY ||
+  (error as { writeErrors?: { code?: number }[] } | null)?.writeErrors?.[0]?.code === DUPLICATE_KEY;
 
 /**
- * Calls through one store take turns per sequence-year, so they do not probe against each other;
- * other stores and processes are settled by the unique index.
+ * Where a collection keeps its numbers: the formatted number under a unique index, and the year
+ * and position as plain numbers so the highest one can be found (the text sorts wrongly past
+ * 9999).
  */
-const turnsByStore = new WeakMap<Models, Map<string, Promise<unknown>>>();
+export interface NumberPaths {
+  number: string;
+  year: string;
+  seq: string;
+}
+export const CASE_NUMBER: NumberPaths = { number: 'number', year: 'numberYear', seq: 'numberSeq' };
+
+export interface NumberedWrite<R> {
+  model: AnyModel;
+  paths: NumberPaths;
+  sequence: SequenceName;
+  year: number;
+  /**
+   * Stores the record carrying `number` in one single-document write; throws the duplicate-key
+   * error when the number is taken. Resolving to undefined means it was not written (e.g. the
+   * record changed meanwhile) and spends nothing.
+   */
+  write(number: string, seq: number): Promise<R | undefined>;
+  /** After a duplicate key: the record this write was for, when it is already stored. */
+  earlier?(): Promise<R | undefined>;
+}
+
+export type Numbered<R> = { record: R; first: boolean } | undefined;
 
 /**
- * The number after the last one this store issued, per sequence-year: the next claim tries it
- * straight away instead of first reading the highest claim. Claims are never deleted, so it is
- * never ahead of the truth; when another process got there first the claim clashes and the
- * highest claim is read as usual.
+ * A number is spent only by the record that carries it. The record itself is written under the
+ * next number, and the unique index on the number settles races between processes: a clash moves
+ * on to the following number, while a write that fails or a process that dies before it lands
+ * leaves the number free for the next record. Nothing is claimed apart from the record, so no
+ * crash can leave a hole (this is also all a single-document atomic write can promise on
+ * mongo-java-server, where `$inc` is not atomic).
  */
-const nextByStore = new WeakMap<Models, Map<string, number>>();
+export function writeNumbered<R>(write: NumberedWrite<R>): Promise<Numbered<R>> {
+  return inTurn(write.model, write.year, () => writeUnderNext(write));
+}
 
 /**
- * Issues the next number of a sequence for a year, gap-free and never twice, even across
- * processes: it claims the lowest number above the highest claimed one, moving up one at a time
- * when another process got there first. A number is only lost if its record then fails to
- * insert, so callers validate before they ask.
+ * Writes through one connection's models take turns per collection and year: at most one
+ * numbered write of a process is in flight there, so a crash leaves no hole below a landed
+ * number, and writes of one process never clash with each other.
  */
-export function issueNumber(
-  models: Models,
-  sequence: SequenceName,
-  year: number,
-  at: Date = new Date(),
-  forKey?: string,
-): Promise<string> {
-  const key = `${sequence}:${year}`;
-  const queues = turnsByStore.get(models) ?? new Map<string, Promise<unknown>>();
-  turnsByStore.set(models, queues);
-  const turn = (queues.get(key) ?? Promise.resolve()).then(() =>
-    claimNext(models, sequence, year, at, forKey),
-  );
+const turns = new WeakMap<AnyModel, Map<number, Promise<unknown>>>();
+function inTurn<T>(model: AnyModel, year: number, run: () => Promise<T>): Promise<T> {
+  const queues = turns.get(model) ?? new Map<number, Promise<unknown>>();
+  turns.set(model, queues);
+  const turn = (queues.get(year) ?? Promise.resolve()).then(run);
   const settled = turn.catch(() => undefined);
-  queues.set(key, settled);
+  queues.set(year, settled);
   void settled.then(() => {
-    if (queues.get(key) === settled) queues.delete(key);
+    if (queues.get(year) === settled) queues.delete(year);
   });
   return turn;
 }
 
-/** The number already issued for `forKey`, if any. */
-async function issuedFor(models: Models, forKey: string | undefined) {
-  if (!forKey) return undefined;
-  const claim = await models.numberClaim.findOne({ for: forKey }).lean();
-  return claim ? formatNumber(claim.sequence as SequenceName, claim.year, claim.seq) : undefined;
+/**
+ * The position after the last number this process wrote, per collection and year: the next write
+ * tries it straight away instead of reading the highest first. Records are never deleted, so it
+ * is never ahead of the truth; another process getting there first shows up as a clash.
+ */
+const hints = new WeakMap<AnyModel, Map<number, number>>();
+
+async function highestOf(model: AnyModel, paths: NumberPaths, year: number): Promise<number> {
+  const top = await model
+    .findOne({ [paths.year]: year }, { [paths.seq]: 1 })
+    .sort({ [paths.seq]: -1 })
+    .lean<Record<string, unknown>>();
+  const seq = top?.[paths.seq];
+  return typeof seq === 'number' ? seq : 0;
 }
 
-/** The highest number claimed so far in a sequence-year, 0 when none. */
-async function highestClaimed(models: Models, sequence: SequenceName, year: number) {
-  const highest = await models.numberClaim
-    .findOne({ sequence, year }, { seq: 1 })
-    .sort({ seq: -1 })
-    .lean();
-  return highest?.seq ?? 0;
-}
-
-async function claimNext(
-  models: Models,
-  sequence: SequenceName,
-  year: number,
-  at: Date,
-  forKey?: string,
-) {
-  const already = await issuedFor(models, forKey);
-  if (already) return already;
-  const hints = nextByStore.get(models) ?? new Map<string, number>();
-  nextByStore.set(models, hints);
-  const key = `${sequence}:${year}`;
-  const highestPlusOne = async () => (await highestClaimed(models, sequence, year)) + 1;
-  let seq = hints.get(key) ?? (await highestPlusOne());
+async function writeUnderNext<R>(w: NumberedWrite<R>): Promise<Numbered<R>> {
+  const known = hints.get(w.model) ?? new Map<number, number>();
+  hints.set(w.model, known);
+  const afterHighest = async () => (await highestOf(w.model, w.paths, w.year)) + 1;
+  let seq = known.get(w.year) ?? (await afterHighest());
   for (let clashes = 0; ; clashes++) {
+    const number = formatNumber(w.sequence, w.year, seq);
     try {
-      await models.numberClaim.create({
-        _id: `${sequence}:${year}:${seq}`,
-        sequence,
-        year,
-        seq,
-        at,
-        ...(forKey ? { for: forKey } : {}),
-      });
-      hints.set(key, seq + 1);
-      return formatNumber(sequence, year, seq);
+      const record = await w.write(number, seq);
+      if (record === undefined) return undefined;
+      known.set(w.year, seq + 1);
+      return { record, first: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      // Another process may have issued one for the same thing meanwhile: that one counts.
-      const theirs = await issuedFor(models, forKey);
-      if (theirs) return theirs;
-      seq = clashes === 0 ? Math.max(seq + 1, await highestPlusOne()) : seq + 1;
+      const earlier = await w.earlier?.();
+      if (earlier) return { record: earlier, first: false };
+      if (!(await w.model.exists({ [w.paths.number]: number }))) throw error;
+      seq = clashes === 0 ? Math.max(seq + 1, await afterHighest()) : seq + 1;
     }
   }
 }
 
 /**
- * Claims `count` consecutive numbers at once for a bulk import (one insert of many claims instead
- * of one insert per number). Claims carry a batch token, so after a clash with another process
- * the ones that are ours are read back, never guessed: no number is lost or taken twice.
+ * A bulk import's records, numbered consecutively from the next free number of the year. They
+ * are inserted in order, so whatever a clash or a crash interrupts leaves no hole: the inserted
+ * ones form an unbroken run, and the rest go on from the new highest number. Each record carries
+ * an intake key, which tells after a clash which ones are stored (by this import or another).
  */
-export async function issueNumbers(
-  models: Models,
+export function insertNumberedRun(
+  model: AnyModel,
   sequence: SequenceName,
   year: number,
-  count: number,
-  at: Date = new Date(),
-): Promise<string[]> {
-  const batch = `batch:${randomUUID()}`;
-  let claimed = 0;
-  while (claimed < count) {
-    const start = (await highestClaimed(models, sequence, year)) + 1;
-    const claims = Array.from({ length: count - claimed }, (_, i) => ({
-      _id: `${sequence}:${year}:${start + i}`,
-      sequence,
-      year,
-      seq: start + i,
-      at,
-      batch,
-    }));
-    try {
-      await models.numberClaim.collection.insertMany(claims as never[], { ordered: true });
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+  docs: { intakeKey: string }[],
+): Promise<void> {
+  return inTurn(model, year, async () => {
+    let pending = docs;
+    while (pending.length) {
+      const start = (await highestOf(model, CASE_NUMBER, year)) + 1;
+      const numbered = pending.map((doc, i) => ({
+        ...doc,
+        number: formatNumber(sequence, year, start + i),
+        numberYear: year,
+        numberSeq: start + i,
+      }));
+      try {
+        await model.insertMany(numbered, { ordered: true });
+        hints.get(model)?.delete(year);
+        return;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
+      const keys = pending.map((d) => d.intakeKey);
+      const stored = new Set(
+        (await model.find({ intakeKey: { $in: keys } }, { intakeKey: 1 }).lean()).map((d) =>
+          String((d as { intakeKey?: unknown }).intakeKey),
+        ),
+      );
+      pending = pending.filter((d) => !stored.has(d.intakeKey));
     }
-    claimed = await models.numberClaim.countDocuments({ batch });
-  }
-  const ours = await models.numberClaim.find({ batch }, { seq: 1 }).sort({ seq: 1 }).lean();
-  return ours.map((c) => formatNumber(sequence, year, c.seq));
+    hints.get(model)?.delete(year);
+  });
 }

@@ -1,25 +1,42 @@
+import type { Model } from 'mongoose';
 import type { z } from 'zod';
 import type { SequenceName } from '../domain/numbering/numbering.js';
-import { issueNumber } from './number.repo.js';
-import type { Models } from './models/index.js';
+import { CASE_NUMBER, writeNumbered } from './number.repo.js';
 
 export type Invalid = { ok: false; error: { code: 'STORE.INVALID'; issues: string[] } };
 
 /**
- * Validates first, then takes the next number and inserts: nothing half-written is stored and
- * no number is spent on input that was going to be refused.
+ * Validates first, then inserts the record itself under the next number (see writeNumbered):
+ * nothing half-written is stored and no number is spent on input that was going to be refused.
+ * With `earlier`, a record whose intake was already stored is not inserted again: that earlier
+ * record comes back instead, and spends no number.
  */
 export async function insertNumbered<R>(
-  models: Models,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  model: Model<any>,
   repo: { insert(data: object): Promise<R> },
-  input: { schema: z.ZodType; data: unknown; sequence: SequenceName; year: number },
-): Promise<{ ok: true; value: R } | Invalid> {
+  input: {
+    schema: z.ZodType;
+    data: unknown;
+    sequence: SequenceName;
+    year: number;
+    earlier?: () => Promise<R | undefined>;
+  },
+): Promise<{ ok: true; value: R; first: boolean } | Invalid> {
   const parsed = input.schema.safeParse(input.data);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     return { ok: false, error: { code: 'STORE.INVALID', issues } };
   }
-  const number = await issueNumber(models, input.sequence, input.year);
-  const value = await repo.insert({ ...(parsed.data as object), number });
-  return { ok: true, value };
+  const numbered = await writeNumbered({
+    model,
+    paths: CASE_NUMBER,
+    sequence: input.sequence,
+    year: input.year,
+    write: (number, seq) =>
+      repo.insert({ ...(parsed.data as object), number, numberYear: input.year, numberSeq: seq }),
+    ...(input.earlier ? { earlier: input.earlier } : {}),
+  });
+  if (!numbered) throw new Error('an insert of a numbered record came back empty');
+  return { ok: true, value: numbered.record, first: numbered.first };
 }

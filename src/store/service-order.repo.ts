@@ -9,7 +9,7 @@ export function serviceOrderRepository(models: Models, report: BadRecordReporter
   const records = recordRepo(models.serviceOrder, ServiceOrderSchema, report);
   const repository: ServiceOrderRepository = {
     async issue(data, year) {
-      const created = await insertNumbered(models, records, {
+      const created = await insertNumbered(models.serviceOrder, records, {
         schema: NewServiceOrderSchema,
         data,
         sequence: 'serviceOrder',

@@ -61,6 +61,13 @@ export function inMemoryServices(calendar: BusinessCalendar, start: Date) {
         complaints.set(complaint.id, complaint);
         return copy(complaint);
       },
+      async registerOnce(data, year) {
+        const earlier = [...complaints.values()].find(
+          (c) => data.intakeKey && c.intakeKey === data.intakeKey,
+        );
+        if (earlier) return { record: copy(earlier), first: false };
+        return { record: await this.register(data, year), first: true };
+      },
       get: async (id) => copy(complaints.get(id)),
       findByNumber: async (number) =>
         copy([...complaints.values()].find((c) => c.number === number)),

@@ -1,56 +1,112 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NewClientSchema } from '../../src/domain/client/client.js';
 import { parseNumber } from '../../src/domain/numbering/numbering.js';
 import { connectDatabase } from '../../src/store/connection.js';
 import { createStore } from '../../src/store/index.js';
-import { issueNumber } from '../../src/store/number.repo.js';
 import { useTestDatabase } from '../support/database.js';
+import { aClient, aComplaint } from '../support/fixtures.js';
 
+const seqsOf = (numbers: string[]) =>
+  numbers.map((n) => parseNumber(n)?.seq ?? -1).sort((a, b) => a - b);
+const oneTo = (n: number, from = 1) => Array.from({ length: n }, (_, i) => from + i);
+
+/** Numbers are carried by the records themselves: nothing is spent that no record carries. */
 describe('case and protocol numbers', () => {
-  const db = useTestDatabase('counter');
-
-  it('issues 100 concurrent complaint numbers with no gap and no duplicate', async () => {
-    const numbers = await Promise.all(
-      Array.from({ length: 100 }, () => issueNumber(db.store.models, 'complaint', 2026)),
+  const db = useTestDatabase('numbers');
+  let clientId = '';
+  beforeAll(async () => {
+    clientId = (await db.store.clients.insert(NewClientSchema.parse(aClient()))).id;
+  });
+  const complaint = (year: number, intakeKey?: string) =>
+    db.store.complaints.registerOnce(aComplaint(clientId, intakeKey ? { intakeKey } : {}), year);
+  const numbersOf = async (year: number) =>
+    (await db.store.models.complaint.find({ numberYear: year }, { number: 1 }).lean()).map((c) =>
+      String(c.number),
     );
-    expect(new Set(numbers).size).toBe(100);
-    const seqs = numbers.map((n) => parseNumber(n)?.seq ?? -1).sort((a, b) => a - b);
-    expect(seqs).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
-    expect(numbers).toContain('R-2026-0042');
+
+  it('numbers 100 cases filed at once 1–100, no gap and no duplicate', async () => {
+    const filed = await Promise.all(oneTo(100).map((i) => complaint(2026, `k:${i}`)));
+    expect(seqsOf(filed.map((f) => f.record.number))).toEqual(oneTo(100));
+    expect(filed.map((f) => f.record.number)).toContain('R-2026-0042');
   });
 
-  it('issues protocol numbers as YYYY/NNNN, counted apart per year and per sequence', async () => {
-    expect(await issueNumber(db.store.models, 'protocol', 2026)).toBe('2026/0001');
-    expect(await issueNumber(db.store.models, 'protocol', 2026)).toBe('2026/0002');
-    expect(await issueNumber(db.store.models, 'protocol', 2027)).toBe('2027/0001');
-    expect(await issueNumber(db.store.models, 'd2', 2026)).toBe('D2-2026-0001');
+  it('spends one number on one intake sent ten times at once, and the next case follows it', async () => {
+    const copies = await Promise.all(oneTo(10).map(() => complaint(2027, 'slack:view:V10X')));
+    expect(new Set(copies.map((c) => c.record.id)).size).toBe(1);
+    expect(copies.filter((c) => c.first)).toHaveLength(1);
+    expect(copies[0]?.record.number).toBe('R-2027-0001');
+    expect((await complaint(2027, 'slack:view:VNEXT')).record.number).toBe('R-2027-0002');
+    expect(await db.store.models.complaint.countDocuments({ numberYear: 2027 })).toBe(2);
   });
 
-  it('survives concurrent first-of-the-year requests racing to create the counter', async () => {
-    const numbers = await Promise.all(
-      Array.from({ length: 20 }, () => issueNumber(db.store.models, 'serviceOrder', 2031)),
+  it('counts each sequence and year apart: D2 and service orders have their own', async () => {
+    const d2 = await db.store.d2Requests.register(
+      {
+        requester: { platform: 'slack', id: 'U0SDID' },
+        requesterOffice: 'SDID',
+        clientId,
+        reason: 'Sollecito',
+        urgency: 'normal',
+        status: 'submitted',
+        submittedAt: new Date(),
+      } as never,
+      2026,
     );
-    expect(numbers.map((n) => parseNumber(n)?.seq).sort((a, b) => a! - b!)).toEqual(
-      Array.from({ length: 20 }, (_, i) => i + 1),
-    );
+    expect(d2.number).toBe('D2-2026-0001');
+    expect((await complaint(2031)).record.number).toBe('R-2031-0001');
   });
 
-  it('stays gap-free when two bot instances (separate connections) race for numbers', async () => {
+  it('stays gap-free when two bot instances (separate connections) file at once', async () => {
     const second = await connectDatabase(db.uri, db.dbName);
     const other = await createStore(second, () => undefined);
     try {
-      const numbers = await Promise.all(
-        Array.from({ length: 60 }, (_, i) =>
-          issueNumber(i % 2 ? db.store.models : other.models, 'protocol', 2030),
+      const filed = await Promise.all(
+        oneTo(60).map((i) =>
+          (i % 2 ? db.store : other).complaints.registerOnce(
+            aComplaint(clientId, { intakeKey: `two:${i}` }),
+            2030,
+          ),
         ),
       );
-      expect(numbers.map((n) => parseNumber(n)?.seq).sort((a, b) => a! - b!)).toEqual(
-        Array.from({ length: 60 }, (_, i) => i + 1),
+      expect(seqsOf(filed.map((f) => f.record.number))).toEqual(oneTo(60));
+      // The same intake through both instances at once: one case, one number.
+      const twice = await Promise.all(
+        [db.store, other].map((s) =>
+          s.complaints.registerOnce(aComplaint(clientId, { intakeKey: 'two:same' }), 2030),
+        ),
       );
-      expect(
-        await db.store.models.numberClaim.countDocuments({ sequence: 'protocol', year: 2030 }),
-      ).toBe(60);
+      expect(twice[0]?.record.number).toBe(twice[1]?.record.number);
+      expect(seqsOf(await numbersOf(2030))).toEqual(oneTo(61));
     } finally {
       await second.close();
+    }
+  });
+
+  it('orders numbers past 9999 by value, not as text', async () => {
+    await db.store.models.complaint.collection.insertOne({
+      ...aComplaint(clientId),
+      number: 'R-2032-9999',
+      numberYear: 2032,
+      numberSeq: 9999,
+    });
+    expect((await complaint(2032)).record.number).toBe('R-2032-10000');
+    expect((await complaint(2032)).record.number).toBe('R-2032-10001');
+  });
+
+  it('continues after records stored before the position was kept, once the store starts', async () => {
+    await db.store.models.complaint.collection.insertMany(
+      oneTo(3).map((i) => ({ ...aComplaint(clientId), number: `R-2033-000${i}` })),
+    );
+    const restarted = await connectDatabase(db.uri, db.dbName);
+    try {
+      const store = await createStore(restarted, () => undefined);
+      const next = await store.complaints.registerOnce(aComplaint(clientId), 2033);
+      expect(next.record.number).toBe('R-2033-0004');
+      expect(await store.models.complaint.countDocuments({ numberYear: 2033, numberSeq: 2 })).toBe(
+        1,
+      );
+    } finally {
+      await restarted.close();
     }
   });
 });

@@ -90,14 +90,16 @@ export async function protocolCommunication(
     async (c, at) => {
       if (c.status !== 'draft')
         return refuse('COMMUNICATION.NOT_ALLOWED_NOW', { status: c.status });
-      const number = await services.protocol.numberFor(c.id, localYearOf(at, services.timeZone));
-      return ok({
-        ...c,
-        status: 'protocolled' as const,
-        protocol: { number, by, at },
-        updatedAt: at,
-      });
+      return ok({ ...c, status: 'protocolled' as const, updatedAt: at });
     },
+    // The number is given by the save itself: only a stored protocol spends one.
+    (next, readRevision, at) =>
+      services.protocol.protocol(
+        next,
+        { by, at },
+        readRevision,
+        localYearOf(at, services.timeZone),
+      ),
   );
 }
 
@@ -134,6 +136,14 @@ async function change(
   id: string,
   action: 'communication.protocol',
   decide: (c: Communication, at: Date) => Promise<Result<Communication, CommunicationRefusal>>,
+  store: (
+    next: Communication,
+    readRevision: number,
+    at: Date,
+  ) => Promise<Communication | undefined> = async (next, readRevision) =>
+    (await services.communications.save(next, readRevision))
+      ? { ...next, revision: readRevision + 1 }
+      : undefined,
 ): Outcome {
   if (!may(await services.roles.rolesOf(by), action)) return refuse('COMMUNICATION.FORBIDDEN');
   const current = RecordIdSchema.safeParse(id).success
@@ -143,9 +153,8 @@ async function change(
   const at = services.clock.now();
   const decided = await decide(current, at);
   if (!decided.ok) return decided;
-  if (!(await services.communications.save(decided.value, current.revision)))
-    return refuse('COMMUNICATION.CHANGED_MEANWHILE');
-  const saved = { ...decided.value, revision: current.revision + 1 };
+  const saved = await store(decided.value, current.revision, at);
+  if (!saved) return refuse('COMMUNICATION.CHANGED_MEANWHILE');
   await services.events.append(
     event(
       saved,

@@ -1,5 +1,6 @@
 import type { ClientDirectory } from '../complaint/complaint.ports.js';
 import type { CaseEventLog, Clock, Notifier, RoleDirectory } from '../shared/shared.ports.js';
+import type { ChatUser } from '../shared/chat-user.js';
 import type { Communication, NewCommunication } from './communication.js';
 
 export interface CommunicationRepository {
@@ -11,8 +12,17 @@ export interface CommunicationRepository {
 
 /** The protocol register of Mod. 07_A17: YYYY/NNNN, gap-free per year, never reused. */
 export interface ProtocolRegister {
-  /** The protocol number of a communication: the next one, or the one it already got. */
-  numberFor(communicationId: string, year: number): Promise<string>;
+  /**
+   * Saves the communication as protocolled under the next number of `year`, given by whom and
+   * when. The number is spent by this save alone, so a crash or a refused save leaves no hole.
+   * Undefined (nothing written, no number spent) when someone saved it since `readRevision`.
+   */
+  protocol(
+    communication: Communication,
+    stamp: { by: ChatUser; at: Date },
+    readRevision: number,
+    year: number,
+  ): Promise<Communication | undefined>;
 }
 
 export interface CommunicationServices {

@@ -17,6 +17,11 @@ import type { NewServiceOrder, ServiceOrder } from './service-order.js';
 export interface ComplaintRepository {
   /** Stores a new case under the next number of `year` (R-YYYY-NNNN). */
   register(data: NewComplaint, year: number): Promise<Complaint>;
+  /**
+   * The same, once per intake: when `data.intakeKey` already filed a case, nothing is stored and
+   * no number is spent, and that earlier case comes back with `first: false`.
+   */
+  registerOnce(data: NewComplaint, year: number): Promise<{ record: Complaint; first: boolean }>;
   get(id: string): Promise<Complaint | undefined>;
   findByNumber(number: string): Promise<Complaint | undefined>;
   /** The case a chat submission already created, if any (retries must not create another). */

@@ -9,6 +9,9 @@ const communicationSchema = new Schema(
     status: String,
     draftedBy: chatUserSchema,
     protocol: new Schema({ number: String, by: chatUserSchema, at: Date }, { _id: false }),
+    /** The protocol number's year and position (number.repo.ts), beside the protocol itself. */
+    protocolYear: Number,
+    protocolSeq: Number,
     sent: new Schema({ at: Date, channel: String, by: chatUserSchema }, { _id: false }),
     d2Id: Schema.Types.ObjectId,
     complaintId: Schema.Types.ObjectId,
@@ -17,6 +20,9 @@ const communicationSchema = new Schema(
   { timestamps: true },
 );
 communicationSchema.index({ clientId: 1, createdAt: -1 });
+// A protocol number is spent only by the communication that carries it (Mod. 07_A17).
+communicationSchema.index({ 'protocol.number': 1 }, { unique: true, sparse: true });
+communicationSchema.index({ protocolYear: 1, protocolSeq: -1 });
 
 export const defineCommunicationModel = (connection: Connection) =>
   connection.model('Communication', communicationSchema, 'communications');

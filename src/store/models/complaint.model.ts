@@ -1,5 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
-import { chatDestinationSchema, chatUserSchema } from './shared.schema.js';
+import { chatDestinationSchema, chatUserSchema, numberedFields } from './shared.schema.js';
 
 const approvalSchema = new Schema(
   {
@@ -65,6 +65,7 @@ export function lastActivityOf(c: Dated): Date | undefined {
 const complaintSchema = new Schema(
   {
     number: { type: String, required: true },
+    ...numberedFields,
     clientId: { type: Schema.Types.ObjectId, required: true },
     product: String,
     description: String,
@@ -104,6 +105,7 @@ const complaintSchema = new Schema(
   { timestamps: true, minimize: false },
 );
 complaintSchema.index({ number: 1 }, { unique: true });
+complaintSchema.index({ numberYear: 1, numberSeq: -1 });
 complaintSchema.index({ clientId: 1, problemCode: 1, receivedAt: -1 });
 complaintSchema.index({ status: 1, priority: 1 });
 complaintSchema.index({ lastActivityAt: 1 });

@@ -1,9 +1,10 @@
 import { Schema, type Connection } from 'mongoose';
-import { chatDestinationSchema, chatUserSchema } from './shared.schema.js';
+import { chatDestinationSchema, chatUserSchema, numberedFields } from './shared.schema.js';
 
 const d2RequestSchema = new Schema(
   {
     number: { type: String, required: true },
+    ...numberedFields,
     requester: chatUserSchema,
     requesterOffice: String,
     clientId: { type: Schema.Types.ObjectId, required: true },
@@ -23,6 +24,7 @@ const d2RequestSchema = new Schema(
   { timestamps: true },
 );
 d2RequestSchema.index({ number: 1 }, { unique: true });
+d2RequestSchema.index({ numberYear: 1, numberSeq: -1 });
 d2RequestSchema.index({ status: 1, createdAt: 1 });
 
 export const defineD2RequestModel = (connection: Connection) =>

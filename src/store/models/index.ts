@@ -6,7 +6,6 @@ import { defineCommunicationModel } from './communication.model.js';
 import { defineComplaintModel } from './complaint.model.js';
 import { defineConversationModel } from './conversation.model.js';
 import { defineD2RequestModel } from './d2-request.model.js';
-import { defineNumberClaimModel } from './number-claim.model.js';
 import { defineProblemCodeModel } from './problem-code.model.js';
 import { defineSurveyModels } from './survey.model.js';
 import { defineOutboxModels } from './outbox.model.js';
@@ -23,7 +22,6 @@ export function defineModels(connection: Connection) {
     complaint: defineComplaintModel(connection),
     conversation: defineConversationModel(connection),
     d2Request: defineD2RequestModel(connection),
-    numberClaim: defineNumberClaimModel(connection),
     problemCode: defineProblemCodeModel(connection),
     ...defineSurveyModels(connection),
     ...defineOutboxModels(connection),

@@ -1,5 +1,11 @@
 import { Schema } from 'mongoose';
 
+/**
+ * A numbered record's year and position beside its formatted number (number.repo.ts): the highest
+ * is found by these, since the text sorts wrongly past 9999.
+ */
+export const numberedFields = { numberYear: Number, numberSeq: Number };
+
 /** Sub-document shapes shared by several models; `_id: false` keeps them plain. */
 export const chatUserSchema = new Schema(
   {
