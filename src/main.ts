@@ -1,10 +1,15 @@
 import { startApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { createLogger } from './log.js';
-import { NoEmbeddedDatabase } from './store/embedded/embedded-database.js';
+import { startupFailure } from './startup-failure.js';
+
+/** A stop that hangs (a job that never returns) must not keep the process past its manager's patience. */
+const STOP_DEADLINE_MS = 8_000;
+
+let config: Config | undefined;
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  config = loadConfig(process.env);
   const log = createLogger(config.logLevel);
   const app = await startApp(config, log);
 
@@ -13,6 +18,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      log.error({ afterMs: STOP_DEADLINE_MS }, 'shutdown took too long: exiting anyway');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     app.stop().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -26,11 +35,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // Known start-up problems get their own readable text, not a stack trace.
-  if (error instanceof ConfigError || error instanceof NoEmbeddedDatabase) {
-    console.error(error.message);
-  } else {
-    console.error(error);
-  }
+  // Known start-up problems get their own readable text; anything else is a bug and keeps its stack.
+  console.error(startupFailure(error, config) ?? error);
+  // Exiting also stops the embedded database: its launcher ends when our end of its stdin closes.
   process.exit(1);
 });
