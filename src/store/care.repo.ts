@@ -25,7 +25,7 @@ export function careRegister(models: Models, report: BadRecordReporter) {
       const found = await clients.get(id);
       return found.ok ? found.value : undefined;
     },
-    log: (contact) => contacts.insert(contact),
+    log: (contact) => contacts.insertOnce(contact),
     async scheduleNext(clientId, lastCallAt, nextDue) {
       await models.client.updateOne(
         { _id: clientId },

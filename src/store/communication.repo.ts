@@ -7,6 +7,7 @@ import type {
   CommunicationRepository,
   ProtocolRegister,
 } from '../domain/communication/communication.ports.js';
+import type { Once } from '../domain/shared/intake.js';
 import type { Models } from './models/index.js';
 import { writeNumbered, type NumberPaths } from './number.repo.js';
 import type { BadRecordReporter } from './read-boundary.js';
@@ -23,7 +24,8 @@ const PROTOCOL_NUMBER: NumberPaths = {
 export function communicationRepository(models: Models, report: BadRecordReporter) {
   const records = recordRepo(models.communication, CommunicationSchema, report);
   const repository: CommunicationRepository = {
-    draft: (data) => records.insert(NewCommunicationSchema.parse(data)) as Promise<Communication>,
+    draft: (data) =>
+      records.insertOnce(NewCommunicationSchema.parse(data)) as Promise<Once<Communication>>,
     async get(id) {
       const found = await records.get(id);
       return found.ok ? found.value : undefined;

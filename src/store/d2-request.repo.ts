@@ -1,5 +1,6 @@
 import { D2RequestSchema, NewD2RequestSchema, type D2Request } from '../domain/d2/d2-request.js';
 import type { D2Repository } from '../domain/d2/d2.ports.js';
+import type { Once } from '../domain/shared/intake.js';
 import type { D2Queries } from '../domain/shared/queries.ports.js';
 import { caseRepository } from './case.repo.js';
 import type { Models } from './models/index.js';
@@ -14,6 +15,8 @@ export function d2RequestRepository(models: Models, report: BadRecordReporter) {
   );
   const repository: D2Repository = {
     register: (data, year) => cases.register(data, year) as Promise<D2Request>,
+    registerOnce: (data, year) => cases.registerOnce(data, year) as Promise<Once<D2Request>>,
+    findByIntakeKey: (key) => cases.findOne({ intakeKey: String(key) }),
     get: cases.get,
     save: cases.save,
   };

@@ -4,6 +4,8 @@ import { isValidObjectId, type Model } from 'mongoose';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyModel = Model<any>;
 import type { z } from 'zod';
+import type { Once } from '../domain/shared/intake.js';
+import { isDuplicateKey } from './number.repo.js';
 import {
   readRecord,
   readRecords,
@@ -52,6 +54,32 @@ export function recordRepo<S extends z.ZodType>(
       if (!result.ok)
         throw new Error(`stored ${collection} fails its schema: ${result.error.issues.join('; ')}`);
       return result.value;
+    },
+    /** The record a chat submission stored, if any (see `insertOnce`). */
+    async findByIntakeKey(key: string): Promise<Rec | undefined> {
+      const doc = await model.findOne({ intakeKey: String(key) }).lean();
+      if (!doc) return undefined;
+      const result = readRecord(schema, collection, doc);
+      if (!result.ok) throw new Error(`${collection} ${key} is damaged: ${result.error.issues}`);
+      return result.value;
+    },
+    /**
+     * Inserts a record made by a chat submission, whose `intakeKey` is unique in the collection:
+     * when that submission already stored one (a retry, or a duplicate delivered at the same
+     * time, refused by the unique index) that one is returned with `first: false`.
+     */
+    async insertOnce(data: { intakeKey?: string }): Promise<Once<Rec>> {
+      const key = data.intakeKey;
+      const earlier = key === undefined ? undefined : await this.findByIntakeKey(key);
+      if (earlier) return { record: earlier, first: false };
+      try {
+        return { record: await this.insert(data), first: true };
+      } catch (error) {
+        const theirs =
+          key !== undefined && isDuplicateKey(error) && (await this.findByIntakeKey(key));
+        if (!theirs) throw error;
+        return { record: theirs, first: false };
+      }
     },
   };
 }

@@ -102,6 +102,14 @@ export function inMemoryServices(calendar: BusinessCalendar, start: Date) {
         d2s.set(d2.id, d2);
         return copy(d2);
       },
+      async registerOnce(data, year) {
+        const earlier = [...d2s.values()].find(
+          (d) => data.intakeKey && d.intakeKey === data.intakeKey,
+        );
+        if (earlier) return { record: copy(earlier), first: false };
+        return { record: await this.register(data, year), first: true };
+      },
+      findByIntakeKey: async (key) => copy([...d2s.values()].find((d) => d.intakeKey === key)),
       get: async (id) => copy(d2s.get(id)),
       async save(d2, readRevision) {
         if (d2s.get(d2.id)?.revision !== readRevision) return false;

@@ -3,7 +3,8 @@ import { ContactChannelSchema } from '../complaint/complaint.js';
 import { may } from '../roles/permissions.js';
 import { RecordIdSchema, type ChatUser } from '../shared/chat-user.js';
 import { parseInput } from '../shared/input.js';
-import { ok, refuse, type Result } from '../shared/result.js';
+import { IntakeKeySchema } from '../shared/intake.js';
+import { again, ok, refuse, type Result } from '../shared/result.js';
 import { chatText, optionalChatText } from '../shared/text.js';
 import { careCallDueAt, careReminderDue, nextCareCallAfter } from './care-calls.js';
 import type { CareContact } from './care-contact.js';
@@ -49,9 +50,13 @@ export const LogCareCallInputSchema = z.strictObject({
   outcome: chatText(4000),
   needs: optionalChatText(4000),
   nextAction: optionalChatText(2000),
+  intakeKey: IntakeKeySchema.optional(),
 });
 
-/** A care call goes into the register (Mod. 07_A9) and the next one is scheduled. */
+/**
+ * A care call goes into the register (Mod. 07_A9) and the next one is scheduled; the same
+ * submission delivered again gets the call its first delivery logged, written once.
+ */
 export async function logCareCall(
   services: CareServices,
   by: ChatUser,
@@ -70,8 +75,9 @@ export async function logCareCall(
   const now = services.clock.now();
   const { at = now, ...fields } = parsed.value;
   if (at > now) return refuse('CARE.IN_FUTURE');
-  const contact = await services.care.log({ ...fields, at, by });
-  const nextDue = nextCareCallAfter(client, at);
+  const { record: contact, first } = await services.care.log({ ...fields, at, by });
+  const nextDue = nextCareCallAfter(client, contact.at);
+  if (!first) return again({ contact, nextDue });
   await services.care.scheduleNext(client.id, at, nextDue);
   await services.events.append({
     caseKind: 'care_contact',

@@ -14,6 +14,8 @@ export const CareContactSchema = z.object({
   nextAction: z.string().max(2000).optional(),
   complaintId: RecordIdSchema.optional(),
   d2Id: RecordIdSchema.optional(),
+  /** The chat submission that logged it: delivered again, it logs nothing more. */
+  intakeKey: z.string().max(200).optional(),
   createdAt: z.date(),
 });
 export type CareContact = z.infer<typeof CareContactSchema>;

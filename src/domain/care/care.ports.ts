@@ -1,6 +1,7 @@
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { Client } from '../client/client.js';
 import type { CaseEventLog, Clock, Notifier, RoleDirectory } from '../shared/shared.ports.js';
+import type { Once } from '../shared/intake.js';
 import type { CareContact } from './care-contact.js';
 
 export type NewCareContact = Omit<CareContact, 'id' | 'createdAt'>;
@@ -10,7 +11,8 @@ export interface CareRegister {
   /** Active clients whose next call is due by `now`, or who have no date set yet. */
   candidates(now: Date, limit: number): Promise<Client[]>;
   client(id: string): Promise<Client | undefined>;
-  log(contact: NewCareContact): Promise<CareContact>;
+  /** Writes a call; one logged by the same chat submission (intake key) comes back instead. */
+  log(contact: NewCareContact): Promise<Once<CareContact>>;
   /** Records the call on the client and sets when the next one is due. */
   scheduleNext(clientId: string, lastCallAt: Date, nextDue: Date): Promise<void>;
 }

@@ -4,7 +4,8 @@ import { ContactChannelSchema } from '../complaint/complaint.js';
 import { may } from '../roles/permissions.js';
 import { RecordIdSchema, type ChatUser } from '../shared/chat-user.js';
 import { parseInput } from '../shared/input.js';
-import { ok, refuse, type Result } from '../shared/result.js';
+import { IntakeKeySchema } from '../shared/intake.js';
+import { again, ok, refuse, type Result } from '../shared/result.js';
 import { chatText } from '../shared/text.js';
 import type { Communication } from './communication.js';
 import type { CommunicationServices } from './communication.ports.js';
@@ -16,6 +17,7 @@ const DraftInputSchema = z.strictObject({
   body: chatText(20000),
   d2Id: RecordIdSchema.optional(),
   complaintId: RecordIdSchema.optional(),
+  intakeKey: IntakeKeySchema.optional(),
 });
 
 type CommunicationRefusal =
@@ -43,7 +45,10 @@ const event = (
   data,
 });
 
-/** The commercial director writes a communication to a client (Mod. 07_A17), still a draft. */
+/**
+ * The commercial director writes a communication to a client (Mod. 07_A17), still a draft; the
+ * same submission delivered again gets the draft its first delivery stored.
+ */
 export async function draftCommunication(
   services: CommunicationServices,
   by: ChatUser,
@@ -55,19 +60,23 @@ export async function draftCommunication(
     return refuse('COMMUNICATION.FORBIDDEN');
   if (!(await services.clients.exists(parsed.value.clientId)))
     return refuse('COMMUNICATION.CLIENT_NOT_FOUND');
-  const communication = await services.communications.draft({
+  const { record: communication, first } = await services.communications.draft({
     ...parsed.value,
     status: 'draft',
     draftedBy: by,
   });
+  if (!first) return again(communication);
   const at = services.clock.now();
   await services.events.append(event(communication, 'communication.drafted', by, at));
-  await services.notifier.queue({
-    type: 'communication.to_protocol',
-    communicationId: communication.id,
-    subject: communication.subject,
-    to: await services.roles.holdersOf('SCOM'),
-  });
+  await services.notifier.queue(
+    {
+      type: 'communication.to_protocol',
+      communicationId: communication.id,
+      subject: communication.subject,
+      to: await services.roles.holdersOf('SCOM'),
+    },
+    { once: `communication.to_protocol:${communication.id}` },
+  );
   return ok(communication);
 }
 

@@ -1,10 +1,12 @@
 import type { ClientDirectory } from '../complaint/complaint.ports.js';
 import type { CaseEventLog, Clock, Notifier, RoleDirectory } from '../shared/shared.ports.js';
 import type { ChatUser } from '../shared/chat-user.js';
+import type { Once } from '../shared/intake.js';
 import type { Communication, NewCommunication } from './communication.js';
 
 export interface CommunicationRepository {
-  draft(data: NewCommunication): Promise<Communication>;
+  /** Stores a draft; one drafted by the same chat submission (intake key) comes back instead. */
+  draft(data: NewCommunication): Promise<Once<Communication>>;
   get(id: string): Promise<Communication | undefined>;
   /** Saves unless someone saved since it was read at `readRevision` (then false, nothing written). */
   save(communication: Communication, readRevision: number): Promise<boolean>;

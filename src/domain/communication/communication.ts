@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ChatUserSchema, RecordIdSchema } from '../shared/chat-user.js';
 import { ContactChannelSchema } from '../complaint/complaint.js';
+import { AppliedIntakesSchema } from '../shared/intake.js';
 
 /** Mod. 07_A17: a written communication to a client, protocolled by SCOM before it is sent. */
 export const CommunicationSchema = z.object({
@@ -16,6 +17,9 @@ export const CommunicationSchema = z.object({
   sent: z.object({ at: z.date(), channel: ContactChannelSchema, by: ChatUserSchema }).optional(),
   d2Id: RecordIdSchema.optional(),
   complaintId: RecordIdSchema.optional(),
+  /** The chat submission that drafted it: delivered again, it drafts nothing more. */
+  intakeKey: z.string().max(200).optional(),
+  appliedIntakes: AppliedIntakesSchema,
   /** Bumped by every save (optimistic concurrency). */
   revision: z.number().int().nonnegative(),
   createdAt: z.date(),

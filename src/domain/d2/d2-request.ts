@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ChatDestinationSchema, ChatUserSchema, RecordIdSchema } from '../shared/chat-user.js';
+import { AppliedIntakesSchema } from '../shared/intake.js';
 
 export const D2_STATUSES = ['submitted', 'signed', 'in_progress', 'done', 'declined'] as const;
 export const D2StatusSchema = z.enum(D2_STATUSES);
@@ -25,6 +26,9 @@ export const D2RequestSchema = z.object({
   communicationId: RecordIdSchema.optional(),
   /** The card shown to the director, so later changes update it in place. */
   announcement: ChatDestinationSchema.extend({ messageId: z.string().max(100) }).optional(),
+  /** The chat submission that raised it: delivered again, it raises nothing more. */
+  intakeKey: z.string().max(200).optional(),
+  appliedIntakes: AppliedIntakesSchema,
   /** Bumped by every save (optimistic concurrency, as for complaints). */
   revision: z.number().int().nonnegative(),
   createdAt: z.date(),

@@ -3,7 +3,8 @@ import { localYearOf } from '../calendar/business-calendar.js';
 import { may } from '../roles/permissions.js';
 import { RecordIdSchema, type ChatUser } from '../shared/chat-user.js';
 import { parseInput } from '../shared/input.js';
-import { ok, refuse, type Result } from '../shared/result.js';
+import { IntakeKeySchema } from '../shared/intake.js';
+import { again, ok, refuse, type Result } from '../shared/result.js';
 import { chatText, optionalChatText } from '../shared/text.js';
 import type { D2Request } from './d2-request.js';
 import type { D2Services } from './d2.ports.js';
@@ -16,11 +17,15 @@ export const RaiseD2InputSchema = z.strictObject({
   urgency: z.enum(['low', 'normal', 'high']).default('normal'),
   notes: optionalChatText(4000),
   complaintId: RecordIdSchema.optional(),
+  intakeKey: IntakeKeySchema.optional(),
 });
 
 export type RaiseD2Refusal = 'INPUT.INVALID' | 'D2.FORBIDDEN' | 'D2.CLIENT_NOT_FOUND';
 
-/** A secretariat (SDID or SAMM) asks the commercial director to contact a client. */
+/**
+ * A secretariat (SDID or SAMM) asks the commercial director to contact a client. The same
+ * submission delivered again gets the request its first delivery raised, and nobody is told twice.
+ */
 export async function raiseD2(
   services: D2Services,
   by: ChatUser,
@@ -34,8 +39,11 @@ export async function raiseD2(
   if (!(await services.clients.exists(parsed.value.clientId)))
     return refuse('D2.CLIENT_NOT_FOUND', { clientId: parsed.value.clientId });
 
+  const { intakeKey } = parsed.value;
+  const earlier = intakeKey && (await services.d2Requests.findByIntakeKey(intakeKey));
+  if (earlier) return again(earlier);
   const at = services.clock.now();
-  const d2 = await services.d2Requests.register(
+  const { record: d2, first } = await services.d2Requests.registerOnce(
     {
       ...parsed.value,
       requester: by,
@@ -45,6 +53,7 @@ export async function raiseD2(
     },
     localYearOf(at, services.timeZone),
   );
+  if (!first) return again(d2);
   const ref = d2Ref(d2);
   await services.events.append({
     ...ref,
@@ -53,11 +62,14 @@ export async function raiseD2(
     at,
     data: { urgency: d2.urgency, office },
   });
-  await services.notifier.queue({
-    type: 'decision.requested',
-    case: ref,
-    from: await services.roles.holdersOf('DCOM'),
-    reason: d2.reason,
-  });
+  await services.notifier.queue(
+    {
+      type: 'decision.requested',
+      case: ref,
+      from: await services.roles.holdersOf('DCOM'),
+      reason: d2.reason,
+    },
+    { once: `d2.raised:${d2.id}` },
+  );
   return ok(d2);
 }

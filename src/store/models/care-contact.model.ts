@@ -12,10 +12,12 @@ const careContactSchema = new Schema(
     nextAction: String,
     complaintId: Schema.Types.ObjectId,
     d2Id: Schema.Types.ObjectId,
+    intakeKey: String,
   },
   { timestamps: { createdAt: true, updatedAt: false } },
 );
 careContactSchema.index({ clientId: 1, at: -1 });
+careContactSchema.index({ intakeKey: 1 }, { unique: true, sparse: true });
 
 export const defineCareContactModel = (connection: Connection) =>
   connection.model('CareContact', careContactSchema, 'care_contacts');

@@ -15,11 +15,14 @@ const communicationSchema = new Schema(
     sent: new Schema({ at: Date, channel: String, by: chatUserSchema }, { _id: false }),
     d2Id: Schema.Types.ObjectId,
     complaintId: Schema.Types.ObjectId,
+    intakeKey: String,
+    appliedIntakes: { type: [String], default: undefined },
     revision: { type: Number, default: 0 },
   },
   { timestamps: true },
 );
 communicationSchema.index({ clientId: 1, createdAt: -1 });
+communicationSchema.index({ intakeKey: 1 }, { unique: true, sparse: true });
 // A protocol number is spent only by the communication that carries it (Mod. 07_A17).
 communicationSchema.index({ 'protocol.number': 1 }, { unique: true, sparse: true });
 communicationSchema.index({ protocolYear: 1, protocolSeq: -1 });

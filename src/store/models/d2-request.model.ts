@@ -18,6 +18,8 @@ const d2RequestSchema = new Schema(
     outcome: String,
     complaintId: Schema.Types.ObjectId,
     communicationId: Schema.Types.ObjectId,
+    intakeKey: String,
+    appliedIntakes: { type: [String], default: undefined },
     revision: { type: Number, default: 0 },
     announcement: new Schema({ ...chatDestinationSchema.obj, messageId: String }, { _id: false }),
   },
@@ -26,6 +28,7 @@ const d2RequestSchema = new Schema(
 d2RequestSchema.index({ number: 1 }, { unique: true });
 d2RequestSchema.index({ numberYear: 1, numberSeq: -1 });
 d2RequestSchema.index({ status: 1, createdAt: 1 });
+d2RequestSchema.index({ intakeKey: 1 }, { unique: true, sparse: true });
 
 export const defineD2RequestModel = (connection: Connection) =>
   connection.model('D2Request', d2RequestSchema, 'd2_requests');

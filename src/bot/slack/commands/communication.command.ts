@@ -15,7 +15,7 @@ import { refusalText } from '../../shared/refusal-text.js';
 import { plainText, type Modal } from '../blocks/block-kit.js';
 import { clientSelect } from '../blocks/modals.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
-import { metadataOf, tellUser } from '../views/view-reply.js';
+import { metadataOf, tellUser, viewIntakeKey } from '../views/view-reply.js';
 import { fieldErrors, readViewState, text } from '../views/view-state.js';
 
 const input = (block: string, label: string, multiline = false, max = 3000) => ({
@@ -96,6 +96,7 @@ export function registerCommunication(app: App, deps: SlackDeps, localeOf: Local
       clientId: text(values, 'client') ?? '',
       subject: text(values, 'subject') ?? '',
       body: text(values, 'body') ?? '',
+      intakeKey: viewIntakeKey(view),
     });
     if (!result.ok) {
       const problems = (result.error.details?.problems as FieldProblem[] | undefined) ?? [];
@@ -111,6 +112,7 @@ export function registerCommunication(app: App, deps: SlackDeps, localeOf: Local
       return;
     }
     await ack();
+    if (result.repeat) return;
     const metadata = metadataOf(
       z.object({ channel: z.string().max(30).optional() }),
       view.private_metadata,

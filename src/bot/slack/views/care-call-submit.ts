@@ -9,7 +9,7 @@ import { clip, escapeText, plainText } from '../blocks/block-kit.js';
 import { formatInstant } from '../../shared/format.js';
 import { refusalText } from '../../shared/refusal-text.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
-import { metadataOf } from './view-reply.js';
+import { metadataOf, viewIntakeKey } from './view-reply.js';
 import { fieldErrors, readViewState, text } from './view-state.js';
 
 const MetadataSchema = z.object({ clientId: z.string().max(40) });
@@ -49,6 +49,7 @@ export function registerCareCallSubmit(
       outcome: text(values, 'outcome') ?? '',
       needs: text(values, 'needs'),
       nextAction: text(values, 'nextAction'),
+      intakeKey: viewIntakeKey(view),
     });
     if (!result.ok) {
       const problems = (result.error.details?.problems as FieldProblem[] | undefined) ?? [];
@@ -66,6 +67,8 @@ export function registerCareCallSubmit(
       return;
     }
     await ack();
+    // A repeated delivery answers as the first did; the first already sent the follow-ups.
+    if (result.repeat) return;
     const found = await deps.clients.find(clientId);
     const message = t('care.logged', {
       client: escapeText(found?.name ?? clientId),

@@ -5,7 +5,7 @@ import type { FieldProblem } from '../../../domain/shared/input.js';
 import { VIEWS } from '../../ids.js';
 import { refusalText } from '../../shared/refusal-text.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
-import { metadataOf, tellUser } from './view-reply.js';
+import { metadataOf, tellUser, viewIntakeKey } from './view-reply.js';
 import { fieldErrors, readViewState, text } from './view-state.js';
 
 const MetadataSchema = z.object({ channel: z.string().max(30).optional() });
@@ -20,6 +20,7 @@ export function registerD2Submit(app: App, deps: SlackDeps, localeOf: LocaleOf) 
       reason: text(values, 'reason') ?? '',
       urgency: text(values, 'urgency'),
       notes: text(values, 'notes'),
+      intakeKey: viewIntakeKey(view),
     });
     if (!result.ok) {
       const problems = (result.error.details?.problems as FieldProblem[] | undefined) ?? [];
@@ -35,6 +36,8 @@ export function registerD2Submit(app: App, deps: SlackDeps, localeOf: LocaleOf) 
       return;
     }
     await ack();
+    // A repeated delivery answers as the first did; the first already told the user.
+    if (result.repeat) return;
     const metadata = metadataOf(MetadataSchema, view.private_metadata);
     await tellUser(
       client,

@@ -1,6 +1,12 @@
 import type { WebClient } from '@slack/web-api';
 import type { z } from 'zod';
 
+/**
+ * A form submission's identity: the view's id, the same on every delivery of it (Slack retries a
+ * slow answer) and on a resubmission after errors, which stored nothing the first time.
+ */
+export const viewIntakeKey = (view: { id: string }) => `slack:view:${view.id}`;
+
 /** The modal's private metadata, shape-checked; anything odd counts as none. */
 export function metadataOf<S extends z.ZodType>(
   schema: S,
