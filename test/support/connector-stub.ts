@@ -31,10 +31,21 @@ export const badArgument = (problems: string[]) => ({
 });
 
 /**
+ * Teams refuses a bot message over 100 KB, counted as UTF-16 over the text, cards and mentions
+ * but not base64 images, with 413 MessageSizeTooBig ("Format your bot messages", note on the
+ * message size limit; "Status codes from bot conversational APIs", learn.microsoft.com/
+ * microsoftteams/platform/bots/how-to/conversations/conversation-messages).
+ */
+export const MESSAGE_LIMIT_BYTES = 100 * 1024;
+export const messageBytes = (body: unknown) =>
+  JSON.stringify(body).replace(/data:image\/[a-z+]+;base64,[A-Za-z0-9+/=]*/g, '').length * 2;
+const tooBig = { error: { code: 'MessageSizeTooBig', message: 'Message size too large.' } };
+
+/**
  * A local Bot Connector: records every activity the bot sends or updates, answers like the
- * service, refuses a card that breaks the Adaptive Card 1.5 schema (400 BadArgument), notes in
- * `cardIssues` every card problem (refused ones, and what the SDK or Teams' fallback rule finds),
- * and fails on demand.
+ * service, refuses a card that breaks the Adaptive Card 1.5 schema (400 BadArgument) and a
+ * message over Teams' size limit (413 MessageSizeTooBig), notes in `cardIssues` every problem
+ * (refused ones, and what the SDK or Teams' fallback rule finds), and fails on demand.
  */
 export async function startConnectorStub() {
   const calls: ConnectorCall[] = [];
@@ -61,6 +72,13 @@ export async function startConnectorStub() {
         return void res
           .writeHead(500, { 'content-type': 'application/json' })
           .end('{"error":{"code":"ServiceError"}}');
+      }
+      if (messageBytes(body) > MESSAGE_LIMIT_BYTES) {
+        calls.push({ method: `${req.method}#too-big`, path, conversationId: match[1]!, body });
+        cardIssues.push(`${req.method} ${path}: message of ${messageBytes(body)} bytes (UTF-16)`);
+        return void res
+          .writeHead(413, { 'content-type': 'application/json' })
+          .end(JSON.stringify(tooBig));
       }
       const cards = cardsOf(body);
       const refusal = cards.flatMap(schemaIssues);

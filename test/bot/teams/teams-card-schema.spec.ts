@@ -3,8 +3,12 @@ import { readFileSync } from 'node:fs';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { card, execute, text } from '../../../src/bot/teams/cards/adaptive.js';
-import { cardIssues, schemaIssues } from '../../support/adaptive-cards/card-schema.js';
-import { startConnectorStub, type ConnectorStub } from '../../support/connector-stub.js';
+import { cardIssues, schemaIssues, sdkIssues } from '../../support/adaptive-cards/card-schema.js';
+import {
+  MESSAGE_LIMIT_BYTES,
+  startConnectorStub,
+  type ConnectorStub,
+} from '../../support/connector-stub.js';
 
 const fixture = (name: string) => new URL(`../../support/adaptive-cards/${name}`, import.meta.url);
 const schema = JSON.parse(readFileSync(fixture('adaptive-card-1.5.schema.json'), 'utf8')) as {
@@ -36,6 +40,19 @@ describe('the Adaptive Card 1.5 schema the Teams cards are checked against', () 
       schemaIssues({ ...nullNumber, body: [{ type: 'TextBlock', text: 'x', colour: 'red' }] }),
     ).toEqual(['/body/0 (TextBlock) must NOT have additional properties: colour']);
     expect(schemaIssues(card([text('ok')]))).toEqual([]);
+  });
+
+  it('reports what the Adaptive Cards SDK finds wrong, and a version other than 1.5', () => {
+    expect(
+      sdkIssues({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Bogus' }] }),
+    ).not.toEqual([]);
+    expect(
+      sdkIssues({ ...nullNumber, body: [{ type: 'Input.ChoiceSet', id: 'c', choices: [] }] }),
+    ).toEqual(['An Input.ChoiceSet must have at least one choice defined.']);
+    expect(sdkIssues({ type: 'AdaptiveCard', version: '1.2', body: [] })).toContain(
+      'card version is not 1.5',
+    );
+    expect(sdkIssues(card([text('ok')]))).toEqual([]);
   });
 
   it('asks every Action.Execute button for an Action.Submit fallback with the same data and verb', () => {
@@ -84,6 +101,17 @@ describe('the Connector stub says no to a card that breaks the schema, as the Bo
     const fine = await post(card([text('ok')]));
     expect(fine.status).toBe(200);
     expect(stub.takeCardIssues()).toEqual([]);
+  });
+
+  it('answers 413 MessageSizeTooBig to a message over 100 KB (UTF-16, base64 images left out)', async () => {
+    const image = { type: 'Image', url: `data:image/png;base64,${'A'.repeat(200_000)}` };
+    expect((await post(card([image]))).status).toBe(200);
+    const answer = await post(card([text('é'.repeat(MESSAGE_LIMIT_BYTES / 2))]));
+    expect(answer.status).toBe(413);
+    expect(await answer.json()).toEqual({
+      error: { code: 'MessageSizeTooBig', message: 'Message size too large.' },
+    });
+    expect(stub.takeCardIssues()).toHaveLength(1);
   });
 
   it('accepts a card only the SDK or the fallback rule objects to, and notes why', async () => {

@@ -3,6 +3,7 @@ import { TEAMS_COMMANDS, TEAMS_VERBS } from '../../../src/bot/ids.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
 import { translator } from '../../../src/i18n/translate.js';
 import { aClient, aComplaint, COMPLAINT_TEXT_LIMITS } from '../../support/fixtures.js';
+import { messageBytes } from '../../support/connector-stub.js';
 import { eventually } from '../../support/slack-bot.js';
 import {
   actionExecute,
@@ -81,6 +82,9 @@ describe.each(['it', 'en'] as const)('Teams forms in %s, at their longest', (loc
     expect(forms[0]).toContain(JSON.stringify(t('complaint.modal.title')));
     expect(forms[2]).toContain(JSON.stringify(t('d2.modal.title')));
     expect(forms.every((form) => form.includes('CLI-') && form.includes('099'))).toBe(true);
+    // Teams asks bots to keep a message within 80 KB of its 100 KB limit to be sure it arrives.
+    for (const call of bot.stub.posted(chat.id))
+      expect(messageBytes(call.body)).toBeLessThan(80 * 1024);
   });
 
   it('answers a complaint form with every field refused, each error on the card', async () => {
