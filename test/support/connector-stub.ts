@@ -18,10 +18,11 @@ const cardsOf = (body: Record<string, unknown>) =>
 /**
  * The Bot Connector's answer to an activity whose card breaks the Adaptive Card 1.5 schema:
  * 400 with an ErrorResponse `{ error: { code, message } }` (Bot Connector REST API reference,
- * "HTTP status codes" → Errors and "ErrorResponse object"), code BadArgument for an invalid
- * payload (Teams, "Status codes from bot conversational APIs", learn.microsoft.com/microsoftteams/
- * platform/bots/how-to/conversations/conversation-messages). Teams refuses such cards, e.g. an
- * Input.Number whose `min` is NaN (microsoft/AdaptiveCards#1986).
+ * "HTTP status codes" → Errors and "ErrorResponse object"), code BadArgument (the Teams table
+ * spells it `Bad Argument`) for an invalid payload (Teams, "Status codes from bot conversational
+ * APIs", learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/
+ * conversation-messages). Teams refuses such cards, e.g. an Input.Number whose `min` is NaN
+ * (microsoft/AdaptiveCards#1986).
  */
 export const badArgument = (problems: string[]) => ({
   error: {

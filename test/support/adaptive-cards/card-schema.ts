@@ -107,10 +107,16 @@ export function universalActionIssues(card: unknown, path = ''): string[] {
       ...issues,
       `${path} Action.Execute "${String(node.verb)}" has no Action.Submit fallback`,
     ];
-  if (JSON.stringify(fallback.data) !== JSON.stringify(expected))
+  if (!sameData(fallback.data, expected))
     return [...issues, `${path} fallback of "${String(node.verb)}" does not carry the same data`];
   return issues;
 }
+
+const sameData = (a: unknown, b: Record<string, unknown>) =>
+  !!a &&
+  typeof a === 'object' &&
+  Object.keys(a).length === Object.keys(b).length &&
+  Object.entries(b).every(([key, value]) => (a as Node)[key] === value);
 
 /** Everything wrong with a card the bot sends or returns: schema, SDK, Teams' fallback rule. */
 export const cardIssues = (card: unknown): string[] => [
