@@ -33,7 +33,9 @@ export interface ChatOptions {
   teams?: { appId?: string; appPassword?: string; tenantId?: string };
   /** Tests: the Slack Web API stub, and a short backoff. */
   slackApiUrl?: string;
-  outbox?: { baseDelayMs?: number; maxAttempts?: number; pollMs?: number };
+  outbox?: { baseDelayMs?: number; maxAttempts?: number; pollMs?: number; leaseMs?: number };
+  /** Spacing of posts to one Slack channel; Slack's tier (1 s) unless a test says otherwise. */
+  slackPaceMs?: number;
 }
 
 /**
@@ -115,7 +117,16 @@ export async function startChat(options: ChatOptions) {
       )
     : undefined;
   const deliverers: Partial<Record<Platform, Deliver>> = {
-    ...(slack ? { slack: slackDelivery(slack.client, deps, options.config.defaultLocale) } : {}),
+    ...(slack
+      ? {
+          slack: slackDelivery(
+            slack.client,
+            deps,
+            options.config.defaultLocale,
+            options.slackPaceMs,
+          ),
+        }
+      : {}),
     ...(teams
       ? {
           teams: (await import('./bot/teams/teams-delivery.js')).teamsDelivery(
@@ -131,10 +142,11 @@ export async function startChat(options: ChatOptions) {
       clock,
       ...(options.outbox?.baseDelayMs ? { baseDelayMs: options.outbox.baseDelayMs } : {}),
       ...(options.outbox?.maxAttempts ? { maxAttempts: options.outbox.maxAttempts } : {}),
+      ...(options.outbox?.leaseMs ? { leaseMs: options.outbox.leaseMs } : {}),
       onParked: (entry, error) =>
         log.error(
           { outboxId: entry.id, type: entry.notification.type, error },
-          'message parked after its last attempt',
+          'message parked: a person must check it (last attempt failed, or a crash left it unsure)',
         ),
     });
     worker.start(options.outbox?.pollMs ?? 5_000, (error) =>
@@ -156,13 +168,16 @@ export async function startChat(options: ChatOptions) {
 }
 export type RunningChat = Awaited<ReturnType<typeof startChat>>;
 
-/** Each notification goes to the adapter of its platform; a missing adapter is a failure. */
+/**
+ * Each notification goes to the adapter of its platform; a missing adapter is a failure. The
+ * messages of each platform are named apart, so a retry of a Slack + Teams set resends neither.
+ */
 function routed(deliverers: Partial<Record<Platform, Deliver>>, store: Store): Deliver {
-  return async (notification) => {
+  return async (notification, set) => {
     for (const platform of await platformsOf(notification, store)) {
       const deliver = deliverers[platform];
       if (!deliver) throw new Error(`no ${platform} adapter configured for ${notification.type}`);
-      await deliver(notification);
+      await deliver(notification, { once: (part, send) => set.once(`${platform}/${part}`, send) });
     }
   };
 }

@@ -6,7 +6,7 @@ import { pingDatabase } from '../../src/store/connection.js';
 import type { Clock } from '../../src/domain/shared/shared.ports.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
 import { startSlackStub, type SlackStub } from './slack-stub.js';
-import { startTestChat } from './test-chat.js';
+import { startTestChat, type TestChatOptions } from './test-chat.js';
 
 export interface SlackBot {
   db: TestDatabase;
@@ -24,6 +24,8 @@ export function useSlackBot(
     locales?: Record<string, string>;
     /** Tests that send Slack a payload it refuses on purpose. */
     allowRefusals?: boolean;
+    /** More of the chat layer's test settings (outbox timings, Slack pacing, a log to read). */
+    chat?: Pick<TestChatOptions, 'outbox' | 'slackPaceMs' | 'log'>;
   } = {},
 ): SlackBot {
   const bot = {} as SlackBot;
@@ -34,6 +36,7 @@ export function useSlackBot(
     const chat = await startTestChat(db.store, http, {
       slackApiUrl: stub.url,
       ...(options.clock ? { clock: options.clock } : {}),
+      ...options.chat,
     });
     const server = await listen(http, '127.0.0.1', 0);
     Object.assign(bot, { db, stub, chat, server, baseUrl: `http://127.0.0.1:${portOf(server)}` });

@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import { startChat, type ChatOptions, type RunningChat } from '../../src/chat.js';
 import type { Clock, SlaScheduler } from '../../src/domain/shared/shared.ports.js';
 import type { Locale } from '../../src/i18n/translate.js';
-import { createLogger } from '../../src/log.js';
+import { createLogger, type Logger } from '../../src/log.js';
 import type { Store } from '../../src/store/index.js';
 import { romeRules } from './calendar.js';
 import { SIGNING_SECRET } from './slack-requests.js';
@@ -14,6 +14,10 @@ export interface TestChatOptions {
   teams?: boolean | { tenantId: string };
   clock?: Clock;
   outbox?: ChatOptions['outbox'];
+  /** Spacing of posts per Slack channel (production: Slack's 1 s); none unless asked. */
+  slackPaceMs?: number;
+  /** Where the bot logs (to hear what it reports); silent unless TEST_LOG says otherwise. */
+  log?: Logger;
   /** Real SLA reminders (Agenda); none by default. */
   scheduler?: SlaScheduler;
   /** The deployment's language (messages the bot sends on its own); Italian by default. */
@@ -51,7 +55,8 @@ export function startTestChat(
     clock: options.clock ?? { now: () => new Date() },
     rules: romeRules('C0TRIAGE'),
     scheduler: options.scheduler ?? { reschedule: async () => undefined },
-    log: createLogger(process.env.TEST_LOG ?? 'silent'),
+    log: options.log ?? createLogger(process.env.TEST_LOG ?? 'silent'),
+    slackPaceMs: options.slackPaceMs ?? 0,
     outbox: options.outbox ?? { baseDelayMs: 50, maxAttempts: 6, pollMs: 100 },
   });
 }
