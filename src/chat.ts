@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import { createSlackApp } from './bot/slack/slack-app.js';
 import { slackDelivery } from './bot/slack/slack-delivery.js';
 import type { SlackDeps } from './bot/slack/slack-deps.js';
+import type { WorkspaceSettings } from './bot/slack/workspace.js';
 import type { Config } from './config.js';
 import type { Notification } from './domain/shared/notification.js';
 import { platformsOf } from './chat-routing.js';
@@ -31,8 +32,9 @@ export interface ChatOptions {
   log: Logger;
   /** Tests: Teams without an app id (authentication off). */
   teams?: { appId?: string; appPassword?: string; tenantId?: string };
-  /** Tests: the Slack Web API stub, and a short backoff. */
-  slackApiUrl?: string;
+  /** Tests: how soon the Slack workspace is asked again while auth.test fails. */
+  slackWorkspace?: WorkspaceSettings;
+  /** Tests: a short outbox backoff. */
   outbox?: { baseDelayMs?: number; maxAttempts?: number; pollMs?: number; leaseMs?: number };
   /** Spacing of posts to one Slack channel; Slack's tier (1 s) unless a test says otherwise. */
   slackPaceMs?: number;
@@ -93,7 +95,12 @@ export async function startChat(options: ChatOptions) {
           ...(slackConfig.socketMode && slackConfig.appToken
             ? { socketModeAppToken: slackConfig.appToken }
             : {}),
-          ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+          slackApiUrl: slackConfig.apiUrl,
+          workspace: {
+            teamId: slackConfig.teamId,
+            enterpriseId: slackConfig.enterpriseId,
+            ...options.slackWorkspace,
+          },
         },
         deps,
       )

@@ -87,6 +87,31 @@ const EnvSchema = z.object({
     z.string().startsWith('xapp-', 'must be an app-level token (xapp-…)').optional(),
   ),
   SLACK_SOCKET_MODE: flag,
+  // Slack's Web API base (docs.slack.dev/reference/methods: https://slack.com/api/METHOD);
+  // GovSlack and local stand-ins have their own. The WebClient appends method names to it.
+  SLACK_API_URL: optionalText
+    .pipe(
+      z
+        .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://slack.com/api/' })
+        .refine(
+          (url) => !/[?#]/.test(url),
+          'must have no query or fragment (method names follow it)',
+        )
+        .optional(),
+    )
+    .transform((url) => (url ?? 'https://slack.com/api/').replace(/\/?$/, '/')),
+  SLACK_TEAM_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^T[A-Z0-9]{2,}$/, 'must be a Slack team id (T…)')
+      .optional(),
+  ),
+  SLACK_ENTERPRISE_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^E[A-Z0-9]{2,}$/, 'must be a Slack enterprise id (E…)')
+      .optional(),
+  ),
   TEAMS_APP_ID: optionalText,
   TEAMS_APP_PASSWORD: optionalText,
   TEAMS_APP_TENANT_ID: optionalText,
@@ -138,7 +163,17 @@ export interface Config {
   http: { host: string; port: number };
   database: { uri: string | undefined; dataDir: string };
   slack:
-    | { botToken: string; signingSecret: string; appToken: string | undefined; socketMode: boolean }
+    | {
+        botToken: string;
+        signingSecret: string;
+        appToken: string | undefined;
+        socketMode: boolean;
+        /** The Web API base, ending in '/'. */
+        apiUrl: string;
+        /** The workspace (and Enterprise Grid org) admitted before auth.test has answered. */
+        teamId: string | undefined;
+        enterpriseId: string | undefined;
+      }
     | undefined;
   teams: { appId: string; appPassword: string; tenantId: string | undefined } | undefined;
   timeZone: string;
@@ -188,6 +223,9 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
             signingSecret: env.SLACK_SIGNING_SECRET,
             appToken: env.SLACK_APP_TOKEN,
             socketMode: env.SLACK_SOCKET_MODE,
+            apiUrl: env.SLACK_API_URL,
+            teamId: env.SLACK_TEAM_ID,
+            enterpriseId: env.SLACK_ENTERPRISE_ID,
           }
         : undefined,
     teams:

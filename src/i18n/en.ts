@@ -56,6 +56,7 @@ export const en: Record<MessageKey, string> = {
   'approval.other': 'Other',
   'modal.submit': 'Submit',
   'modal.cancel': 'Cancel',
+  'modal.back': 'Back',
   'complaint.modal.title': 'New complaint',
   'complaint.field.client': 'Client',
   'complaint.field.client.placeholder': 'Search by name or code',
@@ -282,6 +283,8 @@ export const en: Record<MessageKey, string> = {
   'error.ROLES.FORBIDDEN': 'Only the director or an administrator assigns roles.',
   'error.unavailable':
     'Sportello is not available right now: try again shortly. Nothing was saved.',
+  'error.slack_connecting':
+    'Sportello is still connecting to Slack: try again in a few seconds. Nothing was saved.',
   'error.unknown': 'Something went wrong. Try again; if it happens again tell the administrator.',
   'field.required': 'Required.',
   'field.too_long': 'At most {maximum} characters.',

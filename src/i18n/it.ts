@@ -54,6 +54,7 @@ export const it = {
   'approval.other': 'Altro',
   'modal.submit': 'Invia',
   'modal.cancel': 'Annulla',
+  'modal.back': 'Indietro',
   'complaint.modal.title': 'Nuovo reclamo',
   'complaint.field.client': 'Cliente',
   'complaint.field.client.placeholder': 'Cerca per nome o codice',
@@ -283,6 +284,8 @@ export const it = {
   'error.ROLES.FORBIDDEN': 'Solo il direttore o un amministratore assegna i ruoli.',
   'error.unavailable':
     'Sportello non è disponibile in questo momento: riprova tra poco. Non è stato salvato nulla.',
+  'error.slack_connecting':
+    'Sportello si sta ancora collegando a Slack: riprova tra qualche secondo. Non è stato salvato nulla.',
   'error.unknown': 'Qualcosa è andato storto. Riprova; se succede ancora avvisa l’amministratore.',
   'field.required': 'Campo obbligatorio.',
   'field.too_long': 'Al massimo {maximum} caratteri.',

@@ -119,7 +119,38 @@ describe('configuration from the environment', () => {
       signingSecret: 'shh',
       appToken: 'xapp-1',
       socketMode: true,
+      apiUrl: 'https://slack.com/api/',
+      teamId: undefined,
+      enterpriseId: undefined,
     });
+  });
+
+  it('reads SLACK_API_URL (ending it in /) and the workspace ids, refusing other shapes', () => {
+    const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'shh' };
+    const config = loadConfig({
+      ...slack,
+      SLACK_API_URL: 'https://slack-gov.com/api',
+      SLACK_TEAM_ID: 'T0TEAM',
+      SLACK_ENTERPRISE_ID: 'E0ORG',
+    });
+    expect(config.slack).toMatchObject({
+      apiUrl: 'https://slack-gov.com/api/',
+      teamId: 'T0TEAM',
+      enterpriseId: 'E0ORG',
+    });
+    expect(loadConfig({ ...slack, SLACK_API_URL: 'http://127.0.0.1:9/api/' }).slack?.apiUrl).toBe(
+      'http://127.0.0.1:9/api/',
+    );
+    expect(problemsOf({ SLACK_API_URL: 'slack.com/api' })).toEqual([
+      expect.stringMatching(/^SLACK_API_URL: must be an http\(s\) URL/),
+    ]);
+    expect(problemsOf({ SLACK_API_URL: 'https://slack.com/api/?x=1' })).toEqual([
+      expect.stringMatching(/^SLACK_API_URL: must have no query/),
+    ]);
+    expect(problemsOf({ SLACK_TEAM_ID: 'acme', SLACK_ENTERPRISE_ID: 'T0TEAM' })).toEqual([
+      expect.stringMatching(/^SLACK_TEAM_ID: must be a Slack team id/),
+      expect.stringMatching(/^SLACK_ENTERPRISE_ID: must be a Slack enterprise id/),
+    ]);
   });
 
   it('reads business hours with split days and short days', () => {

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
+import type { WorkspaceSettings } from '../../src/bot/slack/workspace.js';
 import type { RunningChat } from '../../src/chat.js';
 import { close, createHttpApp, listen, portOf } from '../../src/http/server.js';
 import { pingDatabase } from '../../src/store/connection.js';
@@ -22,6 +23,10 @@ export function useSlackBot(
   options: {
     clock?: Clock;
     locales?: Record<string, string>;
+    /** Faults set on the Slack stub before the bot starts (auth.test failing at start-up). */
+    prepare?: (stub: SlackStub) => void;
+    /** Configured team/enterprise ids and auth.test retry timings. */
+    slackWorkspace?: WorkspaceSettings;
     /** Tests that send Slack a payload it refuses on purpose. */
     allowRefusals?: boolean;
     /** More of the chat layer's test settings (outbox timings, Slack pacing, a log to read). */
@@ -32,10 +37,12 @@ export function useSlackBot(
   beforeAll(async () => {
     const db = await openTestDatabase(label);
     const stub = await startSlackStub(options.locales);
+    options.prepare?.(stub);
     const http = createHttpApp({ databaseReachable: () => pingDatabase(db.connection) });
     const chat = await startTestChat(db.store, http, {
       slackApiUrl: stub.url,
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.slackWorkspace ? { slackWorkspace: options.slackWorkspace } : {}),
       ...options.chat,
     });
     const server = await listen(http, '127.0.0.1', 0);

@@ -212,3 +212,33 @@ export function withAnswer(field: object, value: unknown): Record<string, object
     key === 'selected_option' ? { value, text: { type: 'plain_text', text: 'x' } } : value;
   return { [actionId]: { ...element, [key ?? 'value']: answer } };
 }
+
+/** A form-encoded interactive body with its payload changed by `change`. */
+export function reshaped(body: string, change: (payload: Record<string, unknown>) => void): string {
+  const payload = JSON.parse(new URLSearchParams(body).get('payload')!) as Record<string, unknown>;
+  change(payload);
+  return form(payload);
+}
+
+/** An org-wide install's payload: no team anywhere, the org's enterprise id (when given). */
+export const teamless = (enterpriseId?: string) => (payload: Record<string, unknown>) => {
+  delete payload.team;
+  delete (payload.user as Record<string, unknown>).team_id;
+  delete (payload.view as Record<string, unknown> | undefined)?.team_id;
+  if (enterpriseId) payload.enterprise = { id: enterpriseId, name: 'Org' };
+};
+
+/** A complete, valid complaint form for `clientId` (picked through the client search). */
+export const complaintValues = (clientId: string, clientActionId: string) => ({
+  client: input.external(clientActionId, clientId),
+  product: input.text('Pressa PX-200'),
+  description: input.text('Perdita d’olio dal cilindro'),
+  problemCode: input.text('HYD-02'),
+  category: input.text('idraulica'),
+  department: input.text('assistenza'),
+  priority: input.radio('P3'),
+  estimatedCostEur: input.number('100'),
+  flags: input.checks(),
+  warranty: input.select('in_warranty'),
+  channel: input.select('phone'),
+});

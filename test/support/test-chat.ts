@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import type { WorkspaceSettings } from '../../src/bot/slack/workspace.js';
 import { startChat, type ChatOptions, type RunningChat } from '../../src/chat.js';
 import type { Clock, SlaScheduler } from '../../src/domain/shared/shared.ports.js';
 import type { Locale } from '../../src/i18n/translate.js';
@@ -18,6 +19,8 @@ export interface TestChatOptions {
   slackPaceMs?: number;
   /** Where the bot logs (to hear what it reports); silent unless TEST_LOG says otherwise. */
   log?: Logger;
+  /** Configured team/enterprise and auth.test retry timings for the Slack workspace. */
+  slackWorkspace?: WorkspaceSettings;
   /** Real SLA reminders (Agenda); none by default. */
   scheduler?: SlaScheduler;
   /** The deployment's language (messages the bot sends on its own); Italian by default. */
@@ -41,6 +44,9 @@ export function startTestChat(
             signingSecret: SIGNING_SECRET,
             appToken: undefined,
             socketMode: false,
+            apiUrl: options.slackApiUrl,
+            teamId: undefined,
+            enterpriseId: undefined,
           }
         : undefined,
       teams: undefined,
@@ -49,7 +55,7 @@ export function startTestChat(
       publicUrl: 'http://127.0.0.1:1',
     },
     ...(options.teams ? { teams: options.teams === true ? {} : options.teams } : {}),
-    ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+    ...(options.slackWorkspace ? { slackWorkspace: options.slackWorkspace } : {}),
     store,
     http,
     clock: options.clock ?? { now: () => new Date() },

@@ -1,4 +1,5 @@
-import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import { App, LogLevel } from '@slack/bolt';
+import { WebClient, LogLevel as WebLogLevel } from '@slack/web-api';
 import type { Express } from 'express';
 import { translator, type Locale } from '../../i18n/translate.js';
 import { registerCareButtons } from './actions/care-buttons.js';
@@ -17,6 +18,9 @@ import { registerCaseFormsSubmit } from './views/case-forms-submit.js';
 import { registerComplaintSubmit } from './views/complaint-submit.js';
 import { registerD2Submit } from './views/d2-submit.js';
 import { malformedBlocks } from './views/view-state.js';
+import { gatedReceiver } from './slack-receiver.js';
+import { slackWorkspace, type WorkspaceSettings } from './workspace.js';
+import { workspaceGate } from './workspace-gate.js';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -25,8 +29,10 @@ export interface SlackAppOptions {
   http: Express;
   /** Development: Socket Mode with an app-level token instead of a public URL. */
   socketModeAppToken?: string;
-  /** Tests point the Web API at a local stub. */
+  /** SLACK_API_URL: Slack's Web API, a Slack-compatible one (GovSlack) or a local stub. */
   slackApiUrl?: string;
+  /** The workspace admitted before auth.test answers, and how often auth.test may be asked. */
+  workspace?: WorkspaceSettings;
 }
 
 /** The Bolt app on the bot's HTTP server, every listener registered, one error handler. */
@@ -34,42 +40,42 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
   const transport = options.socketModeAppToken
     ? { socketMode: true, appToken: options.socketModeAppToken }
     : {
-        receiver: new ExpressReceiver({
-          signingSecret: options.signingSecret,
-          endpoints: '/slack/events',
-          app: options.http,
-          processBeforeResponse: false,
-          bodyLimit: '1mb',
-        }),
+        receiver: gatedReceiver(
+          {
+            signingSecret: options.signingSecret,
+            endpoints: '/slack/events',
+            app: options.http,
+            processBeforeResponse: false,
+            bodyLimit: '1mb',
+          },
+          deps.log,
+        ),
       };
+  // Deliveries go through the outbox, which does its own retries and honours Retry-After.
+  const clientOptions = {
+    ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logLevel: WebLogLevel.ERROR,
+  };
+  const client = new WebClient(options.botToken, clientOptions);
+  const workspace = slackWorkspace(client, options.workspace ?? {}, deps.log);
   const app = new App({
-    token: options.botToken,
     ...transport,
     logLevel: LogLevel.ERROR,
     extendedErrorHandler: true,
-    // Deliveries go through the outbox, which does its own retries and honours Retry-After.
-    clientOptions: {
-      ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
-      retryConfig: { retries: 0 },
-      rejectRateLimitedCalls: true,
+    clientOptions,
+    // With only a token, Bolt's singleAuthorization (bolt-js src/App.ts) calls auth.test before
+    // every request when tokenVerificationEnabled is false (and crashes the start when it is
+    // true); processEvent answers a failed authorize with a bare 200, dropping the request.
+    // Here authorize reuses what start-up learnt and never throws: the gate below decides.
+    authorize: async () => {
+      const learnt = await workspace.forRequest();
+      return { botToken: options.botToken, botId: learnt?.botId, botUserId: learnt?.botUserId };
     },
-    // Bolt's own start-up token check crashes the process when Slack is unreachable; `start`
-    // checks the token instead and only warns, so a Slack outage never stops the bot.
-    tokenVerificationEnabled: false,
   });
-  const localeOf = localeResolver(app.client, deps.defaultLocale);
-  // The workspace the token belongs to, learnt at start: requests for any other are refused.
-  const workspace: { teamId?: string } = {};
-  app.use(async ({ body, next, ...args }) => {
-    const team = teamOf(body);
-    if (workspace.teamId && team && team !== workspace.teamId) {
-      deps.log.warn({ team }, 'slack request for another workspace refused');
-      const ack = (args as { ack?: () => Promise<void> }).ack;
-      if (ack) await ack();
-      return;
-    }
-    await next();
-  });
+  const localeOf = localeResolver(client, deps.defaultLocale);
+  app.use(workspaceGate(workspace, deps.log, deps.defaultLocale));
   // A form submitted while the database is away gets a clear answer in the form itself.
   app.use(async ({ body, next, ...args }) => {
     try {
@@ -110,33 +116,25 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
   registerAppHome(app, deps, localeOf);
   app.error(async ({ error, body }: { error: Error; body: unknown }) => {
     deps.log.error({ err: error }, 'slack listener failed');
-    await tellUnavailable(app, deps, body).catch(() => undefined);
+    await tellUnavailable(client, deps, body).catch(() => undefined);
   });
   return {
     app,
-    client: app.client,
+    client,
     /** Socket Mode connects out to Slack; over HTTP the bot's server already listens. */
     start: async () => {
-      const auth = await app.client.auth.test().catch((error: Error) => error);
-      if (auth instanceof Error)
-        deps.log.warn(
-          { err: auth },
-          'slack token check failed: is SLACK_BOT_TOKEN right and Slack reachable?',
-        );
-      else {
-        workspace.teamId = auth.team_id;
-        deps.log.info({ team: auth.team, bot: auth.user }, 'slack connected');
-      }
+      await workspace.start();
       if (options.socketModeAppToken) await app.start();
     },
     stop: async () => {
+      workspace.stop();
       if (options.socketModeAppToken) await app.stop();
     },
   };
 }
 
 /** Bugs and outages reach the user as one clear line, never as silence. */
-async function tellUnavailable(app: App, deps: SlackDeps, body: unknown) {
+async function tellUnavailable(client: WebClient, deps: SlackDeps, body: unknown) {
   const payload = body as {
     user?: { id?: string };
     user_id?: string;
@@ -147,19 +145,8 @@ async function tellUnavailable(app: App, deps: SlackDeps, body: unknown) {
   const channel = payload.channel?.id ?? payload.channel_id;
   if (!user) return;
   const text = translator(deps.defaultLocale)('error.unavailable');
-  if (channel) await app.client.chat.postEphemeral({ channel, user, text });
-  else await app.client.chat.postMessage({ channel: user, text });
-}
-
-/** The workspace a Slack payload comes from, wherever that kind of payload keeps it. */
-function teamOf(body: unknown): string | undefined {
-  const b = body as {
-    team?: { id?: string } | string | null;
-    team_id?: string;
-    user?: { team_id?: string };
-  };
-  const team = typeof b.team === 'string' ? b.team : b.team?.id;
-  return team ?? b.team_id ?? b.user?.team_id;
+  if (channel) await client.chat.postEphemeral({ channel, user, text });
+  else await client.chat.postMessage({ channel: user, text });
 }
 
 function unavailableModal(locale: Locale) {
