@@ -86,6 +86,13 @@ export const en: Record<MessageKey, string> = {
   'complaint.field.kind': 'Approval type',
   'complaint.registered': 'Complaint *{number}* registered ({priority}). It is in {channel}.',
   'complaint.registered.waiting': 'Complaint *{number}* registered: awaiting approval ({reasons}).',
+  'complaint.registered.short': 'Complaint *{number}* registered.',
+  'complaint.not_saved':
+    'Complaint *not saved*: {reason} Here is what you entered, so nothing is lost:',
+  'complaint.not_saved.database': 'the database did not answer; try again shortly.',
+  'complaint.unconfirmed':
+    'The database stopped answering while the complaint was being saved, so it cannot be confirmed yet. If it was registered, its card will appear in the department channel; otherwise register it again. What you entered:',
+  'complaint.client_kept': 'The new client {name} was registered.',
   'complaint.list.empty': 'No complaints to show.',
   'complaint.list.header': 'Complaints ({count}):',
   'complaint.usage':
@@ -253,8 +260,16 @@ export const en: Record<MessageKey, string> = {
   'home.toSign': 'Waiting for your signature',
   'home.toArchive': 'D2 requests to archive',
   'roles.usage':
-    'Usage: `/sportello roles @user DCOM,SCOM` assigns roles; `/sportello roles` lists them. Roles: {roles}.',
-  'roles.assigned': 'Roles of <@{user}>: {roles}.',
+    'Usage: `/sportello roles @user +SCOM -operator` adds and removes roles (a role without a sign is added); `/sportello roles` lists them. Roles: {roles}.',
+  'roles.changed': 'Roles of {user} — added: {added}; removed: {removed}. Now: {roles}.',
+  'roles.unchanged': 'Nothing changed: {user} already has these roles ({roles}).',
+  'roles.told':
+    'Your Sportello roles changed — added: {added}; removed: {removed}. You now hold: {roles}.',
+  'roles.already_set_up':
+    'Sportello is already set up. Directors: {directors}. Ask them or an administrator for the roles you need.',
+  'error.ROLES.DCOM_ONLY': 'Only a director (DCOM) grants or removes the DCOM role.',
+  'error.ROLES.LAST_DCOM': 'This is the only director (DCOM): give the role to someone else first.',
+  'error.ROLES.LAST_ADMIN': 'This is the only administrator: give the role to someone else first.',
   'roles.list': 'Assigned roles:\n{lines}',
   'roles.seeded': 'You are the first user: you now hold the DCOM and admin roles.',
   'error.INPUT.INVALID': 'Some fields are not valid: {fields}.',

@@ -85,6 +85,13 @@ export const it = {
   'complaint.registered': 'Reclamo *{number}* registrato ({priority}). Lo trovi in {channel}.',
   'complaint.registered.waiting':
     'Reclamo *{number}* registrato: attende l’approvazione ({reasons}).',
+  'complaint.registered.short': 'Reclamo *{number}* registrato.',
+  'complaint.not_saved':
+    'Reclamo *non salvato*: {reason} Ecco cosa avevi scritto, così non va perso:',
+  'complaint.not_saved.database': 'il database non ha risposto; riprova tra poco.',
+  'complaint.unconfirmed':
+    'Il database ha smesso di rispondere mentre il reclamo veniva salvato: non è ancora possibile confermarlo. Se è stato registrato, la sua scheda comparirà nel canale del reparto; altrimenti registralo di nuovo. Ecco cosa avevi scritto:',
+  'complaint.client_kept': 'Il nuovo cliente {name} è stato registrato.',
   'complaint.list.empty': 'Nessun reclamo da mostrare.',
   'complaint.list.header': 'Reclami ({count}):',
   'complaint.usage':
@@ -253,8 +260,16 @@ export const it = {
   'home.toSign': 'Da firmare',
   'home.toArchive': 'Richieste D2 da archiviare',
   'roles.usage':
-    'Uso: `/sportello roles @utente DCOM,SCOM` assegna i ruoli; `/sportello roles` li elenca. Ruoli: {roles}.',
-  'roles.assigned': 'Ruoli di <@{user}>: {roles}.',
+    'Uso: `/sportello roles @utente +SCOM -operator` aggiunge e toglie ruoli (un ruolo senza segno si aggiunge); `/sportello roles` li elenca. Ruoli: {roles}.',
+  'roles.changed': 'Ruoli di {user} — aggiunti: {added}; tolti: {removed}. Ora: {roles}.',
+  'roles.unchanged': 'Nessun cambiamento: {user} ha già questi ruoli ({roles}).',
+  'roles.told':
+    'I tuoi ruoli in Sportello sono cambiati — aggiunti: {added}; tolti: {removed}. Ora hai: {roles}.',
+  'roles.already_set_up':
+    'Sportello è già configurato. Direttori: {directors}. Chiedi a loro o a un amministratore i ruoli che ti servono.',
+  'error.ROLES.DCOM_ONLY': 'Solo un direttore (DCOM) assegna o toglie il ruolo DCOM.',
+  'error.ROLES.LAST_DCOM': 'È l’unico direttore (DCOM): assegna prima il ruolo a un’altra persona.',
+  'error.ROLES.LAST_ADMIN': 'È l’unico amministratore: assegna prima il ruolo a un’altra persona.',
   'roles.list': 'Ruoli assegnati:\n{lines}',
   'roles.seeded': 'Sei il primo utente: ti ho assegnato i ruoli DCOM e admin.',
   'error.INPUT.INVALID': 'Alcuni campi non sono validi: {fields}.',

@@ -6,6 +6,7 @@ import { readRecord, readRecords, type BadRecordReporter } from './read-boundary
 import { readThrough } from './shared-cache.js';
 
 const HOLDERS_TTL_MS = 10_000;
+const DUPLICATE_KEY = 11000;
 
 export function roleAssignmentRepo(models: Models, report: BadRecordReporter) {
   const collection = models.roleAssignment.collection.collectionName;
@@ -48,6 +49,19 @@ export function roleAssignmentRepo(models: Models, report: BadRecordReporter) {
     },
     async anyoneHolds(role: Role): Promise<boolean> {
       return (await models.roleAssignment.exists({ roles: role })) !== null;
+    },
+    async anyoneHoldsAny(): Promise<boolean> {
+      return (await models.roleAssignment.exists({ 'roles.0': { $exists: true } })) !== null;
+    },
+    /** A key taken once, ever (unique insert: atomic on MongoDB and on the CI server). */
+    async claimOnce(key: string, at: Date): Promise<boolean> {
+      try {
+        await models.outboxClaim.create({ _id: `roles:${key}`, at });
+        return true;
+      } catch (error) {
+        if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+        throw error;
+      }
     },
   };
 }

@@ -12,6 +12,7 @@ import type {
   D2Queries,
   RoleAdministration,
 } from '../../domain/shared/queries.ports.js';
+import type { RoleStore } from '../../domain/roles/change-roles.js';
 import type { RoleDirectory } from '../../domain/shared/shared.ports.js';
 import type { RegisterExports } from '../../domain/registers/registers.ports.js';
 import type { SatisfactionServices } from '../../domain/satisfaction/satisfaction.ports.js';
@@ -29,7 +30,7 @@ export interface ChatDeps {
   complaints: ComplaintQueries;
   clients: ClientQueries;
   d2Requests: D2Queries;
-  roles: RoleAdministration & RoleDirectory;
+  roles: RoleAdministration & RoleDirectory & RoleStore;
   announcements: Announcements;
   care: CareServices;
   digest: DigestServices;

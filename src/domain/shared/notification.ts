@@ -53,4 +53,11 @@ export type Notification =
   /** A drafted communication (Mod. 07_A17) waits for SCOM to protocol it. */
   | { type: 'communication.to_protocol'; communicationId: string; subject: string; to: ChatUser[] }
   /** A short message to one person (refusals they should know about, reminders). */
-  | { type: 'direct.message'; to: ChatUser; case?: CaseRef; text: string };
+  | {
+      type: 'direct.message';
+      to: ChatUser;
+      case?: CaseRef;
+      text: string;
+      /** A catalogue message the recipient reads in their own language (`text` is the fallback). */
+      say?: { key: string; params: Record<string, string | number> };
+    };

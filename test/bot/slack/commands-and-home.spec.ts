@@ -3,6 +3,7 @@ import { ACTIONS, COMMANDS, OPTIONS, SHORTCUTS, VIEWS } from '../../../src/bot/i
 import { NewClientSchema } from '../../../src/domain/client/client.js';
 import { aClient, aComplaint, slackUser } from '../../support/fixtures.js';
 import { eventually, useSlackBot } from '../../support/slack-bot.js';
+import { waitToldTo } from '../../support/told.js';
 import {
   buttonPress,
   input,
@@ -140,6 +141,8 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
         })
       ).text,
     ).toBe('');
+    const answers = await waitToldTo(bot.stub, 'U0OP', 2, /Cancello|registrato/);
+    expect(answers[1]).toBe(answers[0]);
     const created = await bot.db.store.clients.search('Gialli', 5);
     expect(created.map((c) => [c.name, c.code])).toEqual([['Gialli Srl', 'GIALLISRL-1']]);
     const cases = await bot.db.store.complaints.search('Cancello', 5);
@@ -308,14 +311,11 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
     expect(bot.stub.refusals).toEqual([]);
   });
 
-  it('lets the first user set up as director, who then assigns roles; others may not', async () => {
+  it('refuses setup once people hold roles; the director then assigns roles, others may not', async () => {
     expect((await post(slashCommand(COMMANDS.sportello, 'U0BOSS', 'setup'))).json().text).toMatch(
-      /DCOM/,
+      /già configurato/,
     );
-    expect(await bot.db.store.roles.rolesOf(user('U0BOSS'))).toEqual(['DCOM', 'admin']);
-    expect((await post(slashCommand(COMMANDS.sportello, 'U0OP', 'setup'))).json().text).toMatch(
-      /Solo il direttore/,
-    );
+    await bot.db.store.roles.assign(user('U0BOSS'), ['DCOM', 'admin']);
     expect(
       (await post(slashCommand(COMMANDS.sportello, 'U0OP', 'roles <@U0OP> DCOM'))).json().text,
     ).toMatch(/Solo il direttore/);

@@ -1,5 +1,4 @@
 import type { App } from '@slack/bolt';
-import { z } from 'zod';
 import { TZDate } from '@date-fns/tz';
 import { lastWeek, postDigest } from '../../../domain/kpi/digest.js';
 import { BREAKDOWNS, type Indicators } from '../../../domain/kpi/kpi.js';
@@ -10,14 +9,10 @@ import type { ChatUser } from '../../../domain/shared/chat-user.js';
 import type { Translate } from '../../../i18n/translate.js';
 import { formatInstant } from '../../shared/format.js';
 import { periodLabel } from '../blocks/digest-blocks.js';
-import { ROLES, RoleSchema } from '../../../domain/roles/role.js';
+import { ROLES } from '../../../domain/roles/role.js';
+import { rolesCommand, setUpCommand } from './roles.js';
 import { COMMANDS } from '../../ids.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
-
-const AssignSchema = z.object({
-  userId: z.string().regex(/^[UW][A-Z0-9]{2,20}$/),
-  roles: z.array(RoleSchema).max(ROLES.length),
-});
 
 /**
  * `/sportello roles` lists roles; `/sportello roles @user DCOM,SCOM` assigns them (director or
@@ -27,14 +22,11 @@ export function registerSportelloCommand(app: App, deps: SlackDeps, localeOf: Lo
   app.command(COMMANDS.sportello, async ({ command, ack, client }) => {
     const { t } = await localeOf(command.user_id);
     const me = slackUser({ id: command.user_id, name: command.user_name });
-    const [verb = '', target = '', list = ''] = command.text.trim().split(/\s+/);
+    const words = command.text.trim().split(/\s+/).filter(Boolean);
+    const [verb = '', target = '', list = ''] = words;
     const reply = (text: string) => ack({ response_type: 'ephemeral', text });
 
-    if (verb === 'setup') {
-      if (await deps.roles.anyoneHolds('DCOM')) return reply(t('error.ROLES.FORBIDDEN'));
-      await deps.roles.assign(me, ['DCOM', 'admin'], me);
-      return reply(t('roles.seeded'));
-    }
+    if (verb === 'setup') return reply(await setUpCommand(deps, me, t));
     if (verb === 'export')
       return reply(await exportOnDemand(deps, me, command.channel_id, target, list, t, client));
     if (verb === 'care') return reply(await careRegisterList(deps, target, t));
@@ -42,24 +34,8 @@ export function registerSportelloCommand(app: App, deps: SlackDeps, localeOf: Lo
       return reply(await breakdownOnDemand(deps, me, target, list, command.text, t));
     if (verb === 'digest')
       return reply(await digestOnDemand(deps, me, command.channel_id, target, list, t));
-    if (verb !== 'roles') return reply(t('roles.usage', { roles: ROLES.join(', ') }));
-    if (!target) {
-      const lines = (await deps.roles.list()).map(
-        (r) => `• <@${r.user.id}>: ${r.roles.join(', ') || '—'}`,
-      );
-      return reply(t('roles.list', { lines: lines.join('\n') || '—' }));
-    }
-    if (!may(await deps.roles.rolesOf(me), 'roles.assign'))
-      return reply(t('error.ROLES.FORBIDDEN'));
-    const parsed = AssignSchema.safeParse({
-      userId: /^<@([A-Z0-9]+)(\|[^>]*)?>$/.exec(target)?.[1] ?? '',
-      roles: list ? list.split(',').map((r) => r.trim()) : [],
-    });
-    if (!parsed.success) return reply(t('roles.usage', { roles: ROLES.join(', ') }));
-    await deps.roles.assign(slackUser({ id: parsed.data.userId }), parsed.data.roles, me);
-    return reply(
-      t('roles.assigned', { user: parsed.data.userId, roles: parsed.data.roles.join(', ') || '—' }),
-    );
+    if (verb === 'roles') return reply(await rolesCommand(deps, me, words.slice(1), t));
+    return reply(t('roles.usage', { roles: ROLES.join(', ') }));
   });
 }
 
