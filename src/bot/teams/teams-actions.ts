@@ -56,48 +56,59 @@ const MOVE_FIELDS = [
   'outcome',
 ];
 
-type CaseMove = (deps: TeamsDeps, by: ChatUser, data: Data) => Promise<Result<unknown>>;
+/** `intakeKey`: the action's identity, so a retried or duplicated delivery changes the case once. */
+type CaseMove = (
+  deps: TeamsDeps,
+  by: ChatUser,
+  data: Data,
+  intakeKey: string,
+) => Promise<Result<unknown>>;
 const caseId = (data: Data) => String(data.caseId ?? '');
 
 /** Every Action.Execute on a case card: the verb names the use case, the card comes back fresh. */
 const CASE_MOVES: Record<string, CaseMove> = {
-  [TEAMS_VERBS.acknowledge]: (d, by, data) =>
-    acknowledgeComplaint(d.services, by, { complaintId: caseId(data) }),
+  [TEAMS_VERBS.acknowledge]: (d, by, data, intakeKey) =>
+    acknowledgeComplaint(d.services, by, { complaintId: caseId(data), intakeKey }),
   [TEAMS_VERBS.takeInCharge]: (d, by, data) =>
     takeInCharge(d.services, by, { complaintId: caseId(data) }),
-  [TEAMS_VERBS.waitCustomer]: (d, by, data) =>
-    waitForCustomer(d.services, by, { complaintId: caseId(data) }),
-  [TEAMS_VERBS.resume]: (d, by, data) =>
-    resumeComplaint(d.services, by, { complaintId: caseId(data) }),
-  [TEAMS_VERBS.reopen]: (d, by, data) =>
+  [TEAMS_VERBS.waitCustomer]: (d, by, data, intakeKey) =>
+    waitForCustomer(d.services, by, { complaintId: caseId(data), intakeKey }),
+  [TEAMS_VERBS.resume]: (d, by, data, intakeKey) =>
+    resumeComplaint(d.services, by, { complaintId: caseId(data), intakeKey }),
+  [TEAMS_VERBS.reopen]: (d, by, data, intakeKey) =>
     reopenComplaint(d.services, by, {
       complaintId: caseId(data),
+      intakeKey,
       reason: str(data, 'reason') ?? '',
     }),
-  [TEAMS_VERBS.escalate]: (d, by, data) =>
+  [TEAMS_VERBS.escalate]: (d, by, data, intakeKey) =>
     escalateComplaint(d.services, by, {
       complaintId: caseId(data),
+      intakeKey,
       kind: str(data, 'kind'),
       reason: str(data, 'reason') ?? '',
     }),
-  [TEAMS_VERBS.resolve]: (d, by, data) =>
+  [TEAMS_VERBS.resolve]: (d, by, data, intakeKey) =>
     resolveComplaint(d.services, by, {
       complaintId: caseId(data),
+      intakeKey,
       solution: str(data, 'solution') ?? '',
       origin: str(data, 'origin'),
       costEur: num(data, 'costEur'),
     }),
-  [TEAMS_VERBS.close]: (d, by, data) =>
+  [TEAMS_VERBS.close]: (d, by, data, intakeKey) =>
     closeComplaint(d.services, by, {
       complaintId: caseId(data),
+      intakeKey,
       origin: str(data, 'origin'),
       costEur: num(data, 'costEur'),
     }),
   [TEAMS_VERBS.approve]: (d, by, data) =>
     giveApproval(d.services, by, { complaintId: caseId(data), kind: str(data, 'kind') }),
-  [TEAMS_VERBS.refuse]: (d, by, data) =>
+  [TEAMS_VERBS.refuse]: (d, by, data, intakeKey) =>
     refuseApproval(d.services, by, {
       complaintId: caseId(data),
+      intakeKey,
       kind: str(data, 'kind'),
       reason: str(data, 'reason') ?? '',
     }),
@@ -106,14 +117,16 @@ const CASE_MOVES: Record<string, CaseMove> = {
 const D2_MOVES: Record<string, CaseMove> = {
   [TEAMS_VERBS.d2Sign]: (d, by, data) =>
     signD2Request(d.services, by, { d2Id: String(data.d2Id ?? '') }),
-  [TEAMS_VERBS.d2Decline]: (d, by, data) =>
+  [TEAMS_VERBS.d2Decline]: (d, by, data, intakeKey) =>
     declineD2Request(d.services, by, {
       d2Id: String(data.d2Id ?? ''),
+      intakeKey,
       reason: str(data, 'reason') ?? '',
     }),
-  [TEAMS_VERBS.d2Complete]: (d, by, data) =>
+  [TEAMS_VERBS.d2Complete]: (d, by, data, intakeKey) =>
     completeD2Request(d.services, by, {
       d2Id: String(data.d2Id ?? ''),
+      intakeKey,
       outcome: str(data, 'outcome') ?? '',
     }),
 };
@@ -155,7 +168,7 @@ export function registerTeamsActions(app: Application<TurnState>, deps: TeamsDep
       const { t } = context(turn);
       if (malformed(data, MOVE_FIELDS).length)
         return caseCardFor(turn, caseId(data), t('field.invalid'));
-      const result = await move(deps, teamsUser(turn), data);
+      const result = await move(deps, teamsUser(turn), data, actionIntakeKey(turn));
       return caseCardFor(
         turn,
         caseId(data),
@@ -168,7 +181,7 @@ export function registerTeamsActions(app: Application<TurnState>, deps: TeamsDep
       const { t } = context(turn);
       if (malformed(data, MOVE_FIELDS).length)
         return d2CardFor(turn, String(data.d2Id ?? ''), t('field.invalid'));
-      const result = await move(deps, teamsUser(turn), data);
+      const result = await move(deps, teamsUser(turn), data, actionIntakeKey(turn));
       return d2CardFor(
         turn,
         String(data.d2Id ?? ''),
@@ -325,6 +338,14 @@ async function submitD2(
   if (!result.ok) return again(errorsOf(result, t));
   return noticeCard(t('d2.raised', { number: result.value.number }));
 }
+
+/**
+ * A card action's identity: its activity. Teams sends the same activity again when the bot took
+ * too long (learn.microsoft.com/microsoftteams/platform/bots/bot-basics, note on the 15-second
+ * retry); a new press of a button is a new activity.
+ */
+const actionIntakeKey = (turn: TurnContext) =>
+  `teams:activity:${turn.activity.conversation.id}:${turn.activity.id}`;
 
 /**
  * A form card's identity: the message that carries it (`replyToId` of its Action.Execute), the

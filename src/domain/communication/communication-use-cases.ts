@@ -4,7 +4,7 @@ import { ContactChannelSchema } from '../complaint/complaint.js';
 import { may } from '../roles/permissions.js';
 import { RecordIdSchema, type ChatUser } from '../shared/chat-user.js';
 import { parseInput } from '../shared/input.js';
-import { IntakeKeySchema } from '../shared/intake.js';
+import { alreadyApplied, intakeField, IntakeKeySchema, withApplied } from '../shared/intake.js';
 import { again, ok, refuse, type Result } from '../shared/result.js';
 import { chatText } from '../shared/text.js';
 import type { Communication } from './communication.js';
@@ -101,14 +101,16 @@ export async function protocolCommunication(
         return refuse('COMMUNICATION.NOT_ALLOWED_NOW', { status: c.status });
       return ok({ ...c, status: 'protocolled' as const, updatedAt: at });
     },
-    // The number is given by the save itself: only a stored protocol spends one.
-    (next, readRevision, at) =>
-      services.protocol.protocol(
-        next,
-        { by, at },
-        readRevision,
-        localYearOf(at, services.timeZone),
-      ),
+    {
+      // The number is given by the save itself: only a stored protocol spends one.
+      store: (next, readRevision, at) =>
+        services.protocol.protocol(
+          next,
+          { by, at },
+          readRevision,
+          localYearOf(at, services.timeZone),
+        ),
+    },
   );
 }
 
@@ -116,9 +118,10 @@ const SentInputSchema = z.strictObject({
   communicationId: z.string(),
   channel: ContactChannelSchema,
   at: z.date().optional(),
+  ...intakeField,
 });
 
-/** Marks a protocolled communication as sent (date and channel). */
+/** Marks a protocolled communication as sent (date and channel); once per form submission. */
 export async function markCommunicationSent(
   services: CommunicationServices,
   by: ChatUser,
@@ -126,18 +129,37 @@ export async function markCommunicationSent(
 ): Outcome {
   const parsed = parseInput(SentInputSchema, input);
   if (!parsed.ok) return parsed;
-  const { communicationId, channel, at: sentAt } = parsed.value;
-  return change(services, by, communicationId, 'communication.protocol', async (c, at) => {
-    if (c.status !== 'protocolled')
-      return refuse('COMMUNICATION.NOT_ALLOWED_NOW', { status: c.status });
-    return ok({
-      ...c,
-      status: 'sent' as const,
-      sent: { at: sentAt ?? at, channel, by },
-      updatedAt: at,
-    });
-  });
+  const { communicationId, channel, at: sentAt, intakeKey } = parsed.value;
+  return change(
+    services,
+    by,
+    communicationId,
+    'communication.protocol',
+    async (c, at) => {
+      if (c.status !== 'protocolled')
+        return refuse('COMMUNICATION.NOT_ALLOWED_NOW', { status: c.status });
+      return ok({
+        ...c,
+        status: 'sent' as const,
+        sent: { at: sentAt ?? at, channel, by },
+        updatedAt: at,
+      });
+    },
+    intakeKey === undefined ? {} : { intakeKey },
+  );
 }
+
+type Store = (
+  next: Communication,
+  readRevision: number,
+  at: Date,
+) => Promise<Communication | undefined>;
+const saveIt =
+  (services: CommunicationServices): Store =>
+  async (next, readRevision) =>
+    (await services.communications.save(next, readRevision))
+      ? { ...next, revision: readRevision + 1 }
+      : undefined;
 
 async function change(
   services: CommunicationServices,
@@ -145,25 +167,23 @@ async function change(
   id: string,
   action: 'communication.protocol',
   decide: (c: Communication, at: Date) => Promise<Result<Communication, CommunicationRefusal>>,
-  store: (
-    next: Communication,
-    readRevision: number,
-    at: Date,
-  ) => Promise<Communication | undefined> = async (next, readRevision) =>
-    (await services.communications.save(next, readRevision))
-      ? { ...next, revision: readRevision + 1 }
-      : undefined,
+  { store = saveIt(services), intakeKey }: { store?: Store; intakeKey?: string } = {},
 ): Outcome {
   if (!may(await services.roles.rolesOf(by), action)) return refuse('COMMUNICATION.FORBIDDEN');
   const current = RecordIdSchema.safeParse(id).success
     ? await services.communications.get(id)
     : undefined;
   if (!current) return refuse('COMMUNICATION.NOT_FOUND');
+  if (alreadyApplied(current, intakeKey)) return again(current);
   const at = services.clock.now();
   const decided = await decide(current, at);
   if (!decided.ok) return decided;
-  const saved = await store(decided.value, current.revision, at);
-  if (!saved) return refuse('COMMUNICATION.CHANGED_MEANWHILE');
+  const saved = await store(withApplied(decided.value, intakeKey), current.revision, at);
+  if (!saved) {
+    const now = await services.communications.get(current.id);
+    if (now && alreadyApplied(now, intakeKey)) return again(now);
+    return refuse('COMMUNICATION.CHANGED_MEANWHILE');
+  }
   await services.events.append(
     event(
       saved,

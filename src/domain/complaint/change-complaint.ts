@@ -1,7 +1,8 @@
 import type { NewCaseEvent } from '../audit/case-event.js';
 import { RecordIdSchema, type ChatUser } from '../shared/chat-user.js';
 import type { CaseRef } from '../shared/notification.js';
-import { ok, refuse, type Refusal, type Result } from '../shared/result.js';
+import { alreadyApplied, withApplied } from '../shared/intake.js';
+import { again, ok, refuse, type Refusal, type Result } from '../shared/result.js';
 import { clocksAfterTransition } from '../sla/clocks-on-transition.js';
 import type { Complaint } from './complaint.js';
 import { tellChanged } from './complaint-messages.js';
@@ -26,25 +27,36 @@ export const refOf = (complaint: Complaint): CaseRef => ({
 /**
  * The one way a stored case changes: load it, let `decide` apply the rule with the actor's roles
  * from the server, move its SLA clocks with its status, save it (refused if someone else saved
- * first), then record the events, reschedule reminders and refresh the card.
+ * first), then record the events, reschedule reminders and refresh the card. With the form's
+ * `intakeKey`, the case remembers the change: that submission delivered again (in a row or at
+ * the same time) gets the case as it left it, and changes and tells nothing more.
  */
 export async function changeComplaint<C extends string>(
   services: ComplaintServices,
   by: ChatUser,
   complaintId: unknown,
   decide: Decide<C>,
+  intakeKey?: string,
 ): Promise<Result<Complaint, C | ChangeRefusal>> {
   const id = RecordIdSchema.safeParse(complaintId);
   const current = id.success ? await services.complaints.get(id.data) : undefined;
   if (!current) return refuse('COMPLAINT.NOT_FOUND');
+  if (alreadyApplied(current, intakeKey)) return again(current);
   const actor = { user: by, roles: await services.roles.rolesOf(by) };
   const at = services.clock.now();
   const decided = await decide(current, actor, at);
   if (!decided.ok) return decided as Refusal<C>;
 
-  const changed = withClocks(services, current, decided.value.complaint, at);
-  if (!(await services.complaints.save(changed, current.revision)))
+  const changed = withApplied(
+    withClocks(services, current, decided.value.complaint, at),
+    intakeKey,
+  );
+  if (!(await services.complaints.save(changed, current.revision))) {
+    // Saved meanwhile: by this very submission delivered twice at once, or by someone else.
+    const now = await services.complaints.get(current.id);
+    if (now && alreadyApplied(now, intakeKey)) return again(now);
     return refuse('COMPLAINT.CHANGED_MEANWHILE');
+  }
   const saved = { ...changed, revision: current.revision + 1 };
   for (const event of decided.value.events) await services.events.append(event);
   if (saved.slaClocks !== current.slaClocks)

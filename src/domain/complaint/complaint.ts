@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppliedIntakesSchema } from '../shared/intake.js';
 import { ChatDestinationSchema, ChatUserSchema, RecordIdSchema } from '../shared/chat-user.js';
 import { SlaClockSchema } from '../sla/sla-clock.js';
 import { RoleSchema } from '../roles/role.js';
@@ -93,6 +94,8 @@ export const ComplaintSchema = z.object({
   sourceMessageUrl: z.string().url().max(1000).optional(),
   /** Identifies the chat submission (e.g. the Slack view id): a retried submission finds its case. */
   intakeKey: z.string().max(200).optional(),
+  /** The chat forms that changed it since (notes, resolve…): delivered again, they change nothing. */
+  appliedIntakes: AppliedIntakesSchema,
   registeredBy: ChatUserSchema,
   assignee: ChatUserSchema.optional(),
   approvals: z.array(ApprovalSchema),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { ChatUser } from '../shared/chat-user.js';
 import { parseInput } from '../shared/input.js';
+import { intakeField } from '../shared/intake.js';
 import { ok, type Result } from '../shared/result.js';
 import { chatText, optionalChatText } from '../shared/text.js';
-import { changeComplaint, type ChangeRefusal } from './change-complaint.js';
+import { changeComplaint, type ChangeRefusal, type Decide } from './change-complaint.js';
 import { ApprovalSchema, type Complaint } from './complaint.js';
 import type { ComplaintServices } from './complaint.ports.js';
 import { decideApproval, type ApprovalRefusal } from './escalation.js';
@@ -14,7 +15,12 @@ const GiveInputSchema = z.strictObject({
   kind,
   note: optionalChatText(2000),
 });
-const RefuseInputSchema = z.strictObject({ complaintId: z.string(), kind, reason: chatText(2000) });
+const RefuseInputSchema = z.strictObject({
+  complaintId: z.string(),
+  kind,
+  reason: chatText(2000),
+  ...intakeField,
+});
 
 type DecisionResult = Promise<Result<Complaint, 'INPUT.INVALID' | ApprovalRefusal | ChangeRefusal>>;
 
@@ -51,6 +57,7 @@ export async function refuseApproval(
     parsed.value.kind,
     'refused',
     parsed.value.reason,
+    parsed.value.intakeKey,
   );
 }
 
@@ -62,8 +69,9 @@ function decide(
   approvalKind: z.infer<typeof kind>,
   decision: 'approved' | 'refused',
   note: string | undefined,
+  intakeKey?: string,
 ): DecisionResult {
-  return changeComplaint(services, by, complaintId, async (complaint, actor, at) => {
+  const decideIt: Decide<ApprovalRefusal> = async (complaint, actor, at) => {
     const decided = decideApproval(complaint, approvalKind, decision, actor, at, note);
     if (decided.ok)
       return ok({ complaint: decided.value.complaint, events: [decided.value.event] });
@@ -79,5 +87,6 @@ function decide(
       });
     }
     return decided;
-  });
+  };
+  return changeComplaint(services, by, complaintId, decideIt, intakeKey);
 }

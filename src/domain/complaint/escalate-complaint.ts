@@ -3,9 +3,10 @@ import { may } from '../roles/permissions.js';
 import type { Role } from '../roles/role.js';
 import type { ChatUser } from '../shared/chat-user.js';
 import { parseInput } from '../shared/input.js';
+import { intakeField } from '../shared/intake.js';
 import { ok, refuse, type Result } from '../shared/result.js';
 import { chatText } from '../shared/text.js';
-import { changeComplaint, refOf, type ChangeRefusal } from './change-complaint.js';
+import { changeComplaint, refOf, type ChangeRefusal, type Decide } from './change-complaint.js';
 import { askForApprovals } from './complaint-messages.js';
 import { ApprovalSchema, type Approval, type Complaint } from './complaint.js';
 import type { ComplaintServices } from './complaint.ports.js';
@@ -15,6 +16,7 @@ const EscalateInputSchema = z.strictObject({
   complaintId: z.string(),
   kind: ApprovalSchema.shape.kind,
   reason: chatText(500),
+  ...intakeField,
 });
 
 /** Who decides each kind of escalation (seed 001): cost and the unforeseen go to the director. */
@@ -39,8 +41,8 @@ export async function escalateComplaint(
 ): Promise<Result<Complaint, EscalateRefusal>> {
   const parsed = parseInput(EscalateInputSchema, input);
   if (!parsed.ok) return parsed;
-  const { complaintId, kind, reason } = parsed.value;
-  const escalated = await changeComplaint(services, by, complaintId, (complaint, actor, at) => {
+  const { complaintId, kind, reason, intakeKey } = parsed.value;
+  const escalate: Decide<EscalateRefusal> = (complaint, actor, at) => {
     if (complaint.approvals.some((a) => a.kind === kind && a.status === 'pending'))
       return refuse('APPROVAL.ALREADY_PENDING', { kind });
     const approval: Approval = {
@@ -69,8 +71,9 @@ export async function escalateComplaint(
       complaint: { ...moved.value.complaint, approvals },
       events: [moved.value.event, event],
     });
-  });
-  if (escalated.ok)
+  };
+  const escalated = await changeComplaint(services, by, complaintId, escalate, intakeKey);
+  if (escalated.ok && !escalated.repeat)
     await askForApprovals(
       services,
       refOf(escalated.value),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { ChatUser } from '../shared/chat-user.js';
 import { parseInput } from '../shared/input.js';
+import { intakeField } from '../shared/intake.js';
 import { ok, type Result } from '../shared/result.js';
 import { chatText, optionalChatText } from '../shared/text.js';
-import { changeComplaint, type ChangeRefusal } from './change-complaint.js';
+import { changeComplaint, type ChangeRefusal, type Decide } from './change-complaint.js';
 import { OriginSchema, type Complaint, type ComplaintStatus } from './complaint.js';
 import type { ComplaintServices } from './complaint.ports.js';
 import { transition, type TransitionRefusal } from './lifecycle.js';
@@ -19,6 +20,7 @@ const OutcomeSchema = z.strictObject({
   /** "Not a real problem, handled for goodwill": its own cause, kept out of defect indicators. */
   goodwillCause: optionalChatText(500),
   note: optionalChatText(2000),
+  ...intakeField,
 });
 const ResolveInputSchema = OutcomeSchema.extend({
   solution: chatText(4000),
@@ -57,18 +59,19 @@ function finish(
   outcome: Outcome,
   to: ComplaintStatus,
 ): OutcomeResult {
-  return changeComplaint(services, by, outcome.complaintId, (complaint, actor, at) => {
+  const decide: Decide<TransitionRefusal> = (complaint, actor, at) => {
     const moved = transition(withOutcome(complaint, outcome), to, actor, at, outcome.note);
     if (!moved.ok) return moved;
     return ok({
       complaint: moved.value.complaint,
       events: [{ ...moved.value.event, data: { ...moved.value.event.data, ...recorded(outcome) } }],
     });
-  });
+  };
+  return changeComplaint(services, by, outcome.complaintId, decide, outcome.intakeKey);
 }
 
 function withOutcome(complaint: Complaint, outcome: Outcome): Complaint {
-  const { complaintId: _id, note: _note, goodwillCause, ...fields } = outcome;
+  const { complaintId: _id, note: _note, intakeKey: _key, goodwillCause, ...fields } = outcome;
   const given = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   return {
     ...complaint,
@@ -79,6 +82,6 @@ function withOutcome(complaint: Complaint, outcome: Outcome): Complaint {
 
 /** What the event keeps of the outcome (the history shows who set the cost, the cause…). */
 function recorded(outcome: Outcome): Record<string, unknown> {
-  const { complaintId: _id, note: _note, ...fields } = outcome;
+  const { complaintId: _id, note: _note, intakeKey: _key, ...fields } = outcome;
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 }

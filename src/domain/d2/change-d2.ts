@@ -2,7 +2,8 @@ import type { NewCaseEvent } from '../audit/case-event.js';
 import type { Actor } from '../complaint/lifecycle.js';
 import { RecordIdSchema, type ChatUser } from '../shared/chat-user.js';
 import type { CaseRef } from '../shared/notification.js';
-import { ok, refuse, type Refusal, type Result } from '../shared/result.js';
+import { alreadyApplied, withApplied } from '../shared/intake.js';
+import { again, ok, refuse, type Refusal, type Result } from '../shared/result.js';
 import type { D2Request } from './d2-request.js';
 import type { D2Services } from './d2.ports.js';
 
@@ -18,16 +19,22 @@ type Decide<C extends string> = (
   at: Date,
 ) => Result<{ d2: D2Request; event: NewCaseEvent }, C>;
 
-/** The one way a stored D2 changes: load, apply the rule with server-side roles, save, tell. */
+/**
+ * The one way a stored D2 changes: load, apply the rule with server-side roles, save, tell. A
+ * form's `intakeKey` is remembered with the change, so that submission delivered again changes
+ * and tells nothing more (see changeComplaint).
+ */
 export async function changeD2<C extends string>(
   services: D2Services,
   by: ChatUser,
   d2Id: unknown,
   decide: Decide<C>,
+  intakeKey?: string,
 ): Promise<Result<D2Request, C | 'D2.NOT_FOUND' | 'D2.CHANGED_MEANWHILE'>> {
   const id = RecordIdSchema.safeParse(d2Id);
   const current = id.success ? await services.d2Requests.get(id.data) : undefined;
   if (!current) return refuse('D2.NOT_FOUND');
+  if (alreadyApplied(current, intakeKey)) return again(current);
   const actor = { user: by, roles: await services.roles.rolesOf(by) };
   const at = services.clock.now();
   const decided = decide(current, actor, at);
@@ -36,15 +43,19 @@ export async function changeD2<C extends string>(
       await auditRefusal(services, current, actor, at, decided);
     return decided as Refusal<C>;
   }
-  if (!(await services.d2Requests.save(decided.value.d2, current.revision)))
+  const changed = withApplied(decided.value.d2, intakeKey);
+  if (!(await services.d2Requests.save(changed, current.revision))) {
+    const now = await services.d2Requests.get(current.id);
+    if (now && alreadyApplied(now, intakeKey)) return again(now);
     return refuse('D2.CHANGED_MEANWHILE');
+  }
   await services.events.append(decided.value.event);
   await services.notifier.queue({
     type: 'case.changed',
     case: d2Ref(current),
     event: decided.value.event,
   });
-  return ok({ ...decided.value.d2, revision: current.revision + 1 });
+  return ok({ ...changed, revision: current.revision + 1 });
 }
 
 /** Attempts to sign without the role stay in the audit log. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ChatUser } from '../shared/chat-user.js';
 import { RecordIdSchema } from '../shared/chat-user.js';
 import { parseInput } from '../shared/input.js';
+import { intakeField } from '../shared/intake.js';
 import type { Result } from '../shared/result.js';
 import { chatText } from '../shared/text.js';
 import { changeD2 } from './change-d2.js';
@@ -14,10 +15,11 @@ type D2Result = Promise<
 >;
 
 const IdInput = z.strictObject({ d2Id: z.string() });
-const DeclineInput = z.strictObject({ d2Id: z.string(), reason: chatText(2000) });
+const DeclineInput = z.strictObject({ d2Id: z.string(), reason: chatText(2000), ...intakeField });
 const CompleteInput = z.strictObject({
   d2Id: z.string(),
   outcome: chatText(4000),
+  ...intakeField,
   complaintId: RecordIdSchema.optional(),
   communicationId: RecordIdSchema.optional(),
 });
@@ -36,8 +38,12 @@ export async function declineD2Request(
 ): D2Result {
   const parsed = parseInput(DeclineInput, input);
   if (!parsed.ok) return parsed;
-  return changeD2(services, by, parsed.value.d2Id, (d2, actor, at) =>
-    declineD2(d2, actor, at, parsed.value.reason),
+  return changeD2(
+    services,
+    by,
+    parsed.value.d2Id,
+    (d2, actor, at) => declineD2(d2, actor, at, parsed.value.reason),
+    parsed.value.intakeKey,
   );
 }
 
@@ -56,8 +62,8 @@ export async function completeD2Request(
 ): D2Result {
   const parsed = parseInput(CompleteInput, input);
   if (!parsed.ok) return parsed;
-  const { d2Id, outcome, ...links } = parsed.value;
-  return changeD2(services, by, d2Id, (d2, actor, at) => {
+  const { d2Id, outcome, intakeKey, ...links } = parsed.value;
+  const complete: Parameters<typeof changeD2<D2Refusal>>[3] = (d2, actor, at) => {
     const done = completeD2({ ...d2, ...links }, actor, at, outcome);
     return done.ok
       ? {
@@ -68,5 +74,6 @@ export async function completeD2Request(
           },
         }
       : done;
-  });
+  };
+  return changeD2(services, by, d2Id, complete, intakeKey);
 }

@@ -90,6 +90,7 @@ const complaintSchema = new Schema(
     reportedBy: String,
     sourceMessageUrl: String,
     intakeKey: String,
+    appliedIntakes: { type: [String], default: undefined },
     registeredBy: chatUserSchema,
     assignee: chatUserSchema,
     approvals: { type: [approvalSchema], default: [] },

@@ -184,6 +184,7 @@ export function registerCommunication(app: App, deps: SlackDeps, localeOf: Local
     const result = await markCommunicationSent(deps.communications, slackUser(body.user), {
       communicationId: id,
       channel: text(readViewState(view.state), 'channel'),
+      intakeKey: viewIntakeKey(view),
     });
     if (!result.ok)
       return void (await ack({
@@ -191,6 +192,7 @@ export function registerCommunication(app: App, deps: SlackDeps, localeOf: Local
         errors: { channel: refusalText(result, t) },
       }));
     await ack();
+    if (result.repeat) return;
     await tellUser(
       client,
       body.user.id,

@@ -11,7 +11,7 @@ import type { Refusal, Result } from '../../../domain/shared/result.js';
 import { VIEWS } from '../../ids.js';
 import { refusalText } from '../../shared/refusal-text.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
-import { metadataOf } from './view-reply.js';
+import { metadataOf, viewIntakeKey } from './view-reply.js';
 import { amount, fieldErrors, readViewState, text, type ViewValues } from './view-state.js';
 
 const MetadataSchema = z.object({
@@ -19,20 +19,26 @@ const MetadataSchema = z.object({
   approvalKind: z.string().max(40).optional(),
 });
 type Metadata = z.output<typeof MetadataSchema>;
+/** `m` carries the view's intake key, so a repeated delivery of the form changes the case once. */
 type Submit = (
   deps: SlackDeps,
   by: ChatUser,
-  m: Metadata,
+  m: Metadata & { intakeKey: string },
   v: ViewValues,
 ) => Promise<Result<unknown>>;
 
 /** Each small case form → its use case input (the use case validates everything). */
 const FORMS: Record<string, Submit> = {
   [VIEWS.caseNote]: (d, by, m, v) =>
-    addNote(d.services, by, { complaintId: m.id, text: text(v, 'text') ?? '' }),
+    addNote(d.services, by, {
+      complaintId: m.id,
+      text: text(v, 'text') ?? '',
+      intakeKey: m.intakeKey,
+    }),
   [VIEWS.caseResolve]: (d, by, m, v) =>
     resolveComplaint(d.services, by, {
       complaintId: m.id,
+      intakeKey: m.intakeKey,
       solution: text(v, 'solution') ?? '',
       origin: text(v, 'origin'),
       rootCause: text(v, 'rootCause'),
@@ -42,6 +48,7 @@ const FORMS: Record<string, Submit> = {
   [VIEWS.caseClose]: (d, by, m, v) =>
     closeComplaint(d.services, by, {
       complaintId: m.id,
+      intakeKey: m.intakeKey,
       origin: text(v, 'origin'),
       costEur: amount(v, 'costEur'),
       note: text(v, 'note'),
@@ -49,21 +56,35 @@ const FORMS: Record<string, Submit> = {
   [VIEWS.caseEscalate]: (d, by, m, v) =>
     escalateComplaint(d.services, by, {
       complaintId: m.id,
+      intakeKey: m.intakeKey,
       kind: text(v, 'kind'),
       reason: text(v, 'reason') ?? '',
     }),
   [VIEWS.caseReason]: (d, by, m, v) =>
-    reopenComplaint(d.services, by, { complaintId: m.id, reason: text(v, 'reason') ?? '' }),
+    reopenComplaint(d.services, by, {
+      complaintId: m.id,
+      reason: text(v, 'reason') ?? '',
+      intakeKey: m.intakeKey,
+    }),
   [VIEWS.approvalRefuse]: (d, by, m, v) =>
     refuseApproval(d.services, by, {
       complaintId: m.id,
       kind: m.approvalKind,
       reason: text(v, 'reason') ?? '',
+      intakeKey: m.intakeKey,
     }),
   [VIEWS.d2Decline]: (d, by, m, v) =>
-    declineD2Request(d.services, by, { d2Id: m.id, reason: text(v, 'reason') ?? '' }),
+    declineD2Request(d.services, by, {
+      d2Id: m.id,
+      reason: text(v, 'reason') ?? '',
+      intakeKey: m.intakeKey,
+    }),
   [VIEWS.d2Complete]: (d, by, m, v) =>
-    completeD2Request(d.services, by, { d2Id: m.id, outcome: text(v, 'outcome') ?? '' }),
+    completeD2Request(d.services, by, {
+      d2Id: m.id,
+      outcome: text(v, 'outcome') ?? '',
+      intakeKey: m.intakeKey,
+    }),
 };
 
 /** Forms opened from case buttons: refusals come back on the form, in the user's language. */
@@ -78,7 +99,8 @@ export function registerCaseFormsSubmit(app: App, deps: SlackDeps, localeOf: Loc
         await ack({ response_action: 'errors', errors: { [firstBlock]: t('error.unknown') } });
         return;
       }
-      const result = await submit(deps, slackUser(body.user), metadata.data, values);
+      const form = { ...metadata.data, intakeKey: viewIntakeKey(view) };
+      const result = await submit(deps, slackUser(body.user), form, values);
       if (result.ok) return void (await ack());
       await ack({ response_action: 'errors', errors: errorsOf(result, values, firstBlock, t) });
     });
