@@ -1,18 +1,32 @@
+import { RateLimited, type MessageSet } from '../domain/shared/delivery.ports.js';
 import type { Notification } from '../domain/shared/notification.js';
 import type { Clock } from '../domain/shared/shared.ports.js';
+import { interruptedPart, outboxMessageSet } from './outbox-message-set.js';
+
+/** An entry as the worker sees it: its attempts, turns and the messages of its set already sent. */
+export interface QueuedEntry {
+  id: string;
+  notification: Notification;
+  attempts: number;
+  turns: number;
+  sent: { part: string; answer: string }[];
+  sending?: string;
+}
 
 /** The outbox as the worker sees it (the store implements it). */
 export interface OutboxQueue {
-  due(
-    now: Date,
-    limit: number,
-  ): Promise<{ id: string; notification: Notification; attempts: number }[]>;
-  claim(entry: { id: string; attempts: number }, now: Date, leaseMs: number): Promise<boolean>;
+  due(now: Date, limit: number): Promise<QueuedEntry[]>;
+  /** The entry's next turn with its state now (attempts counted), or undefined if not ours. */
+  take(entry: QueuedEntry, now: Date, leaseMs: number): Promise<QueuedEntry | undefined>;
+  sending(id: string, part: string, leaseUntil: Date): Promise<void>;
+  sent(id: string, part: string, answer: string): Promise<void>;
   delivered(id: string, now: Date): Promise<void>;
   failed(id: string, error: string, retryAt: Date | null): Promise<void>;
+  deferred(id: string, reason: string, retryAt: Date, attempts: number): Promise<void>;
 }
 
-export type Deliver = (notification: Notification) => Promise<void>;
+/** Sends one notification, each of its messages through `set.once` under its own name. */
+export type Deliver = (notification: Notification, set: MessageSet) => Promise<void>;
 
 export interface OutboxWorkerOptions {
   clock: Clock;
@@ -21,13 +35,14 @@ export interface OutboxWorkerOptions {
   maxDelayMs?: number;
   leaseMs?: number;
   batch?: number;
-  /** Told when an entry is parked after its last attempt, so a person hears of it. */
+  /** Told when an entry is parked (last attempt failed, or a crash left it unsure), for a person. */
   onParked?: (entry: { id: string; notification: Notification }, error: string) => void;
 }
 
 /**
- * Delivers the outbox with retries and exponential backoff (a rate limit's Retry-After wins);
- * after `maxAttempts` failures an entry is parked and reported, never dropped.
+ * Delivers the outbox with retries and exponential backoff; after `maxAttempts` failures an
+ * entry is parked and reported, never dropped. A platform's rate limit is not a failure: the
+ * entry waits as long as it says and keeps its attempts.
  */
 export function outboxWorker(queue: OutboxQueue, deliver: Deliver, options: OutboxWorkerOptions) {
   const { clock, maxAttempts = 8, baseDelayMs = 2_000, maxDelayMs = 10 * 60_000 } = options;
@@ -36,25 +51,41 @@ export function outboxWorker(queue: OutboxQueue, deliver: Deliver, options: Outb
   let again = false;
   let timer: NodeJS.Timeout | undefined;
 
-  const backoff = (attempt: number, failure: unknown) => {
-    // A chat platform's rate limit says when to come back (Slack: Retry-After).
-    const hinted = (failure as { retryAfterMs?: unknown } | null)?.retryAfterMs;
-    if (typeof hinted === 'number' && hinted > 0) return hinted;
-    return Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-  };
+  const later = (ms: number) => new Date(clock.now().getTime() + ms);
+  const backoff = (attempt: number) => Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
 
-  async function attempt(entry: { id: string; notification: Notification; attempts: number }) {
-    if (!(await queue.claim(entry, clock.now(), leaseMs))) return false;
-    const tried = entry.attempts + 1;
+  async function park(entry: QueuedEntry, error: string) {
+    await queue.failed(entry.id, error, null);
+    options.onParked?.(entry, error);
+  }
+
+  async function attempt(due: QueuedEntry): Promise<boolean> {
+    const entry = await queue.take(due, clock.now(), leaseMs);
+    if (!entry) return false;
+    const interrupted = interruptedPart(entry);
+    if (interrupted) {
+      await park(
+        entry,
+        `an attempt stopped while sending "${interrupted}": it may have been delivered; check before queueing it again`,
+      );
+      return true;
+    }
     try {
-      await deliver(entry.notification);
+      await deliver(entry.notification, outboxMessageSet(queue, entry, clock, leaseMs));
       await queue.delivered(entry.id, clock.now());
     } catch (failure) {
+      if (failure instanceof RateLimited) {
+        await queue.deferred(
+          entry.id,
+          failure.message,
+          later(failure.retryAfterMs),
+          entry.attempts - 1,
+        );
+        return true;
+      }
       const message = failure instanceof Error ? failure.message : String(failure);
-      const parked = tried >= maxAttempts;
-      const retryAt = parked ? null : new Date(clock.now().getTime() + backoff(tried, failure));
-      await queue.failed(entry.id, message, retryAt);
-      if (parked) options.onParked?.(entry, message);
+      if (entry.attempts >= maxAttempts) await park(entry, message);
+      else await queue.failed(entry.id, message, later(backoff(entry.attempts)));
     }
     return true;
   }

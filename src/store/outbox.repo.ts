@@ -5,7 +5,14 @@ export interface OutboxEntry {
   id: string;
   notification: Notification;
   status: 'pending' | 'delivering' | 'delivered' | 'parked';
+  /** Failed attempts, counted towards parking. */
   attempts: number;
+  /** Attempts taken (each under its claim "<id>:<turn>"), rate-limit waits included. */
+  turns: number;
+  /** Messages of the set already delivered, with what the platform answered. */
+  sent: { part: string; answer: string }[];
+  /** A message whose sending an attempt began and never finished (a crash). */
+  sending?: string;
   nextAttemptAt: Date;
   lastError?: string;
   createdAt: Date;
@@ -19,6 +26,13 @@ const toEntry = (doc: Record<string, unknown>): OutboxEntry =>
     notification: doc.notification,
     status: doc.status,
     attempts: doc.attempts ?? 0,
+    // Entries queued before turns were counted took one turn per attempt.
+    turns: doc.turns ?? doc.attempts ?? 0,
+    sent: ((doc.sent as { part: string; answer?: string }[] | undefined) ?? []).map((s) => ({
+      part: s.part,
+      answer: s.answer ?? '',
+    })),
+    ...(doc.sending ? { sending: doc.sending } : {}),
     nextAttemptAt: doc.nextAttemptAt,
     ...(doc.lastError ? { lastError: doc.lastError } : {}),
     createdAt: doc.createdAt,
@@ -82,26 +96,55 @@ export function outboxRepository(models: Models) {
         .map((d) => toEntry(d as Record<string, unknown>));
     },
     claimOnce,
-    /** Takes the next attempt of an entry; false when another process took it first. */
-    async claim(entry: OutboxEntry, now: Date, leaseMs: number): Promise<boolean> {
-      const attempt = entry.attempts + 1;
-      if (!(await claimOnce(`${entry.id}:${attempt}`, now))) return false;
+    /**
+     * Takes the entry's next turn and gives back its state as it is now, or undefined when another
+     * process holds it or it is no longer due. Only the unique claim decides who holds a turn (a
+     * conditional update is not atomic on the CI server); a claim whose holder died before
+     * marking the entry stands in nobody's way once a lease has passed since it was taken.
+     */
+    async take(entry: OutboxEntry, now: Date, leaseMs: number): Promise<OutboxEntry | undefined> {
+      let turn = entry.turns + 1;
+      while (!(await claimOnce(`${entry.id}:${turn}`, now))) {
+        const claim = await outboxClaim.findById(`${entry.id}:${turn}`).lean();
+        if (!(claim?.at instanceof Date) || claim.at.getTime() + leaseMs > now.getTime())
+          return undefined;
+        turn++;
+      }
+      const fresh = await outbox.findById(entry.id).lean();
+      if (!fresh || !isDue(fresh as Record<string, unknown>, now)) return undefined;
+      const taken = { ...toEntry(fresh as Record<string, unknown>), turns: turn };
+      taken.attempts++;
       await outbox.updateOne(
         { _id: entry.id },
         {
           $set: {
             status: 'delivering',
-            attempts: attempt,
+            turns: turn,
+            attempts: taken.attempts,
             leaseUntil: new Date(now.getTime() + leaseMs),
           },
         },
       );
-      return true;
+      return { ...taken, status: 'delivering' };
+    },
+    /** One message of the set is about to go out (its lease renewed for it). */
+    async sending(id: string, part: string, leaseUntil: Date): Promise<void> {
+      await outbox.updateOne({ _id: id }, { $set: { sending: part, leaseUntil } });
+    },
+    /** One message of the set went out; `answer` is what the platform said (its message id). */
+    async sent(id: string, part: string, answer: string): Promise<void> {
+      await outbox.updateOne(
+        { _id: id },
+        { $push: { sent: { part, answer } }, $unset: { sending: 1 } },
+      );
     },
     async delivered(id: string, now: Date): Promise<void> {
       await outbox.updateOne(
         { _id: id },
-        { $set: { status: 'delivered', deliveredAt: now }, $unset: { leaseUntil: 1 } },
+        {
+          $set: { status: 'delivered', deliveredAt: now },
+          $unset: { leaseUntil: 1, sending: 1 },
+        },
       );
     },
     /** A failed attempt: tried again at `retryAt`, or parked for a person when null. */
@@ -114,7 +157,17 @@ export function outboxRepository(models: Models) {
             lastError: error.slice(0, 1000),
             ...(retryAt ? { nextAttemptAt: retryAt } : {}),
           },
-          $unset: { leaseUntil: 1 },
+          $unset: { leaseUntil: 1, sending: 1 },
+        },
+      );
+    },
+    /** The platform asked to wait: tried again at `retryAt` with `attempts` as they were. */
+    async deferred(id: string, reason: string, retryAt: Date, attempts: number): Promise<void> {
+      await outbox.updateOne(
+        { _id: id },
+        {
+          $set: { status: 'pending', nextAttemptAt: retryAt, attempts, lastError: reason },
+          $unset: { leaseUntil: 1, sending: 1 },
         },
       );
     },

@@ -6,13 +6,35 @@ export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
 }
-type Fault = { status: number; retryAfter?: number; times: number; channel?: string };
+/** A fault: the next `times` calls, or every call until `until` (ms since epoch), fail. */
+type Fault = {
+  status: number;
+  retryAfter?: number;
+  times: number;
+  until?: number;
+  channel?: string;
+  /** Only calls whose arguments pass (a thread reply: `(a) => !!a.thread_ts`). */
+  where?: (args: Record<string, unknown>) => boolean;
+};
+
+/**
+ * How Slack says no to a refused call. A rate-limited call is answered HTTP 429 with a
+ * `Retry-After` header in seconds (docs.slack.dev/apis/web-api/rate-limits, "Responding to rate
+ * limiting conditions") and the method's error `ratelimited` (chat.postMessage → Errors).
+ */
+const faultBody = (status: number) =>
+  JSON.stringify({ ok: false, error: status === 429 ? 'ratelimited' : 'stub_fault' });
+const faulting = (fault: Fault | undefined, args: Record<string, unknown>) =>
+  !!fault &&
+  (fault.until !== undefined ? Date.now() < fault.until : fault.times > 0) &&
+  (!fault.channel || fault.channel === args.channel) &&
+  (!fault.where || fault.where(args));
 
 /**
  * A local stand-in for slack.com/api: answers like Slack, records every call, refuses a Block Kit
  * payload that breaks one of Slack's documented limits the way Slack does (`ok: false`,
  * `invalid_blocks` / `invalid_arguments` with `response_metadata.messages`), and fails on demand
- * (500, 429 with Retry-After).
+ * (500, 429 with Retry-After; N times or for a stretch of time).
  */
 export async function startSlackStub(locales: Record<string, string> = {}) {
   const calls: SlackCall[] = [];
@@ -43,14 +65,12 @@ export async function startSlackStub(locales: Record<string, string> = {}) {
         req.headers['content-type'] ?? '',
       );
       const fault = faults.get(method);
-      if (fault && fault.times > 0 && (!fault.channel || fault.channel === args.channel)) {
+      if (fault && faulting(fault, args)) {
         fault.times--;
         calls.push({ method: `${method}#failed`, args });
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
-        res
-          .writeHead(fault.status, headers)
-          .end(JSON.stringify({ ok: false, error: 'stub_fault' }));
+        res.writeHead(fault.status, headers).end(faultBody(fault.status));
         return;
       }
       const refusal = refusalOf(method, args);
@@ -81,9 +101,15 @@ export async function startSlackStub(locales: Record<string, string> = {}) {
       method: string,
       status: number,
       times: number,
-      options: { retryAfter?: number; channel?: string } = {},
+      options: Pick<Fault, 'retryAfter' | 'channel' | 'where'> = {},
     ) {
       faults.set(method, { status, times, ...options });
+    },
+    /** Every call of `methods` answers 429 with `Retry-After` for the next `forMs`, as Slack. */
+    rateLimit(methods: string[], options: { retryAfter: number; forMs: number }) {
+      const until = Date.now() + options.forMs;
+      for (const method of methods)
+        faults.set(method, { status: 429, retryAfter: options.retryAfter, times: 0, until });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -3,34 +3,30 @@ import type { NewCaseEvent } from '../../domain/audit/case-event.js';
 import type { Complaint } from '../../domain/complaint/complaint.js';
 import type { Indicators } from '../../domain/kpi/kpi.js';
 import type { D2Request } from '../../domain/d2/d2-request.js';
+import type { MessageSet } from '../../domain/shared/delivery.ports.js';
 import type { CaseRef, Notification } from '../../domain/shared/notification.js';
 import { translator, type Locale } from '../../i18n/translate.js';
 import { ACTIONS } from '../ids.js';
-import { checkedMessage, escapeText, plainText } from './blocks/block-kit.js';
+import { escapeText, plainText } from './blocks/block-kit.js';
 import { approvalRequest, caseCard, type CardContext } from './blocks/case-card.js';
 import { d2Card } from './blocks/d2-card.js';
 import { digestBlocks, periodLabel } from './blocks/digest-blocks.js';
 import { digestChartPng } from '../charts/digest-chart.js';
+import { sendToEach } from '../shared/each-message.js';
 import { eventLine } from '../shared/event-line.js';
 import { formatInstant, mention } from '../shared/format.js';
 import type { SlackDeps } from './slack-deps.js';
+import { directText } from '../shared/direct-text.js';
+import { slackPace } from './slack-pace.js';
+import { SlackDeliveryError, slackPoster, type Card } from './slack-post.js';
 
-/** Thrown for deliveries worth retrying; `retryAfterMs` comes from Slack's Retry-After. */
-export class SlackDeliveryError extends Error {
-  constructor(
-    message: string,
-    readonly retryAfterMs?: number,
-  ) {
-    super(message);
-    this.name = 'SlackDeliveryError';
-  }
-}
-
-type Card = { text: string; blocks: unknown[] };
-
-/** Renders a notification and sends it with the Web API; throws so the outbox retries. */
-export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale) {
+/**
+ * Renders a notification and sends each of its messages once through `set` with the Web API;
+ * throws so the outbox retries the rest. Posts to one channel are `paceMs` apart (Slack's tier).
+ */
+export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale, paceMs = 1_000) {
   const t = translator(locale);
+  const { post, update, upload } = slackPoster(client, slackPace(paceMs));
   const ctx = (): CardContext => ({
     t,
     locale,
@@ -54,128 +50,90 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
     return { card: d2Card(d2, await deps.clients.find(d2.clientId), ctx()), record: d2 };
   }
 
-  async function post(channel: string, card: Card, threadTs?: string): Promise<string> {
-    checkedMessage(card);
-    const sent = await call(() =>
-      client.chat.postMessage({
-        channel,
-        text: card.text,
-        blocks: card.blocks as never,
-        ...(threadTs ? { thread_ts: threadTs } : {}),
-      }),
-    );
-    return String(sent.ts);
-  }
-
-  /** Replaces the card already posted at `at` (a case's announcement). */
-  async function update(at: { channel: string; messageId: string }, card: Card): Promise<void> {
-    checkedMessage(card);
-    await call(() =>
-      client.chat.update({
-        channel: at.channel,
-        ts: at.messageId,
-        text: card.text,
-        blocks: card.blocks as never,
-      }),
-    );
-  }
+  type Of<K extends Notification['type']> = Extract<Notification, { type: K }>;
+  /** The same message to each person, once each (`key` names it per person). */
+  const toEach = (
+    set: MessageSet,
+    key: string,
+    users: { platform: string; id: string }[],
+    card: Card,
+  ) => sendToEach(users, (u) => set.once(`${key}:${u.id}`, () => post(u.id, card)));
 
   const handlers = {
-    async 'case.announce'(n: Extract<Notification, { type: 'case.announce' }>) {
+    async 'case.announce'(n: Of<'case.announce'>, set: MessageSet) {
       const shown = await render(n.case);
       if (!shown || n.destination.platform !== 'slack') return;
       const existing = shown.record.announcement;
-      if (existing) {
-        await update(existing, shown.card);
-      } else {
-        const ts = await post(n.destination.channel, shown.card);
+      const ts = await set.once('card', () =>
+        existing ? update(existing, shown.card) : post(n.destination.channel, shown.card),
+      );
+      const channel = existing?.channel ?? n.destination.channel;
+      if (!existing)
         await deps.announcements.remember(n.case.caseKind, n.case.caseId, {
           platform: 'slack',
-          channel: n.destination.channel,
+          channel,
           messageId: ts,
         });
-        if (n.mention.length)
-          await post(
-            n.destination.channel,
-            plain(n.mention.map((u) => mention(u.id)).join(' ')),
-            ts,
-          );
-      }
-      const channel = existing?.channel ?? n.destination.channel;
-      for (const user of n.direct.filter((u) => u.platform === 'slack')) {
-        const complaint = shown.record as Complaint;
-        const alert = t('p1.alert', {
-          number: complaint.number,
-          description: escapeText(complaint.description.slice(0, 200)),
-        });
-        const text = `${alert} — <#${channel}>`;
-        await post(user.id, plain(text));
-      }
+      if (n.mention.length)
+        await set.once('mention', () =>
+          post(channel, plain(n.mention.map((u) => mention(u.id)).join(' ')), ts),
+        );
+      const complaint = shown.record as Complaint;
+      const alert = t('p1.alert', {
+        number: complaint.number,
+        description: escapeText(complaint.description.slice(0, 200)),
+      });
+      await toEach(set, 'alert', slackOnly(n.direct), plain(`${alert} — <#${channel}>`));
     },
-    async 'case.changed'(n: Extract<Notification, { type: 'case.changed' }>) {
+    async 'case.changed'(n: Of<'case.changed'>, set: MessageSet) {
       const shown = await render(n.case);
       const at = shown?.record.announcement;
       if (!shown) return;
       if (!at) throw new SlackDeliveryError(`${n.case.caseNumber} has no card yet`);
       if (at.platform !== 'slack') return;
-      await update(at, shown.card);
-      await post(
-        at.channel,
-        plain(
-          eventLine(n.event, {
-            t,
-            locale,
-            timeZone: deps.timeZone,
-            actor: slackActor,
-            escape: escapeText,
-          }),
-        ),
-        at.messageId,
-      );
+      await set.once('card', () => update(at, shown.card));
+      const line = eventLine(n.event, {
+        t,
+        locale,
+        timeZone: deps.timeZone,
+        actor: slackActor,
+        escape: escapeText,
+      });
+      await set.once('line', () => post(at.channel, plain(line), at.messageId));
     },
-    async 'decision.requested'(n: Extract<Notification, { type: 'decision.requested' }>) {
-      const deciders = n.from.filter((u) => u.platform === 'slack');
-      if (n.case.caseKind === 'd2')
-        return askDirectors(
-          n.case,
-          deciders.map((u) => u.id),
-        );
+    async 'decision.requested'(n: Of<'decision.requested'>, set: MessageSet) {
+      const deciders = slackOnly(n.from);
+      if (n.case.caseKind === 'd2') return askDirectors(n.case, deciders, set);
       const complaint = await deps.complaints.get(n.case.caseId);
       const at = complaint?.announcement;
       if (!complaint) return;
       if (!at) throw new SlackDeliveryError(`${n.case.caseNumber} has no card yet`);
-      const request = approvalRequest(
-        complaint,
-        n.approvalKind ?? 'other',
-        deciders.map((u) => mention(u.id)).join(' '),
-        n.reason,
-        t,
-      );
-      await post(at.channel, request, at.messageId);
+      const who = deciders.map((u) => mention(u.id)).join(' ');
+      const request = approvalRequest(complaint, n.approvalKind ?? 'other', who, n.reason, t);
+      await set.once('ask', () => post(at.channel, request, at.messageId));
     },
-    async 'case.reminder'(n: Extract<Notification, { type: 'case.reminder' }>) {
+    async 'case.reminder'(n: Of<'case.reminder'>, set: MessageSet) {
       const complaint =
         n.case.caseKind === 'complaint' ? await deps.complaints.get(n.case.caseId) : undefined;
       const at = complaint?.announcement;
       if (!complaint) return;
       if (!at) throw new SlackDeliveryError(`${n.case.caseNumber} has no card yet`);
       const text = t(`reminder.${n.kind}`, {
-        mentions: n.to
-          .filter((u) => u.platform === 'slack')
+        mentions: slackOnly(n.to)
           .map((u) => mention(u.id))
           .join(' '),
         number: complaint.number,
         target: t(`sla.${n.target}` as never),
         due: formatInstant(new Date(n.dueAt), locale, deps.timeZone),
       });
-      await post(at.channel, plain(text), at.messageId);
+      await set.once('reminder', () => post(at.channel, plain(text), at.messageId));
     },
-    async 'd2.unsigned'(n: Extract<Notification, { type: 'd2.unsigned' }>) {
+    async 'd2.unsigned'(n: Of<'d2.unsigned'>, set: MessageSet) {
       const since = formatInstant(new Date(n.waitingSince), locale, deps.timeZone);
-      for (const director of n.to.filter((u) => u.platform === 'slack'))
-        await post(director.id, plain(t('reminder.d2', { number: n.case.caseNumber, since })));
+      const text = t('reminder.d2', { number: n.case.caseNumber, since });
+      await toEach(set, 'remind', slackOnly(n.to), plain(text));
     },
-    async 'care.call_due'(n: Extract<Notification, { type: 'care.call_due' }>) {
+    async 'care.call_due'(n: Of<'care.call_due'>, set: MessageSet) {
       const text = t(n.overdue ? 'care.overdue' : 'care.due', {
         client: escapeText(n.clientName),
         due: formatInstant(new Date(n.dueAt), locale, deps.timeZone),
@@ -187,32 +145,28 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
         t('action.log_care_call'),
         n.clientId,
       );
-      for (const owner of n.to.filter((u) => u.platform === 'slack')) await post(owner.id, card);
+      await toEach(set, 'due', slackOnly(n.to), card);
     },
-    async digest(n: Extract<Notification, { type: 'digest' }>) {
+    async digest(n: Of<'digest'>, set: MessageSet) {
       if (n.destination.platform !== 'slack') return;
+      const { channel } = n.destination;
       const current = revive(n.current);
       const previous = revive(n.previous);
-      const message = digestBlocks(current, previous, t, deps.timeZone);
-      await post(n.destination.channel, message);
-      const png = await digestChartPng(current, previous, {
-        title: t('digest.chart'),
-        current: t('digest.thisPeriod'),
-        previous: t('digest.previousPeriod'),
-      });
-      const { from, to } = periodLabel(current, deps.timeZone);
-      await call(() =>
-        client.filesUploadV2({
-          channel_id: n.destination.channel,
-          file: png,
-          filename: `kpi-${from.replaceAll('/', '-')}.png`,
-          title: t('digest.title', { from, to }),
-        }),
+      await set.once('text', () =>
+        post(channel, digestBlocks(current, previous, t, deps.timeZone)),
       );
+      await set.once('chart', async () => {
+        const png = await digestChartPng(current, previous, {
+          title: t('digest.chart'),
+          current: t('digest.thisPeriod'),
+          previous: t('digest.previousPeriod'),
+        });
+        const { from, to } = periodLabel(current, deps.timeZone);
+        const filename = `kpi-${from.replaceAll('/', '-')}.png`;
+        return upload(channel, png, filename, t('digest.title', { from, to }));
+      });
     },
-    async 'communication.to_protocol'(
-      n: Extract<Notification, { type: 'communication.to_protocol' }>,
-    ) {
+    async 'communication.to_protocol'(n: Of<'communication.to_protocol'>, set: MessageSet) {
       const text = t('communication.toProtocol', { subject: escapeText(n.subject) });
       const card = oneButton(
         text,
@@ -221,35 +175,36 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
         t('action.protocol'),
         n.communicationId,
       );
-      for (const clerk of n.to.filter((u) => u.platform === 'slack')) await post(clerk.id, card);
+      await toEach(set, 'protocol', slackOnly(n.to), card);
     },
-    async 'direct.message'(n: Extract<Notification, { type: 'direct.message' }>) {
-      if (n.to.platform === 'slack') await post(n.to.id, plain(escapeText(n.text)));
+    async 'direct.message'(n: Of<'direct.message'>, set: MessageSet) {
+      if (n.to.platform === 'slack')
+        await set.once('dm', () => post(n.to.id, plain(directText(n, t, escapeText))));
     },
   };
 
   /** A D2 goes to each director's DM with Sign / Decline; the first one is its card. */
-  async function askDirectors(ref: CaseRef, userIds: string[]) {
+  async function askDirectors(ref: CaseRef, directors: { id: string }[], set: MessageSet) {
     const shown = await render(ref);
     if (!shown) return;
-    for (const userId of userIds) {
-      const ts = await post(userId, shown.card);
-      if (!shown.record.announcement) {
-        await deps.announcements.remember('d2', ref.caseId, {
-          platform: 'slack',
-          channel: userId,
-          messageId: ts,
-        });
-        shown.record.announcement = { platform: 'slack', channel: userId, messageId: ts };
-      }
-    }
+    await sendToEach(directors, async ({ id }) => {
+      const ts = await set.once(`ask:${id}`, () => post(id, shown.card));
+      if (shown.record.announcement) return;
+      const at = { platform: 'slack' as const, channel: id, messageId: ts };
+      await deps.announcements.remember('d2', ref.caseId, at);
+      shown.record.announcement = at;
+    });
   }
 
-  return async (notification: Notification): Promise<void> => {
-    const handle = handlers[notification.type] as (n: Notification) => Promise<void>;
-    await handle(notification);
+  return async (notification: Notification, set: MessageSet): Promise<void> => {
+    const handle = handlers[notification.type] as (n: Notification, s: MessageSet) => Promise<void>;
+    await handle(notification, set);
   };
 }
+
+/** A message set's people on Slack. */
+const slackOnly = <U extends { platform: string }>(users: U[]) =>
+  users.filter((u) => u.platform === 'slack');
 
 /** Slack shows its own users as mentions; anyone else (Teams, the system) by name. */
 const slackActor = (actor: NewCaseEvent['actor']) =>
@@ -282,28 +237,6 @@ const plain = (text: string): Card => ({
   text,
   blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 3000) } }],
 });
-
-/** Slack's answer → an error the outbox understands (429 carries Retry-After). */
-async function call<T>(request: () => Promise<T>): Promise<T> {
-  try {
-    return await request();
-  } catch (error) {
-    const failure = error as {
-      code?: string;
-      retryAfter?: number;
-      message?: string;
-      data?: { error?: string };
-    };
-    const retryAfterMs =
-      failure.code === 'slack_webapi_rate_limited_error' && failure.retryAfter
-        ? failure.retryAfter * 1000
-        : undefined;
-    throw new SlackDeliveryError(
-      `slack: ${failure.data?.error ?? failure.message ?? String(error)}`,
-      retryAfterMs,
-    );
-  }
-}
 
 /** Dates come back from the outbox as Date objects (BSON) or strings (JSON); make them Dates. */
 function revive(indicators: Indicators): Indicators {

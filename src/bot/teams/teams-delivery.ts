@@ -2,8 +2,10 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import type { Complaint } from '../../domain/complaint/complaint.js';
 import type { D2Request } from '../../domain/d2/d2-request.js';
+import { RateLimited, type MessageSet } from '../../domain/shared/delivery.ports.js';
 import type { CaseRef, Notification } from '../../domain/shared/notification.js';
 import { translator, type Locale } from '../../i18n/translate.js';
+import { sendToEach } from '../shared/each-message.js';
 import { eventLine } from '../shared/event-line.js';
 import { formatInstant } from '../shared/format.js';
 import { digestChartPng } from '../charts/digest-chart.js';
@@ -11,6 +13,7 @@ import { digestLines, digestTitle } from '../shared/digest-text.js';
 import { attachment, card, text, type Card } from './cards/adaptive.js';
 import { teamsApprovalCard, teamsCaseCard, teamsD2Card } from './cards/case-card.js';
 import { noticeCard } from './cards/forms.js';
+import { directText } from '../shared/direct-text.js';
 import type { TeamsDeps } from './teams-deps.js';
 
 /** A delivery worth retrying (the outbox backs off); Bot Connector errors end up here. */
@@ -48,7 +51,7 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
         result = await logic(turn);
       });
     } catch (error) {
-      throw new TeamsDeliveryError(`teams: ${(error as Error).message}`);
+      throw teamsFailure(error);
     }
     return result as T;
   }
@@ -58,16 +61,33 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
       async (turn) => (await turn.sendActivity({ attachments: [attachment(card)] }))?.id ?? '',
     );
   const update = (at: Announcement, card: Card) =>
-    inConversation(at.channel, (turn) =>
-      turn.updateActivity({ id: at.messageId, type: 'message', attachments: [attachment(card)] }),
-    );
+    inConversation(at.channel, async (turn) => {
+      await turn.updateActivity({
+        id: at.messageId,
+        type: 'message',
+        attachments: [attachment(card)],
+      });
+      return at.messageId;
+    });
   const reply = (at: Announcement, card: Card) =>
     send(`${at.channel};messageid=${at.messageId}`, card);
-  const direct = async (userId: string, card: Card) => {
+  const direct = async (userId: string, card: Card): Promise<string> => {
     const personal = await deps.conversations.personalFor(userId);
-    if (personal) await send(personal.id, card);
-    else deps.log.warn({ userId }, 'no personal chat with this Teams user yet: message skipped');
+    if (personal) return send(personal.id, card);
+    deps.log.warn({ userId }, 'no personal chat with this Teams user yet: message skipped');
+    return '';
   };
+  /** The same card to each Teams user, once each (`key` names the message per person). */
+  const toEach = (
+    set: MessageSet,
+    key: string,
+    users: { platform: string; id: string }[],
+    card: (user: { id: string }) => Card,
+  ) =>
+    sendToEach(
+      users.filter((u) => u.platform === 'teams'),
+      (u) => set.once(`${key}:${u.id}`, () => direct(u.id, card(u))),
+    );
 
   async function render(
     ref: CaseRef,
@@ -111,60 +131,58 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
     ]);
   }
 
-  return async (n: Notification): Promise<void> => {
+  return async (n: Notification, set: MessageSet): Promise<void> => {
     switch (n.type) {
       case 'case.announce': {
         const shown = await render(n.case);
         if (!shown || n.destination.platform !== 'teams') return;
-        if (shown.record.announcement)
-          return void (await update(shown.record.announcement, shown.card));
-        const id = await send(n.destination.channel, shown.card);
-        await deps.announcements.remember(n.case.caseKind, n.case.caseId, {
-          platform: 'teams',
-          channel: n.destination.channel,
-          messageId: id,
+        const existing = shown.record.announcement;
+        const id = await set.once('card', () =>
+          existing ? update(existing, shown.card) : send(n.destination.channel, shown.card),
+        );
+        if (!existing)
+          await deps.announcements.remember(n.case.caseKind, n.case.caseId, {
+            platform: 'teams',
+            channel: n.destination.channel,
+            messageId: id,
+          });
+        const alert = t('p1.alert', {
+          number: n.case.caseNumber,
+          description: (shown.record as Complaint).description.slice(0, 200),
         });
-        for (const user of n.direct.filter((u) => u.platform === 'teams'))
-          await direct(
-            user.id,
-            noticeCard(
-              t('p1.alert', {
-                number: n.case.caseNumber,
-                description: (shown.record as Complaint).description.slice(0, 200),
-              }),
-            ),
-          );
-        return;
+        return toEach(set, 'alert', n.direct, () => noticeCard(alert));
       }
       case 'case.changed': {
         const shown = await render(n.case);
         if (!shown) return;
         const at = announced(shown.record, n.case.caseNumber);
         if (at.platform !== 'teams') return;
-        await update(at, shown.card);
+        await set.once('card', () => update(at, shown.card));
         const actor = (who: { platform: string; id: string; name?: string }) =>
           who.platform === 'system' ? 'Sportello' : (who.name ?? who.id);
-        await reply(
-          at,
-          noticeCard(
-            eventLine(n.event, { t, locale, timeZone: deps.timeZone, actor, escape: (x) => x }),
-          ),
-        );
+        const line = eventLine(n.event, {
+          t,
+          locale,
+          timeZone: deps.timeZone,
+          actor,
+          escape: (x) => x,
+        });
+        await set.once('line', () => reply(at, noticeCard(line)));
         return;
       }
       case 'decision.requested': {
         if (n.case.caseKind === 'd2') {
           const shown = await render(n.case);
           if (!shown) return;
-          for (const user of n.from.filter((u) => u.platform === 'teams'))
-            await direct(user.id, shown.card);
-          return;
+          return toEach(set, 'ask', n.from, () => shown.card);
         }
         const complaint = await deps.complaints.get(n.case.caseId);
         if (!complaint) return;
         const at = announced(complaint, n.case.caseNumber);
         if (at.platform === 'teams')
-          await reply(at, teamsApprovalCard(complaint, n.approvalKind ?? 'other', n.reason, t));
+          await set.once('ask', () =>
+            reply(at, teamsApprovalCard(complaint, n.approvalKind ?? 'other', n.reason, t)),
+          );
         return;
       }
       case 'case.reminder': {
@@ -177,55 +195,59 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
           .filter((u) => u.platform === 'teams')
           .map((u) => u.name ?? u.id)
           .join(', ');
-        await reply(
-          at,
-          noticeCard(
-            t(`reminder.${n.kind}`, {
-              mentions: names,
-              number: complaint.number,
-              target: t(`sla.${n.target}` as never),
-              due,
-            }),
-            true,
-          ),
-        );
+        const text = t(`reminder.${n.kind}`, {
+          mentions: names,
+          number: complaint.number,
+          target: t(`sla.${n.target}` as never),
+          due,
+        });
+        await set.once('reminder', () => reply(at, noticeCard(text, true)));
         return;
       }
-      case 'd2.unsigned':
-        for (const user of n.to.filter((u) => u.platform === 'teams'))
-          await direct(
-            user.id,
-            noticeCard(
-              t('reminder.d2', {
-                number: n.case.caseNumber,
-                since: formatInstant(new Date(n.waitingSince), locale, deps.timeZone),
-              }),
-            ),
-          );
-        return;
-      case 'care.call_due':
-        for (const user of n.to.filter((u) => u.platform === 'teams'))
-          await direct(
-            user.id,
-            noticeCard(
-              t(n.overdue ? 'care.overdue' : 'care.due', {
-                client: n.clientName,
-                due: formatInstant(new Date(n.dueAt), locale, deps.timeZone),
-              }),
-            ),
-          );
-        return;
-      case 'communication.to_protocol':
-        for (const user of n.to.filter((u) => u.platform === 'teams'))
-          await direct(user.id, noticeCard(t('communication.toProtocol', { subject: n.subject })));
-        return;
+      case 'd2.unsigned': {
+        const since = formatInstant(new Date(n.waitingSince), locale, deps.timeZone);
+        const text = t('reminder.d2', { number: n.case.caseNumber, since });
+        return toEach(set, 'remind', n.to, () => noticeCard(text));
+      }
+      case 'care.call_due': {
+        const text = t(n.overdue ? 'care.overdue' : 'care.due', {
+          client: n.clientName,
+          due: formatInstant(new Date(n.dueAt), locale, deps.timeZone),
+        });
+        return toEach(set, 'due', n.to, () => noticeCard(text));
+      }
+      case 'communication.to_protocol': {
+        const text = t('communication.toProtocol', { subject: n.subject });
+        return toEach(set, 'protocol', n.to, () => noticeCard(text));
+      }
       case 'direct.message':
-        if (n.to.platform === 'teams') await direct(n.to.id, noticeCard(n.text));
+        if (n.to.platform === 'teams')
+          await set.once('dm', () => direct(n.to.id, noticeCard(directText(n, t, (x) => x))));
         return;
       case 'digest':
         if (n.destination.platform === 'teams')
-          await send(n.destination.channel, await digestCard(n));
+          await set.once('digest', async () => send(n.destination.channel, await digestCard(n)));
         return;
     }
   };
+}
+
+/**
+ * A Bot Connector failure as the outbox understands it. The connector answers throttling with
+ * HTTP 429 and Retry-After (learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit);
+ * the client's own throttling retries come first, and what is still refused is a wait.
+ */
+function teamsFailure(error: unknown): Error {
+  const failure = error as {
+    statusCode?: number;
+    message?: string;
+    response?: { status?: number; headers?: { get?(name: string): string | undefined } };
+  };
+  const status = failure.statusCode ?? failure.response?.status;
+  if (status === 429) {
+    const seconds = Number(failure.response?.headers?.get?.('retry-after'));
+    const retryAfterMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000;
+    return new RateLimited(retryAfterMs, 'teams: rate limited (429 Retry-After)');
+  }
+  return new TeamsDeliveryError(`teams: ${failure.message ?? String(error)}`);
 }

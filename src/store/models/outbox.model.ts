@@ -5,7 +5,14 @@ const outboxSchema = new Schema(
   {
     notification: { type: Schema.Types.Mixed, required: true },
     status: { type: String, required: true },
+    /** Failed attempts, counted towards parking (rate-limit waits are not counted). */
     attempts: { type: Number, default: 0 },
+    /** Attempts taken so far, each under its own claim "<entry id>:<turn>". */
+    turns: Number,
+    /** The messages of the set already delivered, with the platform's answer (message id). */
+    sent: { type: [{ _id: false, part: String, answer: String }], default: undefined },
+    /** The message being sent right now: left set by a crash, it may or may not have gone out. */
+    sending: String,
     nextAttemptAt: { type: Date, required: true },
     leaseUntil: Date,
     lastError: String,
@@ -19,7 +26,7 @@ outboxSchema.index({ status: 1, nextAttemptAt: 1 });
 outboxSchema.index({ key: 1 }, { unique: true, sparse: true });
 
 /**
- * One document per delivery attempt ("<entry id>:<attempt>"): whoever inserts it owns the attempt.
+ * One document per delivery attempt ("<entry id>:<turn>"): whoever inserts it owns the attempt.
  * Inserts are atomic on every MongoDB-wire server; a conditional update is not on the CI server.
  */
 const outboxClaimSchema = new Schema({ _id: String, at: Date }, { versionKey: false });

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../support/database.js';
+import { slackUser } from '../support/fixtures.js';
+
+const LEASE = 60_000;
+const message = (text: string) => ({ type: 'direct.message', to: slackUser('U0A'), text }) as const;
+
+describe('outbox: who holds an attempt (unique claims only)', () => {
+  const db = useTestDatabase('outbox_claims');
+  const now = new Date('2026-12-02T10:00:00Z');
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+  const queued = async (text: string) => {
+    await db.store.outbox.enqueue(message(text), ago(1_000));
+    return (await db.store.outbox.list()).find(
+      (e) => 'text' in e.notification && e.notification.text === text,
+    )!;
+  };
+
+  it('gives one turn to one of many processes taking it at once', async () => {
+    const entry = await queued('race');
+    const taken = await Promise.all(
+      Array.from({ length: 20 }, () => db.store.outbox.take(entry, now, LEASE)),
+    );
+    expect(taken.filter(Boolean)).toHaveLength(1);
+    expect(taken.find(Boolean)).toMatchObject({ turns: 1, attempts: 1, status: 'delivering' });
+  });
+
+  it('leaves a turn to its holder while its lease runs, and takes the next once it is over', async () => {
+    const entry = await queued('crash between the two claim steps');
+    // The claim was inserted and the process died before marking the entry.
+    await db.store.outbox.claimOnce(`${entry.id}:1`, ago(LEASE / 2));
+    expect(await db.store.outbox.take(entry, now, LEASE)).toBeUndefined();
+    await db.store.models.outboxClaim.updateOne({ _id: `${entry.id}:1` }, { at: ago(LEASE + 1) });
+    expect(await db.store.outbox.take(entry, now, LEASE)).toMatchObject({ turns: 2, attempts: 1 });
+    const [stored] = (await db.store.outbox.list({ status: 'delivering' })).filter(
+      (e) => e.id === entry.id,
+    );
+    expect(stored).toMatchObject({ turns: 2, attempts: 1 });
+  });
+
+  it('does not take an entry that ended while a stale reader still saw it pending', async () => {
+    const entry = await queued('ended meanwhile');
+    await db.store.outbox.delivered(entry.id, now);
+    expect(await db.store.outbox.take(entry, now, LEASE)).toBeUndefined();
+    expect((await db.store.outbox.list({ status: 'delivered' })).map((e) => e.id)).toContain(
+      entry.id,
+    );
+  });
+
+  it('keeps attempts when the platform asked to wait, and counts turns on', async () => {
+    const entry = await queued('rate limited');
+    const taken = (await db.store.outbox.take(entry, now, LEASE))!;
+    await db.store.outbox.deferred(entry.id, 'slack: rate limited', now, taken.attempts - 1);
+    const again = (await db.store.outbox.list({ status: 'pending' })).find(
+      (e) => e.id === entry.id,
+    )!;
+    expect(again).toMatchObject({ attempts: 0, turns: 1 });
+    expect(await db.store.outbox.take(again, now, LEASE)).toMatchObject({ turns: 2, attempts: 1 });
+  });
+});
