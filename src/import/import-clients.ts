@@ -2,21 +2,22 @@ import { NewClientSchema, type NewClient } from '../domain/client/client.js';
 import {
   parseSpreadsheetFlag,
   parseSpreadsheetNumber,
+  shownValue,
+  unguarded,
 } from '../domain/registers/spreadsheet-values.js';
 import type { Store } from '../store/index.js';
 import { emptyReport, type ImportReport, type Progress } from './import-report.js';
 import type { Mapping } from './mapping.js';
+import type { CsvFile } from './read-csv.js';
 
 const BATCH = 1000;
-/** The header is line 1; data rows start at line 2. */
-const lineOf = (index: number) => index + 2;
 
 function toClient(row: Record<string, string>, m: Mapping): NewClient | string {
-  const get = (field: string) => (m[field] ? (row[m[field]!] ?? '').trim() : '');
+  const get = (field: string) => (m[field] ? unguarded(row[m[field]!] ?? '') : '');
   const number = (field: string) => (get(field) ? parseSpreadsheetNumber(get(field)) : undefined);
   const kind = /^(privat|person)/i.test(get('kind')) ? 'private' : 'business';
   const loyal = parseSpreadsheetFlag(get('loyal'));
-  if (loyal === undefined) return `loyal: "${get('loyal')}" is not yes/no`;
+  if (loyal === undefined) return `loyal: ${shownValue(get('loyal'))} is not yes/no`;
   const contact = get('contactName');
   const candidate = {
     code: get('code'),
@@ -61,24 +62,27 @@ function toClient(row: Record<string, string>, m: Mapping): NewClient | string {
  */
 export async function importClients(
   store: Store,
-  rows: Record<string, string>[],
+  file: CsvFile,
   mapping: Mapping,
   progress: Progress = () => undefined,
 ): Promise<ImportReport> {
   const started = performance.now();
   const report = emptyReport();
+  const { rows } = file;
+  report.read = file.rejected.length;
+  report.rejected.push(...file.rejected);
   const seen = new Set<string>();
   for (let from = 0; from < rows.length; from += BATCH) {
     const batch = rows.slice(from, from + BATCH);
     const candidates: { line: number; client: NewClient }[] = [];
-    batch.forEach((row, i) => {
+    batch.forEach((row) => {
       report.read++;
-      const result = toClient(row, mapping);
+      const result = toClient(row.cells, mapping);
       if (typeof result === 'string')
-        return void report.rejected.push({ line: lineOf(from + i), reason: result });
+        return void report.rejected.push({ line: row.line, reason: result });
       if (seen.has(result.code)) return void report.alreadyPresent++;
       seen.add(result.code);
-      candidates.push({ line: lineOf(from + i), client: result });
+      candidates.push({ line: row.line, client: result });
     });
     const existing = new Set(
       (
@@ -97,6 +101,7 @@ export async function importClients(
     report.imported += fresh.length;
     progress(Math.min(from + BATCH, rows.length), rows.length);
   }
+  report.rejected.sort((a, b) => a.line - b.line);
   report.seconds = (performance.now() - started) / 1000;
   return report;
 }

@@ -1,3 +1,5 @@
+import { COMPLAINT_STATUSES } from '../domain/complaint/complaint.js';
+
 /** Target field → the spreadsheet's column header. */
 export type Mapping = Record<string, string>;
 
@@ -6,6 +8,11 @@ const normal = (header: string) =>
     .trim()
     .toLowerCase()
     .replace(/[\s_.-]+/g, ' ');
+
+/** Phases whose time has its own export column besides receipt, first response and closing. */
+export const PHASES = COMPLAINT_STATUSES.filter(
+  (s) => !['new', 'acknowledged', 'closed'].includes(s),
+);
 
 /** Headers the field is usually found under in Italian and English spreadsheets. */
 export const CLIENT_HEADERS: Record<string, string[]> = {
@@ -27,11 +34,25 @@ export const CLIENT_HEADERS: Record<string, string[]> = {
 };
 export const CLIENT_REQUIRED = ['code', 'name'];
 
+/**
+ * The first alias found wins. The export's own headers (register-columns.ts) are among them, so
+ * an exported register imports back with no mapping.
+ */
 export const COMPLAINT_HEADERS: Record<string, string[]> = {
-  reference: ['reference', 'riferimento', 'n reclamo', 'numero', 'id'],
+  reference: ['source reference', 'reference', 'riferimento', 'n reclamo', 'numero', 'id'],
+  /** The bot's own case number, in an export: the case keeps it when the run allows. */
+  number: ['number'],
   clientCode: ['client code', 'codice cliente', 'cliente'],
+  clientName: ['client name', 'ragione sociale', 'nome cliente'],
   receivedAt: ['received at', 'data ricevimento', 'data', 'data reclamo', 'ricevuto il'],
-  closedAt: ['closed at', 'data chiusura', 'chiuso il'],
+  firstResponseAt: [
+    'first response at',
+    'at acknowledged',
+    'data presa in carico',
+    'presa in carico',
+  ],
+  closedAt: ['closed at', 'at closed', 'data chiusura', 'chiuso il'],
+  status: ['status', 'stato'],
   product: ['product', 'prodotto', 'prodotto servizio'],
   description: ['description', 'descrizione', 'problema', 'issue'],
   problemCode: ['problem code', 'codice problema', 'codice'],
@@ -39,9 +60,13 @@ export const COMPLAINT_HEADERS: Record<string, string[]> = {
   department: ['department', 'reparto'],
   priority: ['priority', 'priorità', 'criticità'],
   solution: ['solution', 'soluzione', 'risposta'],
+  rootCause: ['root cause', 'causa'],
   origin: ['origin', 'origine'],
-  costEur: ['cost', 'costo', 'costo eur'],
-  channel: ['channel', 'canale'],
+  costEur: ['cost eur', 'cost', 'costo', 'costo eur'],
+  channel: ['contact channel', 'channel', 'canale'],
+  goodwillCause: ['goodwill cause'],
+  repeatOf: ['repeat of'],
+  ...Object.fromEntries(PHASES.map((phase) => [`at:${phase}`, [`at ${phase}`]])),
 };
 export const COMPLAINT_REQUIRED = [
   'clientCode',
@@ -53,19 +78,23 @@ export const COMPLAINT_REQUIRED = [
 
 /**
  * The mapping to use for a file: explicit entries first, then each field's usual headers.
- * Returns the fields that stay unmapped among the required ones.
+ * Returns the required fields that stay unmapped, and explicit entries naming an unknown field
+ * or a column the file does not have.
  */
 export function resolveMapping(
   headers: string[],
   known: Record<string, string[]>,
   required: string[],
   explicit: Mapping = {},
-): { mapping: Mapping; missing: string[] } {
+): { mapping: Mapping; missing: string[]; unknown: string[] } {
+  const unknown = Object.entries(explicit)
+    .filter(([field, header]) => !(field in known) || !headers.includes(header))
+    .map(([field, header]) => `${field}=${header}`);
   const byNormal = new Map(headers.map((h) => [normal(h), h]));
   const mapping: Mapping = {};
   for (const [field, aliases] of Object.entries(known)) {
     const chosen = explicit[field] ?? aliases.map((a) => byNormal.get(normal(a))).find(Boolean);
     if (chosen && headers.includes(chosen)) mapping[field] = chosen;
   }
-  return { mapping, missing: required.filter((f) => !mapping[f]) };
+  return { mapping, missing: required.filter((f) => !mapping[f]), unknown };
 }

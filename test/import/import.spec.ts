@@ -37,10 +37,10 @@ describe('CSV import of the client registry and of historical complaints', () =>
   const db = useTestDatabase('csv_import');
 
   it('imports clients from an Italian spreadsheet with an exact report, and changes nothing when re-run', async () => {
-    const { headers, rows } = readCsv(`\uFEFF${CLIENTS}`);
-    const { mapping, missing } = resolveMapping(headers, CLIENT_HEADERS, CLIENT_REQUIRED);
+    const csv = readCsv(`\uFEFF${CLIENTS}`);
+    const { mapping, missing } = resolveMapping(csv.headers, CLIENT_HEADERS, CLIENT_REQUIRED);
     expect(missing).toEqual([]);
-    const report = await importClients(db.store, rows, mapping);
+    const report = await importClients(db.store, csv, mapping);
     expect(report).toMatchObject({
       read: 5,
       imported: 2,
@@ -62,18 +62,21 @@ describe('CSV import of the client registry and of historical complaints', () =>
       contacts: [{ name: 'Anna Rossi' }],
     });
 
-    const again = await importClients(db.store, rows, mapping);
+    const again = await importClients(db.store, csv, mapping);
     expect(again).toMatchObject({ imported: 0, alreadyPresent: 3 });
     expect(await db.store.models.client.countDocuments()).toBe(2);
   });
 
   it('imports historical complaints: bad dates, unknown clients, duplicates and new codes reported line by line', async () => {
-    const { headers, rows } = readCsv(COMPLAINTS);
-    const { mapping, missing } = resolveMapping(headers, COMPLAINT_HEADERS, COMPLAINT_REQUIRED);
+    const csv = readCsv(COMPLAINTS);
+    const { mapping, missing } = resolveMapping(csv.headers, COMPLAINT_HEADERS, COMPLAINT_REQUIRED);
     expect(missing).toEqual([]);
-    const report = await importComplaints(db.store, rows, mapping, 'Europe/Rome');
+    const options = { timeZone: 'Europe/Rome', repeatWindowDays: 30 };
+    const result = await importComplaints(db.store, csv, mapping, options);
+    if (!result.ok) throw new Error(result.error.code);
+    const report = result.value;
     expect(report.rejected).toEqual([
-      { line: 4, reason: 'receivedAt: "31/02/2025" is not a date' },
+      { line: 4, reason: 'receivedAt: "31/02/2025" is not a date (day-first)' },
       { line: 5, reason: 'clientCode: no client "C999"' },
       { line: 6, reason: 'closedAt: before receivedAt' },
       { line: 8, reason: 'costEur: "abc" is not a number' },
@@ -104,8 +107,12 @@ describe('CSV import of the client registry and of historical complaints', () =>
     expect((await db.store.complaints.search('riferimento bis', 5))[0]?.number).toBe('R-2026-0001');
     expect(await db.store.models.problemCode.find({ source: 'imported' }).countDocuments()).toBe(3);
 
-    const again = await importComplaints(db.store, rows, mapping, 'Europe/Rome');
-    expect(again).toMatchObject({ imported: 0, alreadyPresent: 4, addedProblemCodes: [] });
+    const again = await importComplaints(db.store, csv, mapping, options);
+    expect(again.ok && again.value).toMatchObject({
+      imported: 0,
+      alreadyPresent: 4,
+      addedProblemCodes: [],
+    });
     expect(await db.store.models.complaint.countDocuments()).toBe(3);
   });
 

@@ -94,6 +94,8 @@ export const ComplaintSchema = z.object({
   sourceMessageUrl: z.string().url().max(1000).optional(),
   /** Identifies the chat submission (e.g. the Slack view id): a retried submission finds its case. */
   intakeKey: z.string().max(200).optional(),
+  /** The case's id in the register it was imported from, kept for audits and re-imports. */
+  sourceReference: z.string().max(200).optional(),
   /** The chat forms that changed it since (notes, resolve…): delivered again, they change nothing. */
   appliedIntakes: AppliedIntakesSchema,
   registeredBy: ChatUserSchema,

@@ -90,6 +90,9 @@ const complaintSchema = new Schema(
     reportedBy: String,
     sourceMessageUrl: String,
     intakeKey: String,
+    sourceReference: String,
+    /** An imported row's content hash (complaint-row.ts): finds it again when it has no id. */
+    sourceHash: String,
     appliedIntakes: { type: [String], default: undefined },
     registeredBy: chatUserSchema,
     assignee: chatUserSchema,
@@ -120,6 +123,8 @@ complaintSchema.pre('updateOne', function () {
   if (update?.$set?.receivedAt) update.$set.lastActivityAt = lastActivityOf(update.$set);
 });
 complaintSchema.index({ intakeKey: 1 }, { unique: true, sparse: true });
+complaintSchema.index({ sourceReference: 1 }, { sparse: true });
+complaintSchema.index({ sourceHash: 1 }, { sparse: true });
 
 export const defineComplaintModel = (connection: Connection) =>
   connection.model('Complaint', complaintSchema, 'complaints');
