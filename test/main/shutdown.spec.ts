@@ -49,7 +49,9 @@ describe('npm start, stopped by SIGTERM to its PID', () => {
       npm.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
       npm.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
       // 'close': after the exit and the last of its output.
-      const exited = new Promise<void>((resolve) => npm.once('close', () => resolve()));
+      const exited = new Promise<number | null>((resolve) =>
+        npm.once('close', (code) => resolve(code)),
+      );
 
       await eventually(async () => {
         seen = [...new Set([...seen, ...processTree(npm.pid!).map((p) => p.pid)])];
@@ -66,7 +68,7 @@ describe('npm start, stopped by SIGTERM to its PID', () => {
       process.kill(npm.pid!, 'SIGTERM');
       await eventually(() => expect(running(tree.map((p) => p.pid))).toEqual([]), 10_000);
       expect(Date.now() - stoppedAt).toBeLessThan(10_000);
-      await exited;
+      expect(await exited, output.join('')).toBe(0);
       await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
       expect(output.join('')).toMatch(/"msg":"stopped"/);
     },
