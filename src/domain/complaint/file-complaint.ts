@@ -73,7 +73,10 @@ export async function fileComplaint(
 
   const data = await classify(services, by, form, now);
   const { calendar } = services.rules;
-  const complaint = await services.complaints.register(data, localYearOf(now, calendar.timeZone));
+  const year = localYearOf(now, calendar.timeZone);
+  // A copy of this submission may have filed it meanwhile: then that case is the answer.
+  const { record: complaint, first } = await services.complaints.registerOnce(data, year);
+  if (!first) return ok({ complaint, route: await routeOf(services, complaint) });
   const route = await record(services, complaint, by, now);
   return ok({ complaint, route });
 }
@@ -161,7 +164,8 @@ async function appendFilingEvents(
   }
 }
 
-async function routeOf(services: ComplaintServices, complaint: Complaint): Promise<Route> {
+/** Where a case goes by the routing table (the case's department, category and priority). */
+export async function routeOf(services: ComplaintServices, complaint: Complaint): Promise<Route> {
   return routeCase(
     await services.routing.rules(),
     {

@@ -3,6 +3,7 @@ import { ACTIONS, COMMANDS, OPTIONS, VIEWS } from '../../../src/bot/ids.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
 import { aClient, slackUser } from '../../support/fixtures.js';
 import { eventually, useSlackBot } from '../../support/slack-bot.js';
+import { waitToldTo } from '../../support/told.js';
 import {
   buttonPress,
   input,
@@ -118,6 +119,10 @@ describe('Slack: a complaint from /complaint to closing, through real Bolt over 
   it('registers the case once even when Slack retries, and posts its card to the department channel', async () => {
     expect((await submitComplaint('VOK1')).text).toBe('');
     expect((await submitComplaint('VOK1', complaintForm(), 1)).status).toBe(200);
+    // The form closed at once; each delivery then gets the same one line: the case's number.
+    const answers = await waitToldTo(bot.stub, OPERATOR, 2, /registrato/);
+    expect(answers).toEqual([answers[0], answers[0]]);
+    expect(answers[0]).toContain('R-2026-0001');
     expect(await bot.db.store.models.complaint.countDocuments()).toBe(1);
     const complaint =
       (await bot.db.store.complaints.findByNumber('R-2026-0001')) ??
@@ -148,8 +153,7 @@ describe('Slack: a complaint from /complaint to closing, through real Bolt over 
       const thread = bot.stub.of('chat.postMessage').filter((c) => c.args.thread_ts === cardTs);
       expect(thread.some((c) => String(c.args.text).includes(`<@${DIRECTOR}>`))).toBe(true);
     });
-    const told = bot.stub.of('chat.postEphemeral').find((c) => c.args.user === OPERATOR);
-    expect(told?.args.text).toMatch(/registrato: attende l’approvazione/);
+    expect(answers[0]).toMatch(/registrato: attende l’approvazione/);
   });
 
   it('refuses the approval of a non-director, tells them privately and audits the attempt', async () => {

@@ -16,6 +16,7 @@ import { eventually } from '../../support/slack-bot.js';
 import { input, postToBot, viewSubmission } from '../../support/slack-requests.js';
 import { startSlackStub, type SlackStub } from '../../support/slack-stub.js';
 import { startTestChat } from '../../support/test-chat.js';
+import { toldTo, waitToldTo } from '../../support/told.js';
 
 /** The bot on its own database server (an H2 file), which the test stops and starts again. */
 describe('Slack: the database goes away and comes back', () => {
@@ -72,27 +73,31 @@ describe('Slack: the database goes away and comes back', () => {
       }),
     });
 
-  it('tells the user it is temporarily unavailable, writes nothing, and recovers by itself', async () => {
+  it('closes the form at once, tells the user the complaint was not saved with what they typed, and recovers by itself', async () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     await database.stop();
     await eventually(async () => expect((await fetch(`${base}/healthz`)).status).toBe(503), 10_000);
 
     const started = Date.now();
-    const refused = await submit('VDOWN');
+    const answer = await submit('VDOWN');
     expect(Date.now() - started).toBeLessThan(3_000);
-    expect(refused.json()).toMatchObject({ response_action: 'update' });
-    expect(refused.text).toContain('non è disponibile in questo momento');
-    await eventually(() => {
-      const told = stub.of('chat.postMessage').find((c) => c.args.channel === 'U0OP');
-      if (!told) throw new Error('user not told yet');
-      expect(told.args.text).toMatch(/non è disponibile in questo momento/);
-    });
+    expect(answer.status).toBe(200);
+    expect(answer.text).toBe('');
+    const [told] = await waitToldTo(stub, 'U0OP', 1, undefined, 15_000);
+    expect(told).toMatch(/non salvato.*il database non ha risposto/);
+    expect(told).toContain('Pompa');
+    expect(told).toContain('Non parte');
+    expect(told).not.toMatch(/registrato/);
 
     database = await startMongoWire({ file, port });
     await eventually(async () => expect((await fetch(`${base}/healthz`)).status).toBe(200), 20_000);
     expect(await store.models.complaint.countDocuments()).toBe(0);
     expect((await submit('VUP')).text).toBe('');
+    const answers = await waitToldTo(stub, 'U0OP', 2);
+    expect(answers[1]).toMatch(/^Reclamo \*R-\d{4}-0001\* registrato/);
     expect(await store.models.complaint.countDocuments()).toBe(1);
-    expect((await store.complaints.recent(1))[0]?.number).toMatch(/^R-\d{4}-0001$/);
+    // One message per submission, and none of them says anything else.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(toldTo(stub, 'U0OP')).toHaveLength(2);
   }, 60_000);
 });

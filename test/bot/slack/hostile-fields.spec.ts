@@ -3,6 +3,7 @@ import { OPTIONS, VIEWS } from '../../../src/bot/ids.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
 import { aClient, slackUser, COMPLAINT_TEXT_LIMITS } from '../../support/fixtures.js';
 import { eventually, useSlackBot } from '../../support/slack-bot.js';
+import { waitToldTo } from '../../support/told.js';
 import { input, postToBot, viewSubmission, withAnswer } from '../../support/slack-requests.js';
 
 /**
@@ -92,6 +93,7 @@ describe('Slack: hostile values in every field of the complaint form', () => {
       values[field] = input.text(`${field} ${markup}`.slice(0, 80));
     const answer = await submit(values);
     expect(answer.text).toBe('');
+    await waitToldTo(bot.stub, 'U0OP', 1, /registrato/);
     const [stored] = await bot.db.store.complaints.recent(1);
     expect(stored?.product).toContain('<!channel>');
     const sent = await eventually(() => {
