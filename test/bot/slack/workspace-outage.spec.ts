@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS, OPTIONS, VIEWS } from '../../../src/bot/ids.js';
+import { ACTIONS, COMMANDS, OPTIONS, VIEWS } from '../../../src/bot/ids.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
 import { aClient, slackUser } from '../../support/fixtures.js';
 import { eventually, useSlackBot, type SlackBot } from '../../support/slack-bot.js';
 import {
+  buttonPress,
   complaintValues,
   postToBot,
   reshaped,
@@ -58,6 +59,26 @@ describe('Slack: auth.test failing at start-up, then recovering', () => {
       text: expect.stringContaining(CONNECTING),
     });
     expect(await complaints()).toBe(0);
+  });
+
+  it('answers a button pressed meanwhile through its response_url, ephemeral and in place', async () => {
+    const body = reshaped(
+      buttonPress(OPERATOR, ACTIONS.takeInCharge, 'f'.repeat(24), 'C0ASSIST', '1.1'),
+      (p) => {
+        p.response_url = `${bot.stub.url}response.hook`;
+      },
+    );
+    const answer = await postToBot(bot.baseUrl, { body });
+    expect([answer.status, answer.text]).toEqual([200, '']);
+    await eventually(() =>
+      expect(bot.stub.of('response.hook').map((c) => c.args)).toEqual([
+        {
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: expect.stringContaining(CONNECTING),
+        },
+      ]),
+    );
   });
 
   it('asks auth.test at most once per interval, however many requests arrive', async () => {
