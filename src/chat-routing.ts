@@ -1,4 +1,6 @@
+import { announceKey } from './domain/complaint/complaint-messages.js';
 import type { Platform } from './domain/shared/chat-user.js';
+import { DeliveryDeferred } from './domain/shared/delivery.ports.js';
 import type { Notification } from './domain/shared/notification.js';
 import type { Store } from './store/index.js';
 
@@ -6,6 +8,27 @@ import type { Store } from './store/index.js';
 export class NotAnnouncedYet extends Error {
   constructor(caseNumber: string) {
     super(`${caseNumber} has no card yet`);
+  }
+}
+
+/** How soon a message for a case whose card is still queued looks again. */
+const CARD_WAIT_MS = 1_000;
+
+/**
+ * Like platformsOf; a message for a complaint whose card is still in the outbox (held up by a
+ * rate limit, say) waits for it without spending an attempt. A card parked or never queued is
+ * a failure, so the message is in the end parked and reported too.
+ */
+export async function platformsOrWait(n: Notification, store: Store): Promise<Platform[]> {
+  try {
+    return await platformsOf(n, store);
+  } catch (error) {
+    if (!(error instanceof NotAnnouncedYet) || !('case' in n) || n.case?.caseKind !== 'complaint')
+      throw error;
+    const card = await store.outbox.statusOf(announceKey(n.case.caseId));
+    if (card === 'pending' || card === 'delivering')
+      throw new DeliveryDeferred(CARD_WAIT_MS, `${error.message}: its card is still queued`);
+    throw error;
   }
 }
 

@@ -5,7 +5,7 @@ import type { SlackDeps } from './bot/slack/slack-deps.js';
 import type { WorkspaceSettings } from './bot/slack/workspace.js';
 import type { Config } from './config.js';
 import type { Notification } from './domain/shared/notification.js';
-import { platformsOf } from './chat-routing.js';
+import { platformsOrWait } from './chat-routing.js';
 import type { Platform } from './domain/shared/chat-user.js';
 import { outboxWorker, type Deliver, type OutboxWorker } from './jobs/outbox-delivery.js';
 import type { Logger } from './log.js';
@@ -181,7 +181,7 @@ export type RunningChat = Awaited<ReturnType<typeof startChat>>;
  */
 function routed(deliverers: Partial<Record<Platform, Deliver>>, store: Store): Deliver {
   return async (notification, set) => {
-    for (const platform of await platformsOf(notification, store)) {
+    for (const platform of await platformsOrWait(notification, store)) {
       const deliver = deliverers[platform];
       if (!deliver) throw new Error(`no ${platform} adapter configured for ${notification.type}`);
       await deliver(notification, { once: (part, send) => set.once(`${platform}/${part}`, send) });

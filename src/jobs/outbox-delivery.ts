@@ -1,4 +1,4 @@
-import { RateLimited, type MessageSet } from '../domain/shared/delivery.ports.js';
+import { DeliveryDeferred, type MessageSet } from '../domain/shared/delivery.ports.js';
 import type { Notification } from '../domain/shared/notification.js';
 import type { Clock } from '../domain/shared/shared.ports.js';
 import { interruptedPart, outboxMessageSet } from './outbox-message-set.js';
@@ -74,7 +74,7 @@ export function outboxWorker(queue: OutboxQueue, deliver: Deliver, options: Outb
       await deliver(entry.notification, outboxMessageSet(queue, entry, clock, leaseMs));
       await queue.delivered(entry.id, clock.now());
     } catch (failure) {
-      if (failure instanceof RateLimited) {
+      if (failure instanceof DeliveryDeferred) {
         await queue.deferred(
           entry.id,
           failure.message,

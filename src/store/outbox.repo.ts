@@ -77,6 +77,11 @@ export function outboxRepository(models: Models) {
     async queued(key: string): Promise<boolean> {
       return (await outbox.exists({ key: String(key) })) !== null;
     },
+    /** Where the message queued under this once-key stands, if one was. */
+    async statusOf(key: string): Promise<OutboxEntry['status'] | undefined> {
+      const doc = await outbox.findOne({ key: String(key) }, { status: 1 }).lean();
+      return (doc?.status as OutboxEntry['status'] | undefined) ?? undefined;
+    },
     /** Entries due now, oldest first: pending ones and those whose deliverer vanished mid-way. */
     async due(now: Date, limit: number): Promise<OutboxEntry[]> {
       const docs = await outbox

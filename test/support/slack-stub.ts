@@ -39,6 +39,8 @@ const faulting = (fault: Fault | undefined, args: Record<string, unknown>) =>
 export async function startSlackStub(locales: Record<string, string> = {}) {
   const calls: SlackCall[] = [];
   const faults = new Map<string, Fault>();
+  /** When each 429 was answered (ms since epoch). */
+  const limitedAt: number[] = [];
   /** Every payload refused for breaking a Block Kit rule: "method: [ERROR] … [json-pointer:…]". */
   const refusals: string[] = [];
   /** Files uploaded through files.uploadV2's upload URL. */
@@ -70,6 +72,7 @@ export async function startSlackStub(locales: Record<string, string> = {}) {
         calls.push({ method: `${method}#failed`, args });
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
+        if (fault.status === 429) limitedAt.push(Date.now());
         res.writeHead(fault.status, headers).end(faultBody(fault.status));
         return;
       }
@@ -96,6 +99,7 @@ export async function startSlackStub(locales: Record<string, string> = {}) {
     refusals,
     uploads,
     of: (method: string) => calls.filter((c) => c.method === method),
+    limitedAt,
     /** The next `times` calls of `method` (to `channel`, when given) fail with `status`. */
     fail(
       method: string,

@@ -1,4 +1,4 @@
-import { RateLimited } from '../../domain/shared/delivery.ports.js';
+import { DeliveryDeferred } from '../../domain/shared/delivery.ports.js';
 
 /**
  * Sends to every one of `items` even when some fail, then throws the first failure (a rate limit
@@ -8,5 +8,5 @@ import { RateLimited } from '../../domain/shared/delivery.ports.js';
 export async function sendToEach<T>(items: T[], send: (item: T) => Promise<unknown>) {
   const failures: unknown[] = [];
   for (const item of items) await send(item).catch((error: unknown) => failures.push(error));
-  if (failures.length) throw failures.find((f) => f instanceof RateLimited) ?? failures[0];
+  if (failures.length) throw failures.find((f) => f instanceof DeliveryDeferred) ?? failures[0];
 }

@@ -1,4 +1,4 @@
-import { RateLimited } from '../../domain/shared/delivery.ports.js';
+import { DeliveryDeferred } from '../../domain/shared/delivery.ports.js';
 
 /**
  * Slack's rate limits as the bot keeps them (https://docs.slack.dev/apis/web-api/rate-limits):
@@ -14,10 +14,11 @@ export function slackPace(spacingMs: number) {
   const nextSlot = new Map<string, number>();
   const restingUntil = new Map<string, number>();
   return {
-    /** Throws RateLimited while `method` rests; otherwise waits for `channel`'s next slot. */
+    /** Throws DeliveryDeferred while `method` rests; otherwise waits for `channel`'s next slot. */
     async admit(method: string, channel?: string): Promise<void> {
       const rest = (restingUntil.get(method) ?? 0) - Date.now();
-      if (rest > 0) throw new RateLimited(rest, `slack: ${method} is rate limited for ${rest} ms`);
+      if (rest > 0)
+        throw new DeliveryDeferred(rest, `slack: ${method} is rate limited for ${rest} ms`);
       if (!channel || spacingMs <= 0) return;
       const now = Date.now();
       const slot = Math.max(now, nextSlot.get(channel) ?? 0);

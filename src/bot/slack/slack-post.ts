@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { RateLimited } from '../../domain/shared/delivery.ports.js';
+import { DeliveryDeferred } from '../../domain/shared/delivery.ports.js';
 import { checkedMessage } from './blocks/block-kit.js';
 import type { SlackPace } from './slack-pace.js';
 
@@ -26,7 +26,7 @@ export function slackPoster(client: WebClient, pace: SlackPace) {
       if (failure.code === 'slack_webapi_rate_limited_error') {
         const retryAfterMs = Math.max(1, failure.retryAfter ?? 1) * 1000;
         pace.limited(method, retryAfterMs);
-        throw new RateLimited(retryAfterMs, `slack: ${method} rate limited (Retry-After)`);
+        throw new DeliveryDeferred(retryAfterMs, `slack: ${method} rate limited (Retry-After)`);
       }
       const reason = failure.data?.error ?? (error as Error).message ?? String(error);
       throw new SlackDeliveryError(`slack: ${reason}`);

@@ -2,7 +2,7 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import type { Complaint } from '../../domain/complaint/complaint.js';
 import type { D2Request } from '../../domain/d2/d2-request.js';
-import { RateLimited, type MessageSet } from '../../domain/shared/delivery.ports.js';
+import { DeliveryDeferred, type MessageSet } from '../../domain/shared/delivery.ports.js';
 import type { CaseRef, Notification } from '../../domain/shared/notification.js';
 import { translator, type Locale } from '../../i18n/translate.js';
 import { sendToEach } from '../shared/each-message.js';
@@ -247,7 +247,7 @@ function teamsFailure(error: unknown): Error {
   if (status === 429) {
     const seconds = Number(failure.response?.headers?.get?.('retry-after'));
     const retryAfterMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000;
-    return new RateLimited(retryAfterMs, 'teams: rate limited (429 Retry-After)');
+    return new DeliveryDeferred(retryAfterMs, 'teams: rate limited (429 Retry-After)');
   }
   return new TeamsDeliveryError(`teams: ${failure.message ?? String(error)}`);
 }

@@ -12,15 +12,16 @@ export interface MessageSet {
 }
 
 /**
- * The chat platform asked us to wait (HTTP 429 with Retry-After, or our own pacing of its rate
- * tiers). Not a failure: the message waits and is tried again without spending an attempt.
+ * Not now, and not a failure: the chat platform asked us to wait (HTTP 429 with Retry-After, or
+ * our own pacing of its rate tiers), or what the message needs (its case's card) is still queued.
+ * The message waits `retryAfterMs` and is tried again without spending an attempt.
  */
-export class RateLimited extends Error {
+export class DeliveryDeferred extends Error {
   constructor(
     readonly retryAfterMs: number,
     message: string,
   ) {
     super(message);
-    this.name = 'RateLimited';
+    this.name = 'DeliveryDeferred';
   }
 }
