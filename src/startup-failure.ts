@@ -30,7 +30,8 @@ export function startupFailure(error: unknown, config: Config | undefined): stri
     const database = config?.database.uri ? withoutPassword(config.database.uri) : 'the database';
     return `Cannot reach ${database}: ${firstLine(message)} (check MONGODB_URI and that the server runs)`;
   }
-  if (name === 'MongoParseError' || name === 'MongoAPIError') {
+  const unparsable = name === 'MongoRuntimeError' && /unable to parse/i.test(String(message));
+  if (name === 'MongoParseError' || name === 'MongoAPIError' || unparsable) {
     return `MONGODB_URI is not a usable connection string: ${firstLine(message)}`;
   }
   return undefined;

@@ -61,6 +61,11 @@ describe('start-up failures', () => {
         /^Cannot listen on 192\.0\.2\.1:0: HOST is not an address of this machine/,
       ],
       [
+        'a connection string the driver cannot parse',
+        { MONGODB_URI: 'mongodb://127.0.0.1:99999/sportello', PORT: '0' },
+        /^MONGODB_URI is not a usable connection string: Unable to parse 127\.0\.0\.1:99999/,
+      ],
+      [
         'a bad setting',
         { PORT: '0x1F90' },
         /^Invalid configuration:\n {2}- PORT: must be a whole port number/,
