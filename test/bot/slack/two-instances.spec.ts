@@ -17,6 +17,7 @@ import { eventually } from '../../support/slack-bot.js';
 import { input, postToBot, viewSubmission } from '../../support/slack-requests.js';
 import { startSlackStub, type SlackStub } from '../../support/slack-stub.js';
 import { startTestChat } from '../../support/test-chat.js';
+import { toldTo, waitToldTo } from '../../support/told.js';
 import { FixedClock } from '../../fakes/in-memory-services.js';
 
 /** Two bot processes' worth of app (own connection, store, Bolt, outbox) on one database. */
@@ -92,6 +93,10 @@ describe('Slack: two bot instances behind one database', () => {
       const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => submit(from + i)));
       expect(answers.every((a) => a.status === 200 && a.text === '')).toBe(true);
     }
+    // Each submission is answered at once and told its number afterwards, once.
+    const told = await waitToldTo(stub, 'U0OP', 200, /registrato/, 30_000);
+    expect(new Set(told).size).toBe(200);
+    expect(toldTo(stub, 'U0OP', /non salvato/)).toEqual([]);
     const numbers = (await db.store.models.complaint.find({}, { number: 1 }).lean()).map((c) =>
       Number(String(c.number).slice(7)),
     );

@@ -21,6 +21,8 @@ export type FilingOutcome = { newClient?: string } & (
 export interface FilingOptions {
   /** How long a failed write is checked for having landed after all. */
   confirmWithinMs?: number;
+  /** Filings running at once; the rest wait their turn. */
+  concurrency?: number;
 }
 
 /**
@@ -30,13 +32,38 @@ export interface FilingOptions {
  */
 export function complaintFiler(deps: SlackDeps, options: FilingOptions = {}) {
   const inFlight = new Map<string, Promise<FilingOutcome>>();
+  const inTurn = lanes(options.concurrency ?? 4);
   return (by: ChatUser, submitted: SubmittedComplaint): Promise<FilingOutcome> => {
     const key = submitted.form.intakeKey;
     const running = inFlight.get(key);
     if (running) return running;
-    const filing = fileTracked(deps, by, submitted, options).finally(() => inFlight.delete(key));
+    const filing = inTurn(() => fileTracked(deps, by, submitted, options)).finally(() =>
+      inFlight.delete(key),
+    );
     inFlight.set(key, filing);
     return filing;
+  };
+}
+
+/**
+ * At most `size` filings at once, the others queued. Numbered writes take turns in the store
+ * anyway, so a burst gains nothing from running all at once, while the CPU it would take is what
+ * the next submissions need to be answered within Slack's 3 s.
+ */
+function lanes(size: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (running < size) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      // The slot passes straight to the next in line, or is freed.
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
   };
 }
 
