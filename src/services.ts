@@ -76,6 +76,7 @@ export function digestServices(store: Store, services: Services): DigestServices
     notifier: services.notifier,
     clock: services.clock,
     timeZone: services.rules.calendar.timeZone,
+    calendar: services.rules.calendar,
   };
 }
 

@@ -161,11 +161,13 @@ export const en: Record<MessageKey, string> = {
   'digest.thisPeriod': 'This period',
   'digest.previousPeriod': 'Previous period',
   'digest.complaints':
-    '*Complaints*: opened {opened} ({openedDelta}), closed {closed} ({closedDelta}); P1 {p1} · P2 {p2} · P3 {p3}; goodwill {goodwill}',
+    '*Complaints*: opened {opened} ({openedDelta}), closed during the period {closed} ({closedDelta}); P1 {p1} · P2 {p2} · P3 {p3}; goodwill {goodwill}; withdrawn or cancelled, not counted: {withdrawn}',
   'digest.sla':
     '*SLA compliance*: first handling {first_response} · taken in charge {take_in_charge} · resolution {resolution}',
   'digest.times':
     '*Times*: first response median {frMedian}, p90 {frP90}; resolution median {resMedian}, p90 {resP90}',
+  'digest.days':
+    '*Calendar days*: first response median {frMedian}, p90 {frP90}; resolution median {resMedian}, p90 {resP90}',
   'digest.repeat': '*Repeats*: {repeatRate} of opened complaints',
   'digest.codes': '*Problem codes (Pareto)*: {codes}',
   'digest.costs': '*Costs of closed complaints*: {cost} EUR ({costDelta})',
@@ -217,7 +219,7 @@ export const en: Record<MessageKey, string> = {
   'kpi.usage': 'Usage: `/sportello kpi {dimensions} [YYYY-MM-DD YYYY-MM-DD]`.',
   'kpi.title': '*Complaints by {by}, {from} – {to}*',
   'kpi.row':
-    '• {key}: opened {opened}, closed {closed}, costs {cost} EUR, satisfaction {satisfaction}',
+    '• {key}: opened {opened}, of which closed by now {closed}, costs {cost} EUR, satisfaction {satisfaction}',
   'kpi.least': 'Least satisfied clients: {clients}',
   'client.modal.title': 'Client',
   'client.field.code': 'Code',

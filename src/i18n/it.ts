@@ -161,11 +161,13 @@ export const it = {
   'digest.thisPeriod': 'Questo periodo',
   'digest.previousPeriod': 'Periodo precedente',
   'digest.complaints':
-    '*Reclami*: aperti {opened} ({openedDelta}), chiusi {closed} ({closedDelta}); P1 {p1} · P2 {p2} · P3 {p3}; per cortesia {goodwill}',
+    '*Reclami*: aperti {opened} ({openedDelta}), chiusi nel periodo {closed} ({closedDelta}); P1 {p1} · P2 {p2} · P3 {p3}; per cortesia {goodwill}; annullati o ritirati, non conteggiati: {withdrawn}',
   'digest.sla':
     '*Rispetto SLA*: prima gestione {first_response} · presa in carico {take_in_charge} · risoluzione {resolution}',
   'digest.times':
     '*Tempi*: prima risposta mediana {frMedian}, p90 {frP90}; risoluzione mediana {resMedian}, p90 {resP90}',
+  'digest.days':
+    '*Giorni di calendario*: prima risposta mediana {frMedian}, p90 {frP90}; risoluzione mediana {resMedian}, p90 {resP90}',
   'digest.repeat': '*Ripetizioni*: {repeatRate} dei reclami aperti',
   'digest.codes': '*Codici problema (Pareto)*: {codes}',
   'digest.costs': '*Costi dei reclami chiusi*: {cost} EUR ({costDelta})',
@@ -217,7 +219,7 @@ export const it = {
   'kpi.usage': 'Uso: `/sportello kpi {dimensions} [AAAA-MM-GG AAAA-MM-GG]`.',
   'kpi.title': '*Reclami per {by}, {from} – {to}*',
   'kpi.row':
-    '• {key}: aperti {opened}, chiusi {closed}, costi {cost} EUR, soddisfazione {satisfaction}',
+    '• {key}: aperti {opened}, di cui chiusi ad oggi {closed}, costi {cost} EUR, soddisfazione {satisfaction}',
   'kpi.least': 'Clienti meno soddisfatti: {clients}',
   'client.modal.title': 'Cliente',
   'client.field.code': 'Codice',

@@ -14,7 +14,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 export function kpiBreakdownRepository(models: Models): KpiBreakdownSource {
   const grouped = (period: Period, key: string) =>
     models.complaint.aggregate<Row>([
-      { $match: receivedIn(period) },
+      { $match: { ...receivedIn(period), status: { $ne: 'withdrawn' } } },
       {
         $group: {
           _id: key,

@@ -1,4 +1,6 @@
 import type { KpiCounts, KpiSource, LoyaltyRule, Period } from '../domain/kpi/kpi.js';
+import type { Priority } from '../domain/complaint/complaint.js';
+import type { PhaseSpan } from '../domain/kpi/phase-times.js';
 import type { SlaTarget } from '../domain/sla/sla-clock.js';
 import { touching, within } from './kpi-period.js';
 import type { Models } from './models/index.js';
@@ -11,12 +13,21 @@ type Row = Record<string, unknown>;
  * collection where no index serves them (the CI server uses none but unique ones).
  */
 async function complaintFacets(complaint: Models['complaint'], period: Period) {
-  const received = { receivedAt: within(period) };
+  // Withdrawn (cancelled, deleted) reports are counted apart: they are not complaints.
+  const received = { receivedAt: within(period), status: { $ne: 'withdrawn' } };
+  const defects = { ...received, 'goodwill.cause': { $exists: false } };
+  const handledIn = ['acknowledged', 'in_progress', 'resolved', 'closed'].map((phase) => ({
+    [`phaseTimes.${phase}`]: within(period),
+  }));
   const [facets] = await complaint.aggregate<Record<string, Row[]>>([
     { $match: touching(period) },
     {
       $facet: {
         byPriority: [{ $match: received }, { $group: { _id: '$priority', n: { $sum: 1 } } }],
+        withdrawn: [
+          { $match: { receivedAt: within(period), status: 'withdrawn' } },
+          { $group: { _id: null, n: { $sum: 1 } } },
+        ],
         repeats: [
           { $match: { ...received, 'repeatOf.id': { $exists: true } } },
           { $group: { _id: null, n: { $sum: 1 } } },
@@ -45,8 +56,13 @@ async function complaintFacets(complaint: Models['complaint'], period: Period) {
             },
           },
         ],
+        defects: [{ $match: defects }, { $group: { _id: null, n: { $sum: 1 } } }],
+        spans: [
+          { $match: { status: { $ne: 'withdrawn' }, $or: handledIn } },
+          { $project: { priority: 1, receivedAt: 1, phaseTimes: 1, 'slaClocks.target': 1 } },
+        ],
         codes: [
-          { $match: { ...received, 'goodwill.cause': { $exists: false } } },
+          { $match: defects },
           { $group: { _id: '$problemCode', n: { $sum: 1 } } },
           { $sort: { n: -1, _id: 1 } },
           { $limit: 50 },
@@ -59,10 +75,31 @@ async function complaintFacets(complaint: Models['complaint'], period: Period) {
     },
   ]);
   return facets as Record<
-    'byPriority' | 'repeats' | 'goodwill' | 'closed' | 'clocks' | 'codes' | 'satisfaction',
+    | 'byPriority'
+    | 'withdrawn'
+    | 'repeats'
+    | 'goodwill'
+    | 'closed'
+    | 'clocks'
+    | 'defects'
+    | 'spans'
+    | 'codes'
+    | 'satisfaction',
     Row[]
   >;
 }
+
+const toSpan = (r: Row): PhaseSpan => ({
+  priority: r.priority as Priority,
+  receivedAt: new Date(r.receivedAt as Date),
+  phaseTimes: Object.fromEntries(
+    Object.entries((r.phaseTimes as Record<string, unknown> | undefined) ?? {}).map(([k, v]) => [
+      k,
+      new Date(v as Date),
+    ]),
+  ),
+  clocked: Array.isArray(r.slaClocks) && r.slaClocks.length > 0,
+});
 
 /**
  * The indicators' raw counts, computed in the database with the aggregation stages both MongoDB
@@ -90,10 +127,12 @@ export function kpiRepository(models: Models, loyalty: LoyaltyRule = {}): KpiSou
           }),
           client.countDocuments({ active: true }),
         ]);
-      const { byPriority, repeats, goodwill, closed, clocks, codes, satisfaction } = facets;
+      const { byPriority, withdrawn, repeats, goodwill, closed, clocks, codes, satisfaction } =
+        facets;
       const countOf = (rows: Row[]) => Number(rows[0]?.n ?? 0);
       return {
         openedByPriority: Object.fromEntries(byPriority.map((r) => [String(r._id), Number(r.n)])),
+        withdrawn: countOf(withdrawn),
         repeats: countOf(repeats),
         goodwill: countOf(goodwill),
         closed: countOf(closed),
@@ -107,6 +146,8 @@ export function kpiRepository(models: Models, loyalty: LoyaltyRule = {}): KpiSou
           };
         }),
         problemCodes: codes.map((r) => ({ code: String(r._id), count: Number(r.n) })),
+        defects: countOf(facets.defects),
+        phaseSpans: facets.spans.map(toSpan),
         d2Raised,
         d2Signed,
         careCallsDone,

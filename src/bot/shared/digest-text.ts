@@ -22,6 +22,9 @@ const duration = (minutes: number | null, t: Translate) =>
       ? `${minutes}m`
       : `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
 
+const days = (value: number | null, t: Translate) =>
+  value === null ? t('digest.na') : value.toFixed(1);
+
 export function periodLabel(current: Indicators, timeZone: string) {
   const last = new Date(current.period.to.getTime() - 1);
   return { from: day(current.period.from, timeZone), to: day(last, timeZone) };
@@ -43,6 +46,7 @@ export function digestLines(current: Indicators, previous: Indicators, t: Transl
       p2: current.openedByPriority.P2,
       p3: current.openedByPriority.P3,
       goodwill: current.goodwill,
+      withdrawn: current.withdrawn,
     }),
     t('digest.sla', {
       first_response: percent(current.sla.first_response.compliance, t),
@@ -54,6 +58,12 @@ export function digestLines(current: Indicators, previous: Indicators, t: Transl
       frP90: duration(current.firstResponse.p90, t),
       resMedian: duration(current.resolution.median, t),
       resP90: duration(current.resolution.p90, t),
+    }),
+    t('digest.days', {
+      frMedian: days(current.firstResponseDays.median, t),
+      frP90: days(current.firstResponseDays.p90, t),
+      resMedian: days(current.resolutionDays.median, t),
+      resP90: days(current.resolutionDays.p90, t),
     }),
     t('digest.repeat', { repeatRate: percent(current.repeatRate, t) }),
     t('digest.codes', { codes: codes || t('digest.none') }),

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, startOfWeek } from 'date-fns';
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { ChatDestination } from '../shared/chat-user.js';
 import type { Clock, Notifier } from '../shared/shared.ports.js';
 import {
@@ -28,6 +29,8 @@ export interface DigestServices {
   notifier: Notifier;
   clock: Clock;
   timeZone: string;
+  /** Times cases without SLA clocks (imported ones) in the company's working time. */
+  calendar?: BusinessCalendar;
 }
 
 /**
@@ -41,8 +44,13 @@ export async function postDigest(
   once?: string,
 ): Promise<{ current: Indicators; previous: Indicators }> {
   const previousPeriod = previousOf(period);
-  const current = indicatorsFrom(period, await services.kpi.counts(period));
-  const previous = indicatorsFrom(previousPeriod, await services.kpi.counts(previousPeriod));
+  const options = services.calendar ? { calendar: services.calendar } : {};
+  const current = indicatorsFrom(period, await services.kpi.counts(period), options);
+  const previous = indicatorsFrom(
+    previousPeriod,
+    await services.kpi.counts(previousPeriod),
+    options,
+  );
   await services.notifier.queue(
     { type: 'digest', destination, current, previous },
     once ? { once } : undefined,

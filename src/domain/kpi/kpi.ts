@@ -1,5 +1,7 @@
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { Priority } from '../complaint/complaint.js';
 import type { SlaTarget } from '../sla/sla-clock.js';
+import { phaseDurations, type PhaseSpan } from './phase-times.js';
 
 export interface Period {
   from: Date;
@@ -9,14 +11,22 @@ export interface Period {
 
 /** Raw counts a KPI source (the database) provides for one period. */
 export interface KpiCounts {
+  /** Complaints received in the period; withdrawn (cancelled) reports are not among them. */
   openedByPriority: Partial<Record<Priority, number>>;
+  /** Reports received in the period and withdrawn or cancelled since: not complaints. */
+  withdrawn: number;
   repeats: number;
   goodwill: number;
   closed: number;
   costEur: number;
   /** Minutes used by each clock stopped in the period, by target and outcome. */
   clocks: { target: SlaTarget; state: 'met' | 'breached'; minutes: number[] }[];
+  /** The most frequent problem codes of the defects received (not all of them)… */
   problemCodes: { code: string; count: number }[];
+  /** …and how many defects were received in all: the whole each Pareto share is of. */
+  defects: number;
+  /** Cases whose first response or resolution may fall in the period, with their phase times. */
+  phaseSpans: PhaseSpan[];
   d2Raised: number;
   d2Signed: number;
   careCallsDone: number;
@@ -37,12 +47,17 @@ export interface Indicators {
   period: Period;
   opened: number;
   openedByPriority: Record<Priority, number>;
+  /** Closed during the period, whenever received (the digest's "closed"). */
   closed: number;
+  withdrawn: number;
   goodwill: number;
   repeatRate: number | null;
   sla: Record<SlaTarget, { met: number; breached: number; compliance: number | null }>;
   firstResponse: { median: number | null; p90: number | null };
   resolution: { median: number | null; p90: number | null };
+  /** The same times in calendar days, from phase times, for every case (clocked or not). */
+  firstResponseDays: { median: number | null; p90: number | null };
+  resolutionDays: { median: number | null; p90: number | null };
   /** Problem codes, most frequent first, with their cumulative share (Pareto). */
   topProblemCodes: { code: string; count: number; cumulativeShare: number }[];
   costEur: number;
@@ -65,19 +80,28 @@ export function percentile(sorted: number[], p: number): number | null {
 
 const ratio = (part: number, whole: number) => (whole ? part / whole : null);
 
+const ascending = (values: number[]) => [...values].sort((a, b) => a - b);
+
 /**
  * The director's indicators (DOMAIN.md) from raw counts. First response is the first-handling
  * clock of P1 and the taken-in-charge clock of P2; times are in each clock's own minutes
- * (wall-clock for P1, business for the rest). Goodwill cases are counted apart from defects.
+ * (wall-clock for P1, business for the rest). A case without clocks (imported from a register)
+ * is timed by its phase times on the company `calendar`. Goodwill cases are counted apart from
+ * defects, withdrawn reports apart from complaints.
  */
-export function indicatorsFrom(period: Period, counts: KpiCounts, topCodes = 10): Indicators {
+export function indicatorsFrom(
+  period: Period,
+  counts: KpiCounts,
+  options: { calendar?: BusinessCalendar; topCodes?: number } = {},
+): Indicators {
   const byPriority = { P1: 0, P2: 0, P3: 0, ...counts.openedByPriority };
   const opened = byPriority.P1 + byPriority.P2 + byPriority.P3;
-  const minutesOf = (targets: SlaTarget[]) =>
-    counts.clocks
-      .filter((c) => targets.includes(c.target))
-      .flatMap((c) => c.minutes)
-      .sort((a, b) => a - b);
+  const phases = phaseDurations(counts.phaseSpans, period, options.calendar);
+  const minutesOf = (targets: SlaTarget[], fromPhases: number[]) =>
+    ascending([
+      ...counts.clocks.filter((c) => targets.includes(c.target)).flatMap((c) => c.minutes),
+      ...fromPhases,
+    ]);
   const spread = (sorted: number[]) => ({
     median: percentile(sorted, 0.5),
     p90: percentile(sorted, 0.9),
@@ -98,12 +122,17 @@ export function indicatorsFrom(period: Period, counts: KpiCounts, topCodes = 10)
     opened,
     openedByPriority: byPriority,
     closed: counts.closed,
+    withdrawn: counts.withdrawn,
     goodwill: counts.goodwill,
     repeatRate: ratio(counts.repeats, opened),
     sla,
-    firstResponse: spread(minutesOf(['first_response', 'take_in_charge'])),
-    resolution: spread(minutesOf(['resolution'])),
-    topProblemCodes: pareto(counts.problemCodes).slice(0, topCodes),
+    firstResponse: spread(
+      minutesOf(['first_response', 'take_in_charge'], phases.firstResponse.minutes),
+    ),
+    resolution: spread(minutesOf(['resolution'], phases.resolution.minutes)),
+    firstResponseDays: spread(ascending(phases.firstResponse.days)),
+    resolutionDays: spread(ascending(phases.resolution.days)),
+    topProblemCodes: pareto(counts.problemCodes, counts.defects).slice(0, options.topCodes ?? 10),
     costEur: Math.round(counts.costEur * 100) / 100,
     d2Raised: counts.d2Raised,
     d2Signed: counts.d2Signed,
@@ -121,13 +150,17 @@ export function indicatorsFrom(period: Period, counts: KpiCounts, topCodes = 10)
   };
 }
 
-export function pareto(rows: { code: string; count: number }[]) {
+/**
+ * Codes most frequent first with their cumulative share of `total`: all the period's defects,
+ * not only the codes listed (a top 50 would overstate every share).
+ */
+export function pareto(rows: { code: string; count: number }[], total?: number) {
   const sorted = [...rows].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
-  const total = sorted.reduce((n, r) => n + r.count, 0);
+  const whole = total ?? sorted.reduce((n, r) => n + r.count, 0);
   let running = 0;
   return sorted.map((r) => {
     running += r.count;
-    return { ...r, cumulativeShare: total ? running / total : 0 };
+    return { ...r, cumulativeShare: whole ? running / whole : 0 };
   });
 }
 
@@ -138,6 +171,7 @@ export type Breakdown = (typeof BREAKDOWNS)[number];
 export interface BreakdownRow {
   key: string;
   opened: number;
+  /** Of those received in the period, how many are closed now (not: closed during the period). */
   closed: number;
   costEur: number;
   satisfaction: number | null;
