@@ -24,6 +24,11 @@ export function d2RequestRepository(models: Models, report: BadRecordReporter) {
     get: cases.get,
     awaitingSignature: (limit) =>
       cases.records.list({ status: 'submitted' }, { sort: { createdAt: 1, _id: 1 }, limit }),
+    toCarryOut: (limit) =>
+      cases.records.list(
+        { status: { $in: ['signed', 'in_progress'] } },
+        { sort: { updatedAt: 1, _id: 1 }, limit },
+      ),
     toArchive: (limit) =>
       cases.records.list(
         { status: { $in: ['done', 'declined'] } },

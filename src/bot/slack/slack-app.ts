@@ -101,7 +101,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
     await ack?.({ response_action: 'errors', errors });
   });
   registerComplaintCommand(app, deps, localeOf);
-  registerD2Command(app, localeOf);
+  registerD2Command(app, deps, localeOf);
   registerSportelloCommand(app, deps, localeOf);
   registerComplaintSubmit(app, deps, localeOf);
   registerD2Submit(app, deps, localeOf);
@@ -112,7 +112,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
   registerClientCommand(app, deps, localeOf);
   registerCareCallSubmit(app, deps, deps.care, localeOf);
   registerClientOptions(app, deps, localeOf);
-  registerComplaintShortcut(app, localeOf);
+  registerComplaintShortcut(app, deps, localeOf);
   registerAppHome(app, deps, localeOf);
   app.error(async ({ error, body }: { error: Error; body: unknown }) => {
     deps.log.error({ err: error }, 'slack listener failed');

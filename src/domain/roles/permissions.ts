@@ -1,4 +1,4 @@
-import type { Role } from './role.js';
+import { ROLES, type Role } from './role.js';
 
 /** Everything a person can do that someone might not be allowed to do. */
 const WHO_MAY = {
@@ -26,6 +26,11 @@ const WHO_MAY = {
   'communication.draft': ['DCOM'],
   'communication.protocol': ['SCOM'],
   'roles.assign': ['DCOM', 'admin'],
+  // Reading the registers needs a role of the procedure (least privilege; README, "Who reads what").
+  'complaints.read': ROLES,
+  'clients.read': ROLES,
+  'roles.read': ROLES,
+  'care.read': ['SCOM', 'DCOM', 'operator', 'coordinator', 'manager', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof WHO_MAY;
@@ -40,3 +45,9 @@ export function may(roles: readonly Role[], action: Action): boolean {
 export function mayDecideApproval(roles: readonly Role[], requiredRole: Role): boolean {
   return roles.includes(requiredRole) || roles.includes('DCOM');
 }
+
+/** Who may do an action: the roles to name when someone is refused. */
+export const rolesFor = (action: Action): readonly Role[] => WHO_MAY[action];
+
+/** Every action a role is checked for (each has its refusal text in the catalogues). */
+export const ACTIONS_NEEDING_ROLES = Object.keys(WHO_MAY) as Action[];

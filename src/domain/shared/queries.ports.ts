@@ -28,6 +28,8 @@ export interface D2Queries {
   awaitingSignature(limit: number): Promise<D2Request[]>;
   /** Done or declined, for SCOM to archive. */
   toArchive(limit: number): Promise<D2Request[]>;
+  /** Signed or started: SCOM carries them out. */
+  toCarryOut(limit: number): Promise<D2Request[]>;
 }
 
 /** Where a case's card was posted, so later changes update it in place. */

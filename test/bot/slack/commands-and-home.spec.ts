@@ -331,8 +331,8 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
   });
 
   it('posts a digest on demand for any period, with its chart as a PNG upload', async () => {
-    expect((await post(slashCommand(COMMANDS.sportello, 'U0OP', 'digest'))).json().text).toMatch(
-      /Solo il direttore/,
+    expect((await post(slashCommand(COMMANDS.sportello, 'U0OP', 'digest'))).json().text).toBe(
+      'Per vedere gli indicatori serve uno di questi ruoli: DCOM, SCOM, manager, admin. Chiedi a <@U0BOSS>.',
     );
     expect(
       (await post(slashCommand(COMMANDS.sportello, 'U0BOSS', 'digest 2026-13-01 x'))).json().text,
@@ -433,7 +433,7 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
   it('exports a register as a CSV file in the channel, for the roles that may', async () => {
     expect(
       (await post(slashCommand(COMMANDS.sportello, 'U0OP', 'export complaints'))).json().text,
-    ).toMatch(/Solo il direttore/);
+    ).toMatch(/^Per esportare un registro serve uno di questi ruoli: DCOM, SCOM, manager, admin/);
     expect(
       (await post(slashCommand(COMMANDS.sportello, 'U0BOSS', 'export nonsense'))).json().text,
     ).toMatch(/^Uso:/);

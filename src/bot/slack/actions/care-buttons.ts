@@ -2,6 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { ACTIONS } from '../../ids.js';
 import { careCallModal, complaintModal, d2Modal } from '../blocks/modals.js';
+import { refusedBeforeForm } from '../refuse-early.js';
 import type { LocaleOf, SlackDeps } from '../slack-deps.js';
 
 const FollowUpSchema = z.object({ c: z.string().max(40), n: z.string().max(1500).optional() });
@@ -19,9 +20,11 @@ export function registerCareButtons(app: App, deps: SlackDeps, localeOf: LocaleO
     ACTIONS.logCareCall,
     async ({ ack, body, action, client }) => {
       await ack();
+      const { t } = await localeOf(body.user.id);
+      const at = { userId: body.user.id, channel: body.channel?.id };
+      if (await refusedBeforeForm(deps, client, at, 'care.log', t)) return;
       const found = await deps.clients.find(String(action.value ?? '').slice(0, 40));
       if (!found) return;
-      const { t } = await localeOf(body.user.id);
       const today = new Date(deps.services.clock.now()).toISOString().slice(0, 10);
       await client.views.open({
         trigger_id: body.trigger_id,
@@ -35,10 +38,13 @@ export function registerCareButtons(app: App, deps: SlackDeps, localeOf: LocaleO
   ] as const) {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
       await ack();
+      const { t } = await localeOf(body.user.id);
+      const at = { userId: body.user.id, channel: body.channel?.id };
+      if (await refusedBeforeForm(deps, client, at, toD2 ? 'd2.raise' : 'complaint.file', t))
+        return;
       const value = followUp(String(action.value ?? ''));
       const found = value && (await deps.clients.find(value.c));
       if (!found) return;
-      const { t } = await localeOf(body.user.id);
       const prefill = {
         client: { id: found.id, label: `${found.name} (${found.code})` },
         ...(value.n ? { description: value.n } : {}),

@@ -11,7 +11,10 @@ import { signD2Request, startD2Request } from '../../../domain/d2/decide-d2.js';
 import type { ChatUser } from '../../../domain/shared/chat-user.js';
 import type { Result } from '../../../domain/shared/result.js';
 import type { MessageKey } from '../../../i18n/translate.js';
+import type { Action } from '../../../domain/roles/permissions.js';
 import { ACTIONS } from '../../ids.js';
+import { refusedBeforeForm } from '../refuse-early.js';
+import { tellUser } from '../views/view-reply.js';
 import { caseFormModal, type CaseFormKind } from '../blocks/modals.js';
 import { refusalText } from '../../shared/refusal-text.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
@@ -41,16 +44,17 @@ const MOVES: Record<string, Move> = {
   [ACTIONS.d2Start]: (d, by, id) => startD2Request(d.services, by, { d2Id: id }),
 };
 
-/** Buttons that first ask for details in a small form. */
-const FORMS: Record<string, [CaseFormKind, MessageKey]> = {
-  [ACTIONS.addNote]: ['note', 'action.add_note'],
-  [ACTIONS.resolve]: ['resolve', 'action.resolve'],
-  [ACTIONS.close]: ['close', 'action.close'],
-  [ACTIONS.escalate]: ['escalate', 'action.escalate'],
-  [ACTIONS.reopen]: ['reason', 'action.reopen'],
+/** Buttons that first ask for details in a small form, and the permission checked before it opens. */
+const FORMS: Record<string, [CaseFormKind, MessageKey, Action?]> = {
+  [ACTIONS.addNote]: ['note', 'action.add_note', 'complaint.add_note'],
+  [ACTIONS.resolve]: ['resolve', 'action.resolve', 'complaint.resolve'],
+  [ACTIONS.close]: ['close', 'action.close', 'complaint.close'],
+  [ACTIONS.escalate]: ['escalate', 'action.escalate', 'complaint.escalate'],
+  [ACTIONS.reopen]: ['reason', 'action.reopen', 'complaint.reopen'],
+  // who may refuse depends on the approval asked: the use case checks it on submit
   [ACTIONS.refuse]: ['refuse', 'action.refuse'],
-  [ACTIONS.d2Decline]: ['d2Decline', 'action.decline'],
-  [ACTIONS.d2Complete]: ['d2Complete', 'action.complete'],
+  [ACTIONS.d2Decline]: ['d2Decline', 'action.decline', 'd2.decline'],
+  [ACTIONS.d2Complete]: ['d2Complete', 'action.complete', 'd2.complete'],
 };
 
 export function registerCaseButtons(app: App, deps: SlackDeps, localeOf: LocaleOf) {
@@ -62,20 +66,19 @@ export function registerCaseButtons(app: App, deps: SlackDeps, localeOf: LocaleO
         slackUser(body.user),
         String(action.value ?? '').slice(0, 200),
       );
-      if (result.ok || !body.channel) return;
+      if (result.ok) return;
       const { t } = await localeOf(body.user.id);
-      await client.chat.postEphemeral({
-        channel: body.channel.id,
-        user: body.user.id,
-        text: refusalText(result, t),
-      });
+      // Pressed in App Home there is no channel: the refusal comes as a direct message.
+      await tellUser(client, body.user.id, body.channel?.id, refusalText(result, t));
     });
   }
-  for (const [actionId, [kind, title]] of Object.entries(FORMS)) {
+  for (const [actionId, [kind, title, permission]] of Object.entries(FORMS)) {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
       await ack();
       const value = String(action.value ?? '').slice(0, 200);
       const { t } = await localeOf(body.user.id);
+      const at = { userId: body.user.id, channel: body.channel?.id };
+      if (permission && (await refusedBeforeForm(deps, client, at, permission, t))) return;
       const approval = actionId === ACTIONS.refuse ? approvalValue(value) : undefined;
       const metadata = approval ? { id: approval.c, approvalKind: approval.k } : { id: value };
       await client.views.open({

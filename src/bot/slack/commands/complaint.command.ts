@@ -12,6 +12,7 @@ import { COMMANDS } from '../../ids.js';
 import { escapeText } from '../blocks/block-kit.js';
 import { complaintModal } from '../blocks/modals.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
+import { refusedBeforeForm, slackNeedsRole } from '../refuse-early.js';
 
 const LIST_LIMIT = 15;
 
@@ -22,6 +23,8 @@ export function registerComplaintCommand(app: App, deps: SlackDeps, localeOf: Lo
     if (verb === '') await ack(); // the form: ack at once, then open it
     const { t } = await localeOf(command.user_id);
     if (verb === '') {
+      const at = { userId: command.user_id, channel: command.channel_id };
+      if (await refusedBeforeForm(deps, client, at, 'complaint.file', t)) return;
       await client.views.open({
         trigger_id: command.trigger_id,
         view: complaintModal(t, { channel: command.channel_id }),
@@ -36,6 +39,8 @@ export function registerComplaintCommand(app: App, deps: SlackDeps, localeOf: Lo
       });
       return;
     }
+    const refusal = await slackNeedsRole(deps, command.user_id, 'complaints.read', t);
+    if (refusal) return void (await ack({ response_type: 'ephemeral', text: refusal }));
     const found = await lookup(deps, verb.toLowerCase(), rest.join(' '), command.user_id);
     await ack({
       response_type: 'ephemeral',

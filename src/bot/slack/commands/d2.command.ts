@@ -1,13 +1,16 @@
 import type { App } from '@slack/bolt';
 import { COMMANDS } from '../../ids.js';
 import { d2Modal } from '../blocks/modals.js';
-import type { LocaleOf } from '../slack-deps.js';
+import { refusedBeforeForm } from '../refuse-early.js';
+import type { LocaleOf, SlackDeps } from '../slack-deps.js';
 
-/** `/d2` opens Mod. 07_D2 (the use case checks the secretariat role on submit). */
-export function registerD2Command(app: App, localeOf: LocaleOf) {
+/** `/d2` opens Mod. 07_D2 for the secretariats; anyone else is told which role it needs. */
+export function registerD2Command(app: App, deps: SlackDeps, localeOf: LocaleOf) {
   app.command(COMMANDS.d2, async ({ command, ack, client }) => {
     await ack();
     const { t } = await localeOf(command.user_id);
+    const at = { userId: command.user_id, channel: command.channel_id };
+    if (await refusedBeforeForm(deps, client, at, 'd2.raise', t)) return;
     await client.views.open({
       trigger_id: command.trigger_id,
       view: d2Modal(t, { channel: command.channel_id }),

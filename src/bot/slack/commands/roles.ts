@@ -6,6 +6,7 @@ import type { Translate } from '../../../i18n/translate.js';
 import { rolesChangedText, setUpText } from '../../shared/roles-text.js';
 import { mention } from '../../shared/format.js';
 import { slackUser, type SlackDeps } from '../slack-deps.js';
+import { slackNeedsRole } from '../refuse-early.js';
 
 const roleDeps = (deps: SlackDeps) => ({
   roles: deps.roles,
@@ -23,6 +24,8 @@ export async function setUpCommand(deps: SlackDeps, me: ChatUser, t: Translate) 
 export async function rolesCommand(deps: SlackDeps, me: ChatUser, words: string[], t: Translate) {
   const [target = '', ...changes] = words;
   if (!target) {
+    const refusal = await slackNeedsRole(deps, me.id, 'roles.read', t);
+    if (refusal) return refusal;
     const lines = (await deps.roles.list()).map(
       (r) => `• ${mention(r.user.id)}: ${r.roles.join(', ') || '—'}`,
     );

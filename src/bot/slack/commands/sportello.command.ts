@@ -4,13 +4,13 @@ import { lastWeek, postDigest } from '../../../domain/kpi/digest.js';
 import { BREAKDOWNS, type Indicators } from '../../../domain/kpi/kpi.js';
 import type { WebClient } from '@slack/web-api';
 import { REGISTER_NAMES } from '../../../domain/registers/registers.ports.js';
-import { may } from '../../../domain/roles/permissions.js';
 import type { ChatUser } from '../../../domain/shared/chat-user.js';
 import type { Translate } from '../../../i18n/translate.js';
 import { formatInstant } from '../../shared/format.js';
 import { periodLabel } from '../blocks/digest-blocks.js';
 import { ROLES } from '../../../domain/roles/role.js';
 import { rolesCommand, setUpCommand } from './roles.js';
+import { slackNeedsRole } from '../refuse-early.js';
 import { COMMANDS } from '../../ids.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 
@@ -29,7 +29,11 @@ export function registerSportelloCommand(app: App, deps: SlackDeps, localeOf: Lo
     if (verb === 'setup') return reply(await setUpCommand(deps, me, t));
     if (verb === 'export')
       return reply(await exportOnDemand(deps, me, command.channel_id, target, list, t, client));
-    if (verb === 'care') return reply(await careRegisterList(deps, target, t));
+    if (verb === 'care')
+      return reply(
+        (await slackNeedsRole(deps, me.id, 'care.read', t)) ??
+          (await careRegisterList(deps, target, t)),
+      );
     if (verb === 'kpi')
       return reply(await breakdownOnDemand(deps, me, target, list, command.text, t));
     if (verb === 'digest')
@@ -50,7 +54,8 @@ async function digestOnDemand(
   to: string,
   t: Translate,
 ): Promise<string> {
-  if (!may(await deps.roles.rolesOf(me), 'kpi.digest')) return t('error.ROLES.FORBIDDEN');
+  const refusal = await slackNeedsRole(deps, me.id, 'kpi.digest', t);
+  if (refusal) return refusal;
   const now = deps.services.clock.now();
   let period = lastWeek(now, deps.timeZone);
   if (from || to) {
@@ -76,7 +81,8 @@ async function exportOnDemand(
   t: Translate,
   client: WebClient,
 ): Promise<string> {
-  if (!may(await deps.roles.rolesOf(me), 'registers.export')) return t('error.ROLES.FORBIDDEN');
+  const refusal = await slackNeedsRole(deps, me.id, 'registers.export', t);
+  if (refusal) return refusal;
   const name = REGISTER_NAMES.find((r) => r === register);
   if (!name) return t('export.usage', { registers: REGISTER_NAMES.join(' | ') });
   const options = {
@@ -103,7 +109,8 @@ async function breakdownOnDemand(
   text: string,
   t: Translate,
 ): Promise<string> {
-  if (!may(await deps.roles.rolesOf(me), 'kpi.digest')) return t('error.ROLES.FORBIDDEN');
+  const refusal = await slackNeedsRole(deps, me.id, 'kpi.digest', t);
+  if (refusal) return refusal;
   const by = BREAKDOWNS.find((b) => b.toLowerCase() === dimension.toLowerCase());
   if (!by) return t('kpi.usage', { dimensions: BREAKDOWNS.join(' | ') });
   const to = text.trim().split(/\s+/)[3] ?? '';

@@ -1,56 +1,81 @@
 import type { App } from '@slack/bolt';
-import type { Complaint } from '../../../domain/complaint/complaint.js';
-import type { D2Request } from '../../../domain/d2/d2-request.js';
-import { signalOf } from '../../../domain/sla/sla-clocks.js';
+import type { Role } from '../../../domain/roles/role.js';
+import type { ChatUser } from '../../../domain/shared/chat-user.js';
 import type { Translate } from '../../../i18n/translate.js';
-import { escapeText, md, plainText, type Block } from '../blocks/block-kit.js';
+import { mention } from '../../shared/format.js';
+import { plainText, type Block } from '../blocks/block-kit.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
+import { homeWork, type WorkItem } from './home-work.js';
 
-const SIGNAL_ICON = {
-  on_time: ':large_green_circle:',
-  warning: ':large_yellow_circle:',
-  breached: ':red_circle:',
-};
+/** Items shown per list: six lists stay well inside App Home's 100 blocks. */
+const PER_LIST = 8;
 
-/** App Home: my open cases with their SLA state; for the director what waits for a signature. */
+/**
+ * App Home as a workplace: for each role what waits for them (their open cases with the SLA
+ * state, approvals to decide, D2 to sign or carry out, due care calls), each with its button.
+ */
 export function registerAppHome(app: App, deps: SlackDeps, localeOf: LocaleOf) {
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
     const { t } = await localeOf(event.user);
     const me = slackUser({ id: event.user });
     const roles = await deps.roles.rolesOf(me);
-    const now = deps.services.clock.now();
     const blocks: Block[] = [{ type: 'header', text: plainText(t('home.title')) }];
-    section(
-      blocks,
-      t('home.mine'),
-      (await deps.complaints.openFor(me, 20)).map((c) => caseLine(c, now, t)),
-      t,
-    );
-    if (roles.includes('DCOM')) {
-      const approvals = (await deps.complaints.awaitingApproval(20)).map((c) =>
-        caseLine(c, now, t),
-      );
-      const d2s = (await deps.d2Requests.awaitingSignature(20)).map(d2Line);
-      section(blocks, t('home.toSign'), [...approvals, ...d2s], t);
-    }
-    if (roles.includes('SCOM'))
-      section(blocks, t('home.toArchive'), (await deps.d2Requests.toArchive(20)).map(d2Line), t);
+    if (!roles.length) blocks.push(await noRole(deps, t));
+    else
+      for (const list of await homeWork(deps, me, roles, PER_LIST, t))
+        blocks.push(...render(list, t));
+    if (roles.includes('admin') || roles.includes('DCOM')) blocks.push(...settings(roles, t));
     await client.views.publish({ user_id: event.user, view: { type: 'home', blocks } });
   });
 }
 
-function section(blocks: Block[], title: string, lines: string[], t: Translate) {
-  blocks.push({ type: 'divider' }, { type: 'section', text: md(`*${title}*`) });
-  blocks.push({ type: 'section', text: md(lines.length ? lines.join('\n') : t('home.none')) });
+async function noRole(deps: SlackDeps, t: Translate): Promise<Block> {
+  const directors = (await deps.roles.holdersOf('DCOM')).map((u: ChatUser) => mention(u.id));
+  const text = t('home.noRole', {
+    directors: directors.join(', ') || t('error.NEEDS_ROLE.nobody'),
+  });
+  return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
-function caseLine(c: Complaint, now: Date, t: Translate): string {
-  const worst =
-    c.slaClocks.map((k) => signalOf(k, now)).find((s) => s === 'breached') ??
-    c.slaClocks.map((k) => signalOf(k, now)).find((s) => s === 'warning') ??
-    'on_time';
-  return `${SIGNAL_ICON[worst]} *${c.number}* ${c.priority} · ${t(`status.${c.status}`)} · ${escapeText(c.product.slice(0, 60))}`;
+function render(list: { title: string; items: WorkItem[] }, t: Translate): Block[] {
+  const blocks: Block[] = [
+    { type: 'divider' },
+    { type: 'section', text: { type: 'mrkdwn', text: `*${list.title}*` } },
+  ];
+  if (!list.items.length)
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: t('home.none') }] });
+  for (const item of list.items)
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: item.line },
+      ...(item.button
+        ? {
+            accessory: {
+              type: 'button',
+              action_id: item.button.actionId,
+              text: plainText(item.button.label),
+              value: item.button.value,
+              ...(item.button.primary ? { style: 'primary' as const } : {}),
+            },
+          }
+        : {}),
+    });
+  return blocks;
 }
 
-const d2Line = (d: D2Request) => `• *${d.number}* ${escapeText(d.reason.slice(0, 80))}`;
+function settings(roles: Role[], t: Translate): Block[] {
+  return [
+    { type: 'divider' },
+    { type: 'section', text: { type: 'mrkdwn', text: `*${t('home.settings')}*` } },
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: t(roles.includes('DCOM') ? 'home.settings.dcom' : 'home.settings.admin'),
+        },
+      ],
+    },
+  ];
+}

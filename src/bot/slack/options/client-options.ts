@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { may } from '../../../domain/roles/permissions.js';
 import { OPTIONS } from '../../ids.js';
 import { clip } from '../blocks/block-kit.js';
 import type { LocaleOf, SlackDeps } from '../slack-deps.js';
@@ -15,6 +16,8 @@ export function registerClientOptions(app: App, deps: SlackDeps, localeOf: Local
     const typed = String(options.value ?? '')
       .trim()
       .slice(0, 100);
+    if (!may(await deps.roles.rolesOf({ platform: 'slack', id: body.user.id }), 'clients.read'))
+      return ack({ options: [] });
     const clients = await deps.clients.search(typed, 99);
     const found = clients.map((c) => ({
       text: { type: 'plain_text' as const, text: clip(`${c.name} (${c.code})`, 75) },

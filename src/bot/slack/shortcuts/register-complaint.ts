@@ -1,13 +1,16 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import { SHORTCUTS } from '../../ids.js';
 import { complaintModal } from '../blocks/modals.js';
-import type { LocaleOf } from '../slack-deps.js';
+import { refusedBeforeForm } from '../refuse-early.js';
+import type { LocaleOf, SlackDeps } from '../slack-deps.js';
 
 /** "Register as complaint" on any message: the form opens with its text and a permalink. */
-export function registerComplaintShortcut(app: App, localeOf: LocaleOf) {
+export function registerComplaintShortcut(app: App, deps: SlackDeps, localeOf: LocaleOf) {
   app.shortcut<MessageShortcut>(SHORTCUTS.registerComplaint, async ({ ack, shortcut, client }) => {
     await ack();
     const { t } = await localeOf(shortcut.user.id);
+    const at = { userId: shortcut.user.id, channel: shortcut.channel.id };
+    if (await refusedBeforeForm(deps, client, at, 'complaint.file', t)) return;
     const link = await client.chat
       .getPermalink({ channel: shortcut.channel.id, message_ts: shortcut.message_ts })
       .then((r) => r.permalink)
