@@ -15,6 +15,7 @@ import {
   unguarded,
 } from '../domain/registers/spreadsheet-values.js';
 import { statusOf } from '../domain/registers/status-values.js';
+import { historyOf } from './complaint-history.js';
 import type { CsvRow } from './read-csv.js';
 import { PHASES, type Mapping } from './mapping.js';
 
@@ -120,7 +121,7 @@ export function toCandidate(row: CsvRow, m: Mapping, rules: RowRules): Candidate
     warranty: 'unknown' as const,
     registeredBy: IMPORTER,
     approvals: [],
-    slaClocks: [],
+    ...historyOf(get, date),
     phaseTimes: phases,
     receivedAt,
   };

@@ -1,4 +1,6 @@
 import { COMPLAINT_STATUSES } from '../domain/complaint/complaint.js';
+import { SLA_TARGETS } from '../domain/sla/sla-clock.js';
+import { CLOCK_PARTS } from './complaint-history.js';
 
 /** Target field → the spreadsheet's column header. */
 export type Mapping = Record<string, string>;
@@ -67,6 +69,12 @@ export const COMPLAINT_HEADERS: Record<string, string[]> = {
   goodwillCause: ['goodwill cause'],
   repeatOf: ['repeat of'],
   ...Object.fromEntries(PHASES.map((phase) => [`at:${phase}`, [`at ${phase}`]])),
+  ...Object.fromEntries(
+    SLA_TARGETS.flatMap((t) => CLOCK_PARTS.map((p) => [`sla:${t}:${p}`, [`sla_${t}_${p}`]])),
+  ),
+  satisfaction: ['satisfaction', 'soddisfazione'],
+  satisfactionComment: ['satisfaction comment'],
+  satisfactionAt: ['satisfaction at'],
 };
 export const COMPLAINT_REQUIRED = [
   'clientCode',

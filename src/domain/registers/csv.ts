@@ -16,10 +16,13 @@ export interface Column<T> {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** "2026-11-23 10:00" where the company is: what a spreadsheet reads as a date and time. */
+/**
+ * "2026-11-23 10:00:05" where the company is: what a spreadsheet reads as a date and time, to the
+ * second so that an export imported back gives the same durations.
+ */
 export function localTimestamp(at: Date, timeZone: string): string {
   const d = new TZDate(at.getTime(), timeZone);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
 function cell(value: Cell, options: CsvOptions): string {
@@ -31,10 +34,17 @@ function cell(value: Cell, options: CsvOptions): string {
   return value;
 }
 
-/** RFC 4180 quoting: fields with the separator, quotes or line breaks are quoted, quotes doubled. */
+/** A number as the export writes one ("-12", "3.5", "-1,25"): safe to leave as it is. */
+const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
+
+/**
+ * RFC 4180 quoting: fields with the separator, quotes or line breaks are quoted, quotes doubled.
+ * OWASP's CSV-injection rule first: a cell starting with = + - @, a tab or a carriage return
+ * would be run as a formula by a spreadsheet ("-2+3+cmd|..."), so it gets a leading ' and stays
+ * text, unless it is a plain number. The importer takes that ' off again (unguarded()).
+ */
 function quote(text: string, separator: string): string {
-  // A leading = + - @ would be run as a formula by a spreadsheet: keep it text.
-  const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  const safe = /^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
   return /["\r\n]/.test(safe) || safe.includes(separator)
     ? `"${safe.replaceAll('"', '""')}"`
     : safe;

@@ -16,6 +16,7 @@ const who = (user: { id: string; name?: string | undefined } | undefined) =>
 /** Every seed-003 field, the time of each phase, SLA results and approvals with signer and time. */
 export const COMPLAINT_COLUMNS: Column<WithClient<Complaint>>[] = [
   { header: 'number', value: (c) => c.number },
+  { header: 'source_reference', value: (c) => c.sourceReference },
   { header: 'received_at', value: (c) => c.receivedAt },
   { header: 'client_code', value: (c) => c.client?.code },
   { header: 'client_name', value: (c) => c.client?.name },
@@ -56,6 +57,11 @@ export const COMPLAINT_COLUMNS: Column<WithClient<Complaint>>[] = [
       },
       { header: `sla_${target}_result`, value: (c: Complaint) => clock(c)?.state },
       { header: `sla_${target}_minutes`, value: (c: Complaint) => clock(c)?.consumedMinutes },
+      // What an import needs to restore a finished clock, so the export's indicators come back.
+      { header: `sla_${target}_basis`, value: (c: Complaint) => clock(c)?.basis },
+      { header: `sla_${target}_budget_minutes`, value: (c: Complaint) => clock(c)?.budgetMinutes },
+      { header: `sla_${target}_started`, value: (c: Complaint) => clock(c)?.startedAt },
+      { header: `sla_${target}_stopped`, value: (c: Complaint) => clock(c)?.stoppedAt },
     ];
   }),
   {
@@ -71,6 +77,7 @@ export const COMPLAINT_COLUMNS: Column<WithClient<Complaint>>[] = [
   },
   { header: 'satisfaction', value: (c) => c.satisfaction?.rating },
   { header: 'satisfaction_comment', value: (c) => c.satisfaction?.comment },
+  { header: 'satisfaction_at', value: (c) => c.satisfaction?.at },
 ];
 
 /** Mod. 07_A9, the Customer Care Register. */
