@@ -21,6 +21,8 @@ export interface OutboxQueue {
   sending(id: string, part: string, leaseUntil: Date): Promise<void>;
   sent(id: string, part: string, answer: string): Promise<void>;
   delivered(id: string, now: Date): Promise<void>;
+  /** Drops the claims of an entry that ended (a stale reader re-reads before it sends). */
+  release(id: string, turns: number): Promise<void>;
   failed(id: string, error: string, retryAt: Date | null): Promise<void>;
   deferred(id: string, reason: string, retryAt: Date, attempts: number): Promise<void>;
 }
@@ -57,6 +59,7 @@ export function outboxWorker(queue: OutboxQueue, deliver: Deliver, options: Outb
   async function park(entry: QueuedEntry, error: string) {
     await queue.failed(entry.id, error, null);
     options.onParked?.(entry, error);
+    await queue.release(entry.id, entry.turns);
   }
 
   async function attempt(due: QueuedEntry): Promise<boolean> {
@@ -86,7 +89,9 @@ export function outboxWorker(queue: OutboxQueue, deliver: Deliver, options: Outb
       const message = failure instanceof Error ? failure.message : String(failure);
       if (entry.attempts >= maxAttempts) await park(entry, message);
       else await queue.failed(entry.id, message, later(backoff(entry.attempts)));
+      return true;
     }
+    await queue.release(entry.id, entry.turns);
     return true;
   }
 

@@ -143,6 +143,11 @@ export function outboxRepository(models: Models) {
         { $push: { sent: { part, answer } }, $unset: { sending: 1 } },
       );
     },
+    /** An ended entry's attempt claims decide nothing any more: they go (by _id, indexed). */
+    async release(id: string, turns: number): Promise<void> {
+      const keys = Array.from({ length: turns }, (_, i) => `${id}:${i + 1}`);
+      if (keys.length) await outboxClaim.deleteMany({ _id: { $in: keys } });
+    },
     async delivered(id: string, now: Date): Promise<void> {
       await outbox.updateOne(
         { _id: id },

@@ -47,6 +47,16 @@ describe('outbox: who holds an attempt (unique claims only)', () => {
     );
   });
 
+  it('drops the claims of an entry that ended, and a stale reader still cannot send it', async () => {
+    const entry = await queued('ended and released');
+    const taken = (await db.store.outbox.take(entry, now, LEASE))!;
+    await db.store.outbox.delivered(entry.id, now);
+    await db.store.outbox.release(entry.id, taken.turns);
+    expect(await db.store.models.outboxClaim.countDocuments({ _id: `${entry.id}:1` })).toBe(0);
+    // A process that read the entry while it was pending takes the freed turn, then sees it ended.
+    expect(await db.store.outbox.take(entry, now, LEASE)).toBeUndefined();
+  });
+
   it('keeps attempts when the platform asked to wait, and counts turns on', async () => {
     const entry = await queued('rate limited');
     const taken = (await db.store.outbox.take(entry, now, LEASE))!;
