@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import path from 'node:path';
 import type { Connection } from 'mongoose';
 import type { Config } from './config.js';
 import { startChat, type RunningChat } from './chat.js';
@@ -49,6 +50,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     rules: companyRules(config),
     scheduler,
     log,
+    slackIntakeJournal: path.join(config.database.dataDir, 'slack-intake.jsonl'),
   });
   mountAdmin(app, agenda, config.admin);
   mountSurvey(app, satisfactionServices(store, chat.services), config.defaultLocale);

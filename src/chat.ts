@@ -36,6 +36,8 @@ export interface ChatOptions {
   slackWorkspace?: WorkspaceSettings;
   /** Tests: a short outbox backoff. */
   outbox?: { baseDelayMs?: number; maxAttempts?: number; pollMs?: number; leaseMs?: number };
+  /** The Slack complaint forms' journal file (see intake-journal.ts); none in most tests. */
+  slackIntakeJournal?: string;
   /** Spacing of posts to one Slack channel; Slack's tier (1 s) unless a test says otherwise. */
   slackPaceMs?: number;
 }
@@ -96,6 +98,7 @@ export async function startChat(options: ChatOptions) {
             ? { socketModeAppToken: slackConfig.appToken }
             : {}),
           slackApiUrl: slackConfig.apiUrl,
+          ...(options.slackIntakeJournal ? { intakeJournal: options.slackIntakeJournal } : {}),
           workspace: {
             teamId: slackConfig.teamId,
             enterpriseId: slackConfig.enterpriseId,

@@ -16,6 +16,7 @@ import { registerComplaintShortcut } from './shortcuts/register-complaint.js';
 import { localeResolver, type SlackDeps } from './slack-deps.js';
 import { registerCaseFormsSubmit } from './views/case-forms-submit.js';
 import { registerComplaintSubmit } from './views/complaint-submit.js';
+import { fileJournal } from './views/intake-journal.js';
 import { registerD2Submit } from './views/d2-submit.js';
 import { malformedBlocks } from './views/view-state.js';
 import { gatedReceiver } from './slack-receiver.js';
@@ -23,6 +24,8 @@ import { slackWorkspace, type WorkspaceSettings } from './workspace.js';
 import { workspaceGate } from './workspace-gate.js';
 
 export interface SlackAppOptions {
+  /** Where complaint forms answered but not yet filed are noted (survives a killed process). */
+  intakeJournal?: string;
   botToken: string;
   signingSecret: string;
   /** The bot's express app: Slack posts to /slack/events on it. */
@@ -103,7 +106,12 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
   registerComplaintCommand(app, deps, localeOf);
   registerD2Command(app, deps, localeOf);
   registerSportelloCommand(app, deps, localeOf);
-  registerComplaintSubmit(app, deps, localeOf);
+  registerComplaintSubmit(
+    app,
+    deps,
+    localeOf,
+    options.intakeJournal ? { journal: fileJournal(options.intakeJournal) } : {},
+  );
   registerD2Submit(app, deps, localeOf);
   registerCaseFormsSubmit(app, deps, localeOf);
   registerCaseButtons(app, deps, localeOf);

@@ -147,5 +147,5 @@ describe('Slack: the complaint form within Slack’s 3 seconds', () => {
  * Submissions in flight at once. The test's own 2-core share also runs the requests' senders and
  * the database; bench/deadline.ts sends 300 against a separate bot process.
  */
-const BURST = Number(process.env.DEADLINE_BURST ?? 100);
+const BURST = Number(process.env.DEADLINE_BURST ?? 60);
 const SLOW_USERS = ['U0SLOW1', 'U0SLOW2', 'U0SLOW3', 'U0SLOW4', 'U0SLOW5'];

@@ -13,6 +13,7 @@ import {
   typedText,
   type SubmittedComplaint,
 } from './complaint-form.js';
+import { noJournal, type IntakeJournal, type JournalEntry } from './intake-journal.js';
 import { tellUser } from './view-reply.js';
 
 /**
@@ -28,10 +29,21 @@ export function registerComplaintSubmit(
   app: App,
   deps: SlackDeps,
   localeOf: LocaleOf,
-  options: FilingOptions = {},
+  options: FilingOptions & { journal?: IntakeJournal } = {},
 ) {
   const file = complaintFiler(deps, options);
-  app.view(VIEWS.complaint, async ({ ack, body, view, client }) => {
+  const journal = options.journal ?? noJournal;
+  /** Files an accepted form, tells its user how it went, and closes its journal line. */
+  const finish = async ({ user, submitted }: JournalEntry) => {
+    try {
+      const outcome = await file(slackUser(user), submitted);
+      const { t } = await localeOf(user.id);
+      await tellUser(app.client, user.id, submitted.channel, outcomeText(outcome, submitted, t));
+    } finally {
+      journal.end(submitted.form.intakeKey);
+    }
+  };
+  app.view(VIEWS.complaint, async ({ ack, body, view }) => {
     const submitted = readComplaintView(view);
     const refused = checkForm(submitted);
     if (refused) {
@@ -39,11 +51,15 @@ export function registerComplaintSubmit(
       await ack({ response_action: 'errors', errors: formErrors(refused, t) });
       return;
     }
+    journal.begin({ user: body.user, submitted });
     await ack();
-    const outcome = await file(slackUser(body.user), submitted);
-    const { t } = await localeOf(body.user.id);
-    await tellUser(client, body.user.id, submitted.channel, outcomeText(outcome, submitted, t));
+    await finish({ user: body.user, submitted });
   });
+  // Forms a killed process had answered but not finished: filed now (once, by intake key).
+  const left = journal.unfinished();
+  void Promise.all(left.map(finish)).catch((error: unknown) =>
+    deps.log.error({ err: error }, 'complaint forms left by the last run could not be finished'),
+  );
 }
 
 /** The one message after the form closed: what happened, never more than is known. */
