@@ -298,7 +298,11 @@ export const en: Record<MessageKey, string> = {
   'error.APPROVAL.ALREADY_DECIDED': 'This approval has already been decided.',
   'error.APPROVAL.ALREADY_PENDING': 'An approval of this kind is already pending.',
   'error.CLIENT.FORBIDDEN': 'You do not hold a role that may register a client.',
-  'error.CLIENT.CODE_TAKEN': 'A client with code {code} already exists.',
+  'error.CLIENT.CODE_TAKEN':
+    'Code {code} already belongs to client {name}: to change it use `/client edit {code}`.',
+  'error.CLIENT.NAME_TAKEN':
+    'Client {name} already exists (code {code}): to change it use `/client edit {code}`.',
+  'error.CLIENT.NOT_FOUND': 'Client not found.',
   'error.D2.FORBIDDEN':
     'You do not hold a role that may do this to a D2. The attempt has been recorded.',
   'error.D2.NOT_FOUND': 'D2 request not found.',

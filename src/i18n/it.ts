@@ -299,7 +299,11 @@ export const it = {
   'error.APPROVAL.ALREADY_DECIDED': 'Questa approvazione è già stata decisa.',
   'error.APPROVAL.ALREADY_PENDING': 'C’è già un’approvazione in attesa di questo tipo.',
   'error.CLIENT.FORBIDDEN': 'Non hai il ruolo per registrare un cliente.',
-  'error.CLIENT.CODE_TAKEN': 'Esiste già un cliente con il codice {code}.',
+  'error.CLIENT.CODE_TAKEN':
+    'Il codice {code} è già del cliente {name}: per modificarlo usa `/client edit {code}`.',
+  'error.CLIENT.NAME_TAKEN':
+    'Il cliente {name} esiste già (codice {code}): per modificarlo usa `/client edit {code}`.',
+  'error.CLIENT.NOT_FOUND': 'Cliente non trovato.',
   'error.D2.FORBIDDEN':
     'Non hai il ruolo per questa azione sulla D2. Il tentativo è stato registrato.',
   'error.D2.NOT_FOUND': 'Richiesta D2 non trovata.',

@@ -56,6 +56,25 @@ function toClient(row: Record<string, string>, m: Mapping): NewClient | string {
     : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 }
 
+const SAME_CLIENT =
+  'the registry has this client already, its code or name spelt differently (case, spaces, dots)';
+
+/**
+ * Inserts what it can and gives the positions refused by the unique normalised code or name
+ * (client-identity.ts): the same client as one already stored, or earlier in the file.
+ */
+async function insertClients(store: Store, clients: NewClient[]): Promise<number[]> {
+  if (!clients.length) return [];
+  try {
+    await store.models.client.insertMany(clients, { ordered: false });
+    return [];
+  } catch (error) {
+    const refused = (error as { writeErrors?: { index: number; code: number }[] }).writeErrors;
+    if (!refused?.length || refused.some((e) => e.code !== 11000)) throw error;
+    return refused.map((e) => e.index);
+  }
+}
+
 /**
  * Loads the client registry from spreadsheet rows. Clients are matched by their code: one already
  * there (or twice in the file) is left as it is, so running the same file again changes nothing.
@@ -93,12 +112,12 @@ export async function importClients(
     );
     const fresh = candidates.filter((c) => !existing.has(c.client.code));
     report.alreadyPresent += candidates.length - fresh.length;
-    if (fresh.length)
-      await store.models.client.insertMany(
-        fresh.map((c) => c.client),
-        { ordered: false },
-      );
-    report.imported += fresh.length;
+    const refused = await insertClients(
+      store,
+      fresh.map((c) => c.client),
+    );
+    for (const i of refused) report.rejected.push({ line: fresh[i]!.line, reason: SAME_CLIENT });
+    report.imported += fresh.length - refused.length;
     progress(Math.min(from + BATCH, rows.length), rows.length);
   }
   report.rejected.sort((a, b) => a.line - b.line);

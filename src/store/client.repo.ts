@@ -1,23 +1,37 @@
 import { isValidObjectId } from 'mongoose';
+import { codeKey, nameKey } from '../domain/client/client-identity.js';
 import { ClientSchema, NewClientSchema } from '../domain/client/client.js';
 import type { ClientDirectory } from '../domain/complaint/complaint.ports.js';
 import type { ClientQueries } from '../domain/shared/queries.ports.js';
 import { literally } from './complaint.repo.js';
 import type { Models } from './models/index.js';
+import { isDuplicateKey } from './number.repo.js';
 import type { BadRecordReporter } from './read-boundary.js';
 import { recordRepo } from './record.repo.js';
 
 export function clientRepository(models: Models, report: BadRecordReporter) {
   const records = recordRepo(models.client, ClientSchema, report);
+  /** One client by a key value (always a string, never an operator). */
+  const one = async (filter: Record<string, string>) => {
+    const doc = await models.client.findOne(filter, { _id: 1 }).lean();
+    if (!doc) return undefined;
+    const result = await records.get(String(doc._id));
+    return result.ok ? result.value : undefined;
+  };
   const directory: ClientDirectory = {
     async register(data) {
+      const { intakeKey } = data;
       try {
-        return await records.insert(NewClientSchema.parse(data));
+        return await records.insert({
+          ...NewClientSchema.parse(data),
+          ...(intakeKey ? { intakeKey } : {}),
+        });
       } catch (error) {
-        if ((error as { code?: number }).code === 11000) return undefined;
+        if (isDuplicateKey(error)) return undefined;
         throw error;
       }
     },
+    findByName: (name) => one({ nameKey: nameKey(String(name)) }),
     async exists(clientId) {
       return isValidObjectId(clientId) && (await models.client.exists({ _id: clientId })) !== null;
     },
@@ -36,15 +50,19 @@ export function clientRepository(models: Models, report: BadRecordReporter) {
     },
   };
   const registry = {
-    async findByCode(code: string) {
-      const doc = await models.client.findOne({ code: String(code) }).lean();
-      if (!doc) return undefined;
-      const result = await records.get(String(doc._id));
-      return result.ok ? result.value : undefined;
-    },
-    async update(id: string, changes: object) {
-      const result = await models.client.updateOne({ _id: id }, { $set: changes });
-      return result.matchedCount === 1;
+    // A client stored before the keys existed is still found by its exact code.
+    findByCode: async (code: string) =>
+      (await one({ codeKey: codeKey(String(code)) })) ?? (await one({ code: String(code) })),
+    findByIntakeKey: records.findByIntakeKey,
+    async update(id: string, changes: object): Promise<'updated' | 'gone' | 'taken'> {
+      if (!isValidObjectId(id)) return 'gone';
+      try {
+        const result = await models.client.updateOne({ _id: id }, { $set: changes });
+        return result.matchedCount === 1 ? 'updated' : 'gone';
+      } catch (error) {
+        if (isDuplicateKey(error)) return 'taken';
+        throw error;
+      }
     },
   };
   return { ...records, ...directory, ...queries, ...registry };

@@ -2,6 +2,7 @@ import { backfillLastActivity, backfillNumberPositions } from './migrations.js';
 import type { LoyaltyRule } from '../domain/kpi/kpi.js';
 import type { Connection } from 'mongoose';
 import { careRegister } from './care.repo.js';
+import { backfillClientKeys } from './client-migrations.js';
 import { caseEventRepo } from './case-event.repo.js';
 import { clientRepository } from './client.repo.js';
 import { communicationRepository } from './communication.repo.js';
@@ -28,6 +29,7 @@ export async function createStore(
   await initModels(models);
   await backfillLastActivity(models);
   await backfillNumberPositions(models);
+  await backfillClientKeys(models, report);
   return {
     models,
     care: careRegister(models, report),

@@ -1,5 +1,6 @@
 import type { CaseEvent, NewCaseEvent } from '../../src/domain/audit/case-event.js';
-import { NewClientSchema } from '../../src/domain/client/client.js';
+import { NewClientSchema, type Client } from '../../src/domain/client/client.js';
+import { nameKey } from '../../src/domain/client/client-identity.js';
 import type { BusinessCalendar } from '../../src/domain/calendar/business-calendar.js';
 import { businessDayMinutes } from '../../src/domain/calendar/business-calendar.js';
 import type { Complaint } from '../../src/domain/complaint/complaint.js';
@@ -34,6 +35,7 @@ export function inMemoryServices(calendar: BusinessCalendar, start: Date) {
   const d2s = new Map<string, D2Request>();
   const orders: ServiceOrder[] = [];
   const clients = new Set<string>();
+  const named = new Map<string, Client>();
   const roleTable = new Map<string, { user: ChatUser; roles: Role[] }>();
   const events: CaseEvent[] = [];
   const notifications: Notification[] = [];
@@ -120,10 +122,14 @@ export function inMemoryServices(calendar: BusinessCalendar, start: Date) {
     clients: {
       exists: async (id) => clients.has(id),
       async register(data) {
+        if (named.has(nameKey(data.name))) return undefined;
         const { revision: _revision, ...base } = stamp();
         clients.add(base.id);
-        return { ...NewClientSchema.parse(data), ...base };
+        const client = { ...NewClientSchema.parse(data), ...base };
+        named.set(nameKey(data.name), client);
+        return copy(client);
       },
+      findByName: async (name) => copy(named.get(nameKey(name))),
     },
     routing: { rules: async () => copy(routingRules) },
     events: {

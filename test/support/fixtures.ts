@@ -12,7 +12,8 @@ export const director: ChatUser = { platform: 'slack', id: 'U0DCOM', name: 'Marc
 export function aClient(overrides: Partial<NewClient> = {}): NewClient {
   return {
     code: 'CLI-001',
-    name: 'Officine Rossi S.r.l.',
+    // Names are unique in the registry: a client made with its own code gets its own name.
+    name: overrides.code ? `Officine Rossi ${overrides.code} S.r.l.` : 'Officine Rossi S.r.l.',
     classification: { kind: 'business', industry: 'metalworking', employees: 42, yearsActive: 12 },
     contacts: [
       { name: 'Anna Rossi', role: 'buyer', email: 'anna@rossi.example', phone: '+39 0521 000000' },

@@ -8,7 +8,12 @@ export function refusalText(refusal: Refusal, t: Translate): string {
   if (!isMessageKey(key)) return t('error.unknown');
   const details = refusal.error.details ?? {};
   const problems = (details.problems as FieldProblem[] | undefined) ?? [];
+  // Plain values the message may name (the code of the client that has it, its name…).
+  const named = Object.fromEntries(
+    Object.entries(details).filter(([, v]) => typeof v === 'string' || typeof v === 'number'),
+  ) as Record<string, string | number>;
   return t(key, {
+    ...named,
     missing: ((details.missing as string[] | undefined) ?? []).join(', '),
     fields: problems.map((p) => p.field).join(', '),
   });

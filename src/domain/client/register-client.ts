@@ -27,7 +27,9 @@ export function codeFromName(name: string, attempt: number): string {
 
 /**
  * The "new client" path of intake: a client known only by name is registered on the spot (the
- * registry can complete the file later); its code is given or derived from the name.
+ * registry can complete the file later); its code is given or derived from the name. A client
+ * of that name that exists already — or that another form registered at the same moment — is
+ * the one chosen: the registry never gets the same client twice.
  */
 export async function registerQuickClient(
   services: { clients: ClientDirectory; roles: RoleDirectory },
@@ -38,6 +40,8 @@ export async function registerQuickClient(
   if (!parsed.ok) return parsed;
   if (!may(await services.roles.rolesOf(by), 'client.register')) return refuse('CLIENT.FORBIDDEN');
   const { name, code } = parsed.value;
+  const known = await services.clients.findByName(name);
+  if (known) return ok(known);
   for (let attempt = 1; attempt <= 20; attempt++) {
     const client = await services.clients.register({
       code: code ?? codeFromName(name, attempt),
@@ -49,6 +53,8 @@ export async function registerQuickClient(
       active: true,
     });
     if (client) return ok(client);
+    const registeredMeanwhile = await services.clients.findByName(name);
+    if (registeredMeanwhile) return ok(registeredMeanwhile);
     if (code) break;
   }
   return refuse('CLIENT.CODE_TAKEN', { code: code ?? codeFromName(name, 1) });

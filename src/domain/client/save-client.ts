@@ -1,20 +1,29 @@
 import { z } from 'zod';
 import { may } from '../roles/permissions.js';
-import { ChatUserSchema, type ChatUser } from '../shared/chat-user.js';
+import { ChatUserSchema, RecordIdSchema, type ChatUser } from '../shared/chat-user.js';
 import { parseInput } from '../shared/input.js';
-import { ok, refuse, type Result } from '../shared/result.js';
+import { intakeField } from '../shared/intake.js';
+import { again, ok, refuse, type Result } from '../shared/result.js';
 import type { RoleDirectory } from '../shared/shared.ports.js';
 import { chatText, optionalChatText } from '../shared/text.js';
 import type { Client, NewClient } from './client.js';
 
 export interface ClientRegistry {
-  register(data: NewClient): Promise<Client | undefined>;
+  /** Undefined when the code, the name (both normalised) or the intake key is another client's. */
+  register(data: NewClient & { intakeKey?: string }): Promise<Client | undefined>;
+  /** By code, however it is spelt (case, spaces). */
   findByCode(code: string): Promise<Client | undefined>;
-  /** Replaces the editable fields of a client; false when it is gone. */
-  update(id: string, changes: Partial<NewClient>): Promise<boolean>;
+  /** By name, however it is spelt (case, accents, legal-form dots). */
+  findByName(name: string): Promise<Client | undefined>;
+  /** The client a chat submission registered, if any. */
+  findByIntakeKey(key: string): Promise<Client | undefined>;
+  /** Replaces the editable fields of a client; 'taken' when its new code or name is another's. */
+  update(id: string, changes: Partial<NewClient>): Promise<'updated' | 'gone' | 'taken'>;
 }
 
 export const ClientFormSchema = z.strictObject({
+  /** Set when the form edits a client (opened with /client edit); absent, it registers one. */
+  clientId: RecordIdSchema.optional(),
   code: chatText(40).regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits, . _ - only'),
   name: chatText(200),
   kind: z.enum(['private', 'business']),
@@ -23,32 +32,79 @@ export const ClientFormSchema = z.strictObject({
   owner: ChatUserSchema.optional(),
   careCadenceDays: z.coerce.number().int().min(1).max(3650).default(90),
   loyal: z.boolean().default(false),
+  ...intakeField,
 });
 
+export type SaveClientRefusal =
+  | 'INPUT.INVALID'
+  | 'CLIENT.FORBIDDEN'
+  | 'CLIENT.NOT_FOUND'
+  | 'CLIENT.CODE_TAKEN'
+  | 'CLIENT.NAME_TAKEN';
+type Services = { clients: ClientRegistry; roles: RoleDirectory };
+
 /**
- * Creates a client of the registry (seed 004) or, when its code exists, updates its classification,
- * owner, care-call cadence and loyalty. Contacts and history stay as they are.
+ * The client file (seed 004): registers a client, or edits the one the form was opened on
+ * (classification, owner, care-call cadence, loyalty; contacts and history stay). Registering
+ * never overwrites: a code or name another client has is refused, naming that client. The same
+ * submission delivered again gets the client its first delivery registered.
  */
 export async function saveClient(
-  services: { clients: ClientRegistry; roles: RoleDirectory },
+  services: Services,
   by: ChatUser,
   input: unknown,
-): Promise<Result<{ client: Client; created: boolean }, 'INPUT.INVALID' | 'CLIENT.FORBIDDEN'>> {
+): Promise<Result<{ client: Client; created: boolean }, SaveClientRefusal>> {
   const parsed = parseInput(ClientFormSchema, input);
   if (!parsed.ok) return parsed;
   if (!may(await services.roles.rolesOf(by), 'client.register')) return refuse('CLIENT.FORBIDDEN');
-  const { kind, industry, location, owner, ...rest } = parsed.value;
+  const { clientId, intakeKey, kind, industry, location, owner, ...rest } = parsed.value;
   const classification =
     kind === 'business'
       ? { kind, ...(industry ? { industry } : {}), ...(location ? { location } : {}) }
       : { kind, ...(location ? { location } : {}) };
   const fields = { ...rest, classification, ...(owner ? { owner } : {}) };
-  const existing = await services.clients.findByCode(parsed.value.code);
-  if (existing) {
-    await services.clients.update(existing.id, fields);
-    return ok({ client: { ...existing, ...fields }, created: false });
+  if (clientId) return edit(services, clientId, fields);
+
+  // The code or name may be taken by this very submission, delivered more than once at a time.
+  const registeredBefore = async () => {
+    const earlier = intakeKey && (await services.clients.findByIntakeKey(intakeKey));
+    return earlier ? again({ client: earlier, created: true }) : undefined;
+  };
+  const taken = (await registeredBefore()) ?? (await takenBy(services, fields));
+  if (taken) return taken.ok ? taken : ((await registeredBefore()) ?? taken);
+  const created = await services.clients.register({
+    ...fields,
+    contacts: [],
+    active: true,
+    ...(intakeKey ? { intakeKey } : {}),
+  });
+  if (created) return ok({ client: created, created: true });
+  return (
+    (await registeredBefore()) ??
+    (await takenBy(services, fields)) ??
+    refuse('CLIENT.CODE_TAKEN', { code: fields.code })
+  );
+}
+
+async function edit(services: Services, id: string, fields: Partial<NewClient>) {
+  const outcome = await services.clients.update(id, fields);
+  if (outcome === 'gone') return refuse('CLIENT.NOT_FOUND');
+  if (outcome === 'taken') {
+    const taken = await takenBy(services, fields as { code: string; name: string }, id);
+    return taken ?? refuse('CLIENT.CODE_TAKEN', { code: fields.code ?? '' });
   }
-  const created = await services.clients.register({ ...fields, contacts: [], active: true });
-  if (!created) return saveClient(services, by, input);
-  return ok({ client: created, created: true });
+  const client = await services.clients.findByCode(fields.code ?? '');
+  if (!client) return refuse('CLIENT.NOT_FOUND');
+  return ok({ client, created: false });
+}
+
+/** The refusal naming the other client that has this code or name, if one has. */
+async function takenBy(services: Services, fields: { code: string; name: string }, self?: string) {
+  const byCode = await services.clients.findByCode(fields.code);
+  if (byCode && byCode.id !== self)
+    return refuse('CLIENT.CODE_TAKEN', { code: byCode.code, name: byCode.name });
+  const byName = await services.clients.findByName(fields.name);
+  if (byName && byName.id !== self)
+    return refuse('CLIENT.NAME_TAKEN', { code: byName.code, name: byName.name });
+  return undefined;
 }

@@ -42,8 +42,13 @@ export interface ServiceOrderRepository {
 
 export interface ClientDirectory {
   exists(clientId: string): Promise<boolean>;
-  /** Stores a new client; undefined when its code is already taken. */
-  register(data: NewClient): Promise<Client | undefined>;
+  /**
+   * Stores a new client; undefined when another client already has its code or its name
+   * (normalised, see client-identity.ts) or its intake key: nothing is stored then.
+   */
+  register(data: NewClient & { intakeKey?: string }): Promise<Client | undefined>;
+  /** The client with this name, however it is spelt (case, accents, legal-form dots). */
+  findByName(name: string): Promise<Client | undefined>;
 }
 
 export interface RoutingTable {

@@ -543,11 +543,36 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
       owner: { id: 'U0SCOM' },
       classification: { kind: 'business', industry: 'serramenti', location: 'Parma' },
     });
-    await post(
+    // A new form with a code (or name) another client has is refused, never an overwrite.
+    const twice = await post(
       viewSubmission('U0OP', {
         id: 'VCL2',
         callbackId: VIEWS.client,
+        values: values({ code: input.text('nero-7'), name: input.text('Altro') }),
+      }),
+    );
+    expect(twice.json()).toEqual({
+      response_action: 'errors',
+      errors: {
+        code: 'Il codice NERO-7 è già del cliente Nero Serramenti: per modificarlo usa `/client edit NERO-7`.',
+      },
+    });
+    // The form opened with /client edit carries the client: that one is changed.
+    await post(slashCommand(COMMANDS.client, 'U0OP', 'edit NERO-7'));
+    const editForm = await eventually(() => {
+      const call = bot.stub
+        .of('views.open')
+        .map((c) => c.args.view as { callback_id: string; private_metadata?: string })
+        .find((view) => view.callback_id === VIEWS.client && view.private_metadata);
+      if (!call) throw new Error('no edit form yet');
+      return call;
+    });
+    await post(
+      viewSubmission('U0OP', {
+        id: 'VCL3',
+        callbackId: VIEWS.client,
         values: values({ name: input.text('Nero Serramenti S.p.A.'), loyal: input.checks() }),
+        privateMetadata: editForm.private_metadata!,
       }),
     );
     expect(await bot.db.store.clients.findByCode('NERO-7')).toMatchObject({

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { z } from 'zod';
 import type { Client } from '../../../domain/client/client.js';
 import { saveClient } from '../../../domain/client/save-client.js';
 import type { FieldProblem } from '../../../domain/shared/input.js';
@@ -8,7 +9,10 @@ import { formatInstant } from '../../shared/format.js';
 import { refusalText } from '../../shared/refusal-text.js';
 import { escapeText, plainText, type Block, type Modal } from '../blocks/block-kit.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
+import { metadataOf, viewIntakeKey } from '../views/view-reply.js';
 import { chosen, fieldErrors, readViewState, text } from '../views/view-state.js';
+
+const EditedSchema = z.object({ clientId: z.string().max(40) });
 
 const textInput = (
   block: string,
@@ -43,6 +47,8 @@ function clientModal(t: Translate, client?: Client): Modal {
     title: plainText(t('client.modal.title')),
     submit: plainText(t('modal.submit')),
     close: plainText(t('modal.cancel')),
+    // Opened on a client, the form edits that one; empty, it registers a new one.
+    ...(client ? { private_metadata: JSON.stringify({ clientId: client.id }) } : {}),
     blocks: [
       textInput('code', t('client.field.code'), client?.code, false, 40),
       textInput('name', t('client.field.name'), client?.name),
@@ -155,6 +161,7 @@ export function registerClientCommand(app: App, deps: SlackDeps, localeOf: Local
     const { t } = await localeOf(body.user.id);
     const values = readViewState(view.state);
     const owner = text(values, 'owner');
+    const { clientId } = metadataOf(EditedSchema, view.private_metadata);
     const result = await saveClient(
       { clients: deps.clientRegistry, roles: deps.roles },
       slackUser(body.user),
@@ -167,6 +174,8 @@ export function registerClientCommand(app: App, deps: SlackDeps, localeOf: Local
         ...(owner ? { owner: { platform: 'slack', id: owner } } : {}),
         careCadenceDays: text(values, 'careCadenceDays') ?? '90',
         loyal: chosen(values, 'loyal').includes('loyal'),
+        ...(clientId ? { clientId } : {}),
+        intakeKey: viewIntakeKey(view),
       },
     );
     if (!result.ok) {
@@ -174,7 +183,11 @@ export function registerClientCommand(app: App, deps: SlackDeps, localeOf: Local
       const errors = fieldErrors(problems, t, (f) => (f in values ? f : undefined));
       return void (await ack({
         response_action: 'errors',
-        errors: Object.keys(errors).length ? errors : { code: refusalText(result, t) },
+        errors: Object.keys(errors).length
+          ? errors
+          : {
+              [result.error.code === 'CLIENT.NAME_TAKEN' ? 'name' : 'code']: refusalText(result, t),
+            },
       }));
     }
     await ack();
