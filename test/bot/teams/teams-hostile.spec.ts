@@ -51,9 +51,14 @@ describe('Teams: hostile values in every card field, forged ids, another tenant'
     const fields = [...card.matchAll(/⚠️ (\w+): /g)].map((m) => m[1]);
     return { card, fields };
   };
-  // The outbox settles on its own; the conversation registry learns the chat on first contact.
+  // The outbox (and its attempt claims) settles on its own; the conversation registry learns
+  // the chat on first contact.
   const footprint = () =>
-    databaseFootprint(bot.db.connection.db!, bot.db.store, ids, ['outbox', 'teams_conversations']);
+    databaseFootprint(bot.db.connection.db!, bot.db.store, ids, [
+      'outbox',
+      'outbox_claims',
+      'teams_conversations',
+    ]);
 
   const FORMS = [
     {
