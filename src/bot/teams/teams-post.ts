@@ -66,9 +66,11 @@ export function teamsPoster(adapter: TeamsAdapter, deps: TeamsDeps) {
 }
 
 /**
- * A Bot Connector failure as the outbox understands it. The connector answers throttling with
- * HTTP 429 and Retry-After (learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit);
- * the client's own throttling retries come first, and what is still refused is a wait.
+ * A Bot Connector failure as the outbox understands it. Teams answers a bot over its rate limit
+ * with HTTP 429 and asks for backoff with jitter (learn.microsoft.com/microsoftteams/platform/
+ * bots/how-to/rate-limit, "Handle HTTP 429 responses"). The Azure client already retries a 429
+ * three times, waiting its Retry-After; what is still refused is a wait, not a failure: as long
+ * as Retry-After says, else a jittered few seconds.
  */
 function teamsFailure(error: unknown): Error {
   const failure = error as {
@@ -79,8 +81,9 @@ function teamsFailure(error: unknown): Error {
   const status = failure.statusCode ?? failure.response?.status;
   if (status === 429) {
     const seconds = Number(failure.response?.headers?.get?.('retry-after'));
-    const retryAfterMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000;
-    return new DeliveryDeferred(retryAfterMs, 'teams: rate limited (429 Retry-After)');
+    const retryAfterMs =
+      Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 2_000 + Math.random() * 3_000;
+    return new DeliveryDeferred(retryAfterMs, 'teams: rate limited (HTTP 429)');
   }
   return new TeamsDeliveryError(`teams: ${failure.message ?? String(error)}`);
 }
