@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VIEWS } from '../../../src/bot/ids.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
+import {
+  draftCommunication,
+  protocolCommunication,
+} from '../../../src/domain/communication/communication-use-cases.js';
+import { raiseD2 } from '../../../src/domain/d2/raise-d2.js';
+import { communicationServices } from '../../../src/services.js';
 import { aClient, aComplaint, slackUser } from '../../support/fixtures.js';
 import { eventually, useSlackBot } from '../../support/slack-bot.js';
 import { input, postToBot, viewSubmission } from '../../support/slack-requests.js';
@@ -140,4 +146,56 @@ describe('Slack: every form that changes a case changes it once per submission',
       expect(await threadLines(ts)).toHaveLength(3);
     });
   }
+
+  it('a D2 decline and a "sent" communication, each delivered 10 at once, change their record once', async () => {
+    const { store } = bot.db;
+    await store.roles.assign(slackUser('U0SDID'), ['SDID']);
+    await store.roles.assign(slackUser('U0DIR'), ['DCOM', 'SCOM']);
+    const raised = await raiseD2(bot.chat.services, slackUser('U0SDID'), {
+      clientId,
+      reason: 'Richiamare per il rinnovo',
+    });
+    if (!raised.ok) throw new Error(JSON.stringify(raised.error));
+    const decline = viewSubmission('U0DIR', {
+      id: 'VDECL',
+      callbackId: VIEWS.d2Decline,
+      values: { reason: input.text('Già contattato') },
+      privateMetadata: JSON.stringify({ id: raised.value.id }),
+    });
+    const declined = await deliver(decline, 10, true);
+    expect(declined.map((a) => a.text)).toEqual(declined.map(() => ''));
+    const d2Events = await eventsOf(raised.value.id);
+    expect(d2Events.filter((e) => e.type === 'd2.decline')).toHaveLength(1);
+    expect(await store.d2Requests.get(raised.value.id)).toMatchObject({
+      status: 'declined',
+      revision: 1,
+    });
+
+    const letters = communicationServices(store, bot.chat.services);
+    const drafted = await draftCommunication(letters, slackUser('U0DIR'), {
+      clientId,
+      subject: 'Nuovo listino',
+      body: 'Gentile cliente, …',
+    });
+    if (!drafted.ok) throw new Error(JSON.stringify(drafted.error));
+    const protocolled = await protocolCommunication(letters, slackUser('U0DIR'), {
+      communicationId: drafted.value.id,
+    });
+    if (!protocolled.ok) throw new Error(JSON.stringify(protocolled.error));
+    const sent = viewSubmission('U0DIR', {
+      id: 'VSENT',
+      callbackId: VIEWS.communicationSent,
+      values: { channel: input.select('email') },
+      privateMetadata: JSON.stringify({ id: drafted.value.id }),
+    });
+    const answers = await deliver(sent, 10, true);
+    expect(answers.map((a) => a.text)).toEqual(answers.map(() => ''));
+    const letterEvents = await eventsOf(drafted.value.id);
+    expect(letterEvents.filter((e) => e.type === 'communication.sent')).toHaveLength(1);
+    await delivered();
+    const told = bot.stub.calls.filter(
+      (c) => c.method.startsWith('chat.post') && String(c.args.text).includes('inviata'),
+    );
+    expect(told).toHaveLength(1);
+  });
 });
