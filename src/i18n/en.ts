@@ -93,6 +93,8 @@ export const en: Record<MessageKey, string> = {
   'complaint.unconfirmed':
     'The database stopped answering while the complaint was being saved, so it cannot be confirmed yet. If it was registered, its card will appear in the department channel; otherwise register it again. What you entered:',
   'complaint.client_kept': 'The new client {name} was registered.',
+  'complaint.show.link': '<{url}|Open the case card in its channel>',
+  'complaint.show.nolink': 'The case card has not been posted in a channel yet.',
   'complaint.list.empty': 'No complaints to show.',
   'complaint.list.header': 'Complaints ({count}):',
   'complaint.usage':

@@ -92,6 +92,8 @@ export const it = {
   'complaint.unconfirmed':
     'Il database ha smesso di rispondere mentre il reclamo veniva salvato: non è ancora possibile confermarlo. Se è stato registrato, la sua scheda comparirà nel canale del reparto; altrimenti registralo di nuovo. Ecco cosa avevi scritto:',
   'complaint.client_kept': 'Il nuovo cliente {name} è stato registrato.',
+  'complaint.show.link': '<{url}|Apri la scheda del caso nel suo canale>',
+  'complaint.show.nolink': 'La scheda del caso non è ancora stata pubblicata in un canale.',
   'complaint.list.empty': 'Nessun reclamo da mostrare.',
   'complaint.list.header': 'Reclami ({count}):',
   'complaint.usage':

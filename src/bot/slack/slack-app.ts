@@ -10,7 +10,6 @@ import { registerCaseButtons } from './actions/case-buttons.js';
 import { registerComplaintCommand } from './commands/complaint.command.js';
 import { registerD2Command } from './commands/d2.command.js';
 import { registerSportelloCommand } from './commands/sportello.command.js';
-import { registerRoutingForms } from './commands/routing.command.js';
 import { registerAppHome } from './home/app-home.js';
 import { registerClientOptions } from './options/client-options.js';
 import { registerComplaintShortcut } from './shortcuts/register-complaint.js';
@@ -80,10 +79,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
   });
   const localeOf = localeResolver(client, deps.defaultLocale);
   app.use(workspaceGate(workspace, deps.log, deps.defaultLocale));
-  // A form whose listener fails before answering (the database away) gets a clear answer in the
-  // form itself. One that fails after answering may have stored something: it must not be told
-  // that nothing was saved (Bolt refuses the second ack, which is how that is known).
-  const answeredBeforeFailing = new WeakSet<object>();
+  // A form submitted while the database is away gets a clear answer in the form itself.
   app.use(async ({ body, next, ...args }) => {
     try {
       await next();
@@ -91,7 +87,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
       const ack = (args as { ack?: (response?: object) => Promise<void> }).ack;
       if (ack && (body as { type?: string }).type === 'view_submission')
         await ack({ response_action: 'update', view: unavailableModal(deps.defaultLocale) }).catch(
-          () => answeredBeforeFailing.add(body),
+          () => undefined,
         );
       throw error;
     }
@@ -110,7 +106,6 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
   registerComplaintCommand(app, deps, localeOf);
   registerD2Command(app, deps, localeOf);
   registerSportelloCommand(app, deps, localeOf);
-  registerRoutingForms(app, deps, localeOf);
   registerComplaintSubmit(
     app,
     deps,
@@ -129,8 +124,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
   registerAppHome(app, deps, localeOf);
   app.error(async ({ error, body }: { error: Error; body: unknown }) => {
     deps.log.error({ err: error }, 'slack listener failed');
-    const said = answeredBeforeFailing.has(body as object) ? 'error.unknown' : 'error.unavailable';
-    await tellUnavailable(client, deps, body, said).catch(() => undefined);
+    await tellUnavailable(client, deps, body).catch(() => undefined);
   });
   return {
     app,
@@ -148,12 +142,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
 }
 
 /** Bugs and outages reach the user as one clear line, never as silence. */
-async function tellUnavailable(
-  client: WebClient,
-  deps: SlackDeps,
-  body: unknown,
-  said: 'error.unavailable' | 'error.unknown',
-) {
+async function tellUnavailable(client: WebClient, deps: SlackDeps, body: unknown) {
   const payload = body as {
     user?: { id?: string };
     user_id?: string;
@@ -163,7 +152,7 @@ async function tellUnavailable(
   const user = payload.user?.id ?? payload.user_id;
   const channel = payload.channel?.id ?? payload.channel_id;
   if (!user) return;
-  const text = translator(deps.defaultLocale)(said);
+  const text = translator(deps.defaultLocale)('error.unavailable');
   if (channel) await client.chat.postEphemeral({ channel, user, text });
   else await client.chat.postMessage({ channel: user, text });
 }

@@ -4,7 +4,8 @@ import { NewClientSchema } from '../../../src/domain/client/client.js';
 import type { Role } from '../../../src/domain/roles/role.js';
 import { aClient, aComplaint, director, operator, slackUser } from '../../support/fixtures.js';
 import { eventually, useSlackBot } from '../../support/slack-bot.js';
-import { postToBot } from '../../support/slack-requests.js';
+import { postToBot, slashCommand } from '../../support/slack-requests.js';
+import { COMMANDS } from '../../../src/bot/ids.js';
 
 type Home = {
   blocks: {
@@ -137,5 +138,18 @@ describe('Slack: App Home shows each role the work waiting for it', () => {
     expect(texts(home)).toContain('<@U0DCOM>');
     expect(texts(home)).not.toMatch(/R-2026|D2-2026|Cliente Da Chiamare/);
     expect(buttons(home)).toEqual([]);
+  });
+
+  it('shows the whole case with /complaint show, with a link to its card', async () => {
+    const body = slashCommand(COMMANDS.complaint, 'U0MAN', 'show r-2026-0001');
+    const answer = (await postToBot(bot.baseUrl, { body })).json() as unknown as Home & {
+      text: string;
+    };
+    const shown = JSON.stringify(answer.blocks);
+    expect(shown).toContain('La protezione della pressa non blocca il ciclo');
+    expect(shown).toContain('Cliente Da Chiamare (DUE)');
+    expect(JSON.stringify(answer.blocks)).toContain(
+      'https://example.slack.com/archives/C0TECH/p1700000000000100',
+    );
   });
 });

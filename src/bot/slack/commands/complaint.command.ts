@@ -11,6 +11,7 @@ import type { Translate } from '../../../i18n/translate.js';
 import { COMMANDS } from '../../ids.js';
 import { escapeText } from '../blocks/block-kit.js';
 import { complaintModal } from '../blocks/modals.js';
+import { showComplaint } from './complaint-show.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { refusedBeforeForm, slackNeedsRole } from '../refuse-early.js';
 
@@ -21,7 +22,7 @@ export function registerComplaintCommand(app: App, deps: SlackDeps, localeOf: Lo
   app.command(COMMANDS.complaint, async ({ command, ack, client }) => {
     const [verb = '', ...rest] = command.text.trim().split(/\s+/);
     if (verb === '') await ack(); // the form: ack at once, then open it
-    const { t } = await localeOf(command.user_id);
+    const { t, locale } = await localeOf(command.user_id);
     if (verb === '') {
       const at = { userId: command.user_id, channel: command.channel_id };
       if (await refusedBeforeForm(deps, client, at, 'complaint.file', t)) return;
@@ -41,6 +42,10 @@ export function registerComplaintCommand(app: App, deps: SlackDeps, localeOf: Lo
     }
     const refusal = await slackNeedsRole(deps, command.user_id, 'complaints.read', t);
     if (refusal) return void (await ack({ response_type: 'ephemeral', text: refusal }));
+    if (verb.toLowerCase() === 'show') {
+      const one = await deps.complaints.findByNumber(rest.join(' ').toUpperCase());
+      if (one) return void (await ack(await showComplaint(deps, client, one, { t, locale })));
+    }
     const found = await lookup(deps, verb.toLowerCase(), rest.join(' '), command.user_id);
     await ack({
       response_type: 'ephemeral',
