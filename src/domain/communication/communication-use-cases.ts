@@ -65,9 +65,11 @@ export async function draftCommunication(
     status: 'draft',
     draftedBy: by,
   });
-  if (!first) return again(communication);
-  const at = services.clock.now();
-  await services.events.append(event(communication, 'communication.drafted', by, at));
+  if (first) {
+    const at = services.clock.now();
+    await services.events.append(event(communication, 'communication.drafted', by, at));
+  }
+  // Under its once-key: a repeated delivery asks again only if the first stopped before asking.
   await services.notifier.queue(
     {
       type: 'communication.to_protocol',
@@ -77,7 +79,7 @@ export async function draftCommunication(
     },
     { once: `communication.to_protocol:${communication.id}` },
   );
-  return ok(communication);
+  return first ? ok(communication) : again(communication);
 }
 
 /**

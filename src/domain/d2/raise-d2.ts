@@ -41,7 +41,7 @@ export async function raiseD2(
 
   const { intakeKey } = parsed.value;
   const earlier = intakeKey && (await services.d2Requests.findByIntakeKey(intakeKey));
-  if (earlier) return again(earlier);
+  if (earlier) return again(await askTheDirector(services, earlier));
   const at = services.clock.now();
   const { record: d2, first } = await services.d2Requests.registerOnce(
     {
@@ -53,7 +53,7 @@ export async function raiseD2(
     },
     localYearOf(at, services.timeZone),
   );
-  if (!first) return again(d2);
+  if (!first) return again(await askTheDirector(services, d2));
   const ref = d2Ref(d2);
   await services.events.append({
     ...ref,
@@ -62,14 +62,22 @@ export async function raiseD2(
     at,
     data: { urgency: d2.urgency, office },
   });
+  return ok(await askTheDirector(services, d2));
+}
+
+/**
+ * The request goes to the directors for the signature, once: a repeated delivery asks again
+ * under the same once-key, which only matters when the first stopped before asking (a crash).
+ */
+async function askTheDirector(services: D2Services, d2: D2Request): Promise<D2Request> {
   await services.notifier.queue(
     {
       type: 'decision.requested',
-      case: ref,
+      case: d2Ref(d2),
       from: await services.roles.holdersOf('DCOM'),
       reason: d2.reason,
     },
     { once: `d2.raised:${d2.id}` },
   );
-  return ok(d2);
+  return d2;
 }

@@ -201,4 +201,34 @@ describe('Slack: every creating form records once, however often it is delivered
       1,
     );
   });
+
+  it('a retry after a crash between storing the D2 and asking the director still asks, once', async () => {
+    const { store } = bot.db;
+    const dmsBefore = (await sentTo(DIRECTOR)).length;
+    // What a first delivery left when the process died right after the insert.
+    const { record } = await store.d2Requests.registerOnce(
+      {
+        clientId,
+        reason: 'Richiamare dopo il guasto',
+        urgency: 'normal',
+        requester: slackUser(SECRETARIAT),
+        requesterOffice: 'SDID',
+        status: 'submitted',
+        submittedAt: new Date(),
+        intakeKey: keyOf('VD2CRASH'),
+      },
+      2026,
+    );
+    const body = submission(SECRETARIAT, 'VD2CRASH', VIEWS.d2, {
+      client: input.external(OPTIONS.client, clientId),
+      reason: input.text('Richiamare dopo il guasto'),
+      urgency: input.select('normal'),
+    });
+    const answers = await deliver(body, 3, false);
+    expect(answers.map((a) => a.text)).toEqual(['', '', '']);
+    expect(await store.models.d2Request.countDocuments({ intakeKey: keyOf('VD2CRASH') })).toBe(1);
+    const asked = (await sentTo(DIRECTOR)).slice(dmsBefore);
+    expect(asked).toHaveLength(1);
+    expect(JSON.stringify(asked[0]!.args)).toContain(record.number);
+  });
 });
