@@ -163,7 +163,14 @@ export async function startChat(options: ChatOptions) {
       log.error({ err: error }, 'outbox delivery failed'),
     );
   } else {
-    log.warn('no chat platform configured: messages wait in the outbox until one is');
+    const url = options.config.publicUrl.replace(/\/$/, '');
+    log.warn(
+      { slackEvents: `${url}/slack/events`, teamsMessages: `${url}/api/messages` },
+      'no chat platform configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (Slack posts to ' +
+        'slackEvents) or TEAMS_APP_ID and TEAMS_APP_PASSWORD (the Azure Bot messaging endpoint is ' +
+        'teamsMessages), then restart; README "Slack set-up" / "Microsoft Teams set-up" say how. ' +
+        'Until then messages wait in the outbox.',
+    );
   }
   return {
     services,

@@ -69,6 +69,8 @@ const businessHours = z
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** auto: readable lines on a terminal, JSON otherwise. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'human']).default('auto'),
   HOST: z.string().trim().min(1, 'must not be empty (e.g. 0.0.0.0)').default('0.0.0.0'),
   // 0 asks the system for a free port (tests start several bots at once).
   PORT: whole('3000', 'a whole port number (e.g. 3000)', 0, 65535),
@@ -160,6 +162,7 @@ export const ENV_VARIABLES = Object.keys(EnvSchema.shape);
 export interface Config {
   env: Env['NODE_ENV'];
   logLevel: Env['LOG_LEVEL'];
+  logFormat: Env['LOG_FORMAT'];
   http: { host: string; port: number };
   database: { uri: string | undefined; dataDir: string };
   slack:
@@ -214,6 +217,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   return {
     env: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     http: { host: env.HOST, port: env.PORT },
     database: { uri: env.MONGODB_URI, dataDir: env.DATA_DIR },
     slack:

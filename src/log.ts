@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { humanStream } from './log-format.js';
 
 export type { Logger };
 
@@ -23,7 +24,16 @@ const REDACT = SECRET_KEYS.flatMap((key) => {
   return [key.startsWith('"') ? `[${key}]` : key, at('*'), at('*.*'), at('*.*.*')];
 });
 
-export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+/**
+ * The bot's logger: JSON lines (what log collectors read), or readable lines when `human` is set
+ * (main.ts sets it when stdout is a terminal and LOG_FORMAT is not `json`).
+ */
+export function createLogger(
+  level: string,
+  destination?: NodeJS.WritableStream,
+  human = false,
+): Logger {
   const options = { level, redact: { paths: REDACT, censor: '[redacted]' } };
-  return destination ? pino(options, destination as never) : pino(options);
+  const out = human ? humanStream(destination) : destination;
+  return out ? pino(options, out as never) : pino(options);
 }

@@ -10,7 +10,9 @@ let config: Config | undefined;
 
 async function main(): Promise<void> {
   config = loadConfig(process.env);
-  const log = createLogger(config.logLevel);
+  const human =
+    config.logFormat === 'human' || (config.logFormat === 'auto' && process.stdout.isTTY === true);
+  const log = createLogger(config.logLevel, undefined, human);
   const app = await startApp(config, log);
 
   let stopping = false;
