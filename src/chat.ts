@@ -14,6 +14,7 @@ import {
   careServices,
   communicationServices,
   digestServices,
+  routingServices,
   satisfactionServices,
   type Services,
 } from './services.js';
@@ -75,6 +76,7 @@ export async function startChat(options: ChatOptions) {
     care: careServices(store, services),
     digest: digestServices(store, services),
     communications: communicationServices(store, services),
+    routing: routingServices(store, services),
     satisfaction: satisfactionServices(store, services),
     clientRegistry: store.clients,
     careLog: {

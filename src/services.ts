@@ -8,6 +8,7 @@ import type { CaseRules, ComplaintServices } from './domain/complaint/complaint.
 import type { SlaPromotionServices } from './domain/sla/promote-reminders.js';
 import type { D2Services } from './domain/d2/d2.ports.js';
 import type { Clock, Notifier, SlaScheduler } from './domain/shared/shared.ports.js';
+import type { RoutingServices } from './domain/routing/routing.ports.js';
 import type { Store } from './store/index.js';
 
 /** What the store cannot provide: time, delivery of messages, reminders, the company's rules. */
@@ -111,4 +112,14 @@ export function satisfactionServices(
   surveyDays = 14,
 ): SatisfactionServices {
   return { ...services, surveys: store.surveys, surveyDays };
+}
+
+/** Editing the routing table from chat: the rules, who may, the audit trail. */
+export function routingServices(store: Store, services: Services): RoutingServices {
+  return {
+    rules: store.routingRules,
+    roles: store.roles,
+    events: store.caseEvents,
+    clock: services.clock,
+  };
 }

@@ -26,6 +26,7 @@ export const VIEWS = {
   communication: 'communication_modal',
   communicationSent: 'communication_sent_modal',
   client: 'client_modal',
+  routingRule: 'routing_rule_modal',
 } as const;
 
 /** Buttons on case cards and in their threads. */
@@ -50,6 +51,8 @@ export const ACTIONS = {
   careToD2: 'care_to_d2',
   protocolCommunication: 'communication_protocol',
   markCommunicationSent: 'communication_mark_sent',
+  routingEdit: 'routing_edit',
+  routingDelete: 'routing_delete',
 } as const;
 
 /** Select menus whose options the bot serves (searchable client list). */

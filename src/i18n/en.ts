@@ -341,6 +341,45 @@ export const en: Record<MessageKey, string> = {
   'permission.clients.read': 'read the clients',
   'permission.roles.read': 'see who holds which roles',
   'permission.care.read': 'read the Customer Care Register',
+  'permission.routing.manage': 'manage the routing rules',
+  'routing.usage':
+    '`/sportello routing` lists the rules; `/sportello routing add` adds one; `/sportello routing edit <n>` and `/sportello routing delete <n>` change or delete rule n of the list.',
+  'routing.list.header':
+    '*Routing rules* (the most specific wins; a complaint that matches none goes to triage, {triage}):',
+  'routing.list.row': '{n}. {department} · {category} · {priority} → {channel}{mention}{onCall}',
+  'routing.list.empty':
+    'No rules: every complaint goes to triage. Add one with `/sportello routing add`.',
+  'routing.list.mention': ' · mentions {people}',
+  'routing.list.on_call': ' · on call {person}',
+  'routing.any': 'any',
+  'routing.modal.add': 'New routing rule',
+  'routing.modal.edit': 'Edit routing rule',
+  'routing.field.department': 'Department',
+  'routing.field.category': 'Category',
+  'routing.field.match_hint':
+    '* for any value. Case, accents, spaces and hyphens do not matter: "Assistenza-Tecnica" is "assistenza tecnica".',
+  'routing.field.priority': 'Priority',
+  'routing.field.channel': 'Channel',
+  'routing.field.channel.hint': 'Where the complaint card goes. The bot must be in the channel.',
+  'routing.field.mention': 'People to mention',
+  'routing.field.on_call': 'On call (told directly for P1)',
+  'routing.saved': 'Rule saved: {rule}. The next such complaint goes to {channel}.',
+  'routing.deleted': 'Rule deleted: {rule}. Such complaints now follow the other rules or triage.',
+  'routing.not_member':
+    'Note: the bot is not in {channel}. For the cards to arrive, type `/invite @Sportello` in that channel.',
+  'routing.channel_unseen':
+    'The bot cannot see this channel (private, archived or deleted). If it is private, type `/invite @Sportello` in it first and try again.',
+  'routing.channel_invalid': 'Pick a channel from the list.',
+  'routing.teams.usage':
+    '`routing` lists the rules; `routing add <department> | <category> | <P1, P2, P3 or *>` sends such complaints here; `routing delete <n>` deletes rule n of the list.',
+  'error.ROUTING.FORBIDDEN':
+    'Only the director, a manager or an administrator manages the routing rules.',
+  'error.ROUTING.NOT_FOUND':
+    'Rule not found (perhaps already deleted): `/sportello routing` shows the list.',
+  'error.ROUTING.DUPLICATE':
+    'A rule for {department} · {category} · {priority} already exists: edit that one.',
+  'action.edit': 'Edit',
+  'action.delete': 'Delete',
   'error.NEEDS_ROLE': 'To {action} you need one of these roles: {roles}. Ask {directors}.',
   'error.NEEDS_ROLE.nobody': 'an administrator (no director yet: `/sportello setup`)',
   'error.ROLES.FORBIDDEN': 'Only the director or an administrator assigns roles.',

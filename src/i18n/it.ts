@@ -342,6 +342,46 @@ export const it = {
   'permission.clients.read': 'consultare i clienti',
   'permission.roles.read': 'vedere chi ha quali ruoli',
   'permission.care.read': 'consultare il registro delle chiamate di cortesia',
+  'permission.routing.manage': 'gestire le regole di instradamento',
+  'routing.usage':
+    '`/sportello routing` elenca le regole; `/sportello routing add` ne aggiunge una; `/sportello routing edit <n>` e `/sportello routing delete <n>` modificano o eliminano la regola n dell’elenco.',
+  'routing.list.header':
+    '*Regole di instradamento* (vince la più specifica; un reclamo che non ne trova nessuna va in triage, {triage}):',
+  'routing.list.row': '{n}. {department} · {category} · {priority} → {channel}{mention}{onCall}',
+  'routing.list.empty':
+    'Nessuna regola: ogni reclamo va in triage. Aggiungine una con `/sportello routing add`.',
+  'routing.list.mention': ' · menziona {people}',
+  'routing.list.on_call': ' · reperibile {person}',
+  'routing.any': 'qualsiasi',
+  'routing.modal.add': 'Nuova regola',
+  'routing.modal.edit': 'Modifica regola',
+  'routing.field.department': 'Reparto',
+  'routing.field.category': 'Categoria',
+  'routing.field.match_hint':
+    '* per qualsiasi valore. Maiuscole, accenti, spazi e trattini non contano: «Assistenza-Tecnica» è «assistenza tecnica».',
+  'routing.field.priority': 'Priorità',
+  'routing.field.channel': 'Canale',
+  'routing.field.channel.hint': 'Dove va la scheda del reclamo. Il bot deve essere nel canale.',
+  'routing.field.mention': 'Persone da menzionare',
+  'routing.field.on_call': 'Reperibile (avvisato in privato per i P1)',
+  'routing.saved': 'Regola salvata: {rule}. Il prossimo reclamo così va in {channel}.',
+  'routing.deleted':
+    'Regola eliminata: {rule}. I reclami così ora seguono le altre regole o il triage.',
+  'routing.not_member':
+    'Attenzione: il bot non è nel canale {channel}. Perché le schede arrivino, scrivi `/invite @Sportello` in quel canale.',
+  'routing.channel_unseen':
+    'Il bot non vede questo canale (privato, archiviato o eliminato). Se è privato, scrivi prima `/invite @Sportello` nel canale e riprova.',
+  'routing.channel_invalid': 'Scegli un canale dall’elenco.',
+  'routing.teams.usage':
+    '`routing` elenca le regole; `routing add <reparto> | <categoria> | <P1, P2, P3 o *>` fa arrivare qui i reclami così; `routing delete <n>` elimina la regola n dell’elenco.',
+  'error.ROUTING.FORBIDDEN':
+    'Solo il direttore, un responsabile o un amministratore gestisce le regole di instradamento.',
+  'error.ROUTING.NOT_FOUND':
+    'Regola non trovata (forse è già stata eliminata): `/sportello routing` mostra l’elenco.',
+  'error.ROUTING.DUPLICATE':
+    'Esiste già una regola per {department} · {category} · {priority}: modifica quella.',
+  'action.edit': 'Modifica',
+  'action.delete': 'Elimina',
   'error.NEEDS_ROLE': 'Per {action} serve uno di questi ruoli: {roles}. Chiedi a {directors}.',
   'error.NEEDS_ROLE.nobody':
     'un amministratore (nessun direttore è ancora stato nominato: `/sportello setup`)',

@@ -45,6 +45,8 @@ export async function startSlackStub(locales: Record<string, string> = {}) {
   const refusals: string[] = [];
   /** Files uploaded through files.uploadV2's upload URL. */
   const uploads: { id: string; bytes: Buffer }[] = [];
+  /** Channels the bot is not a member of, and ones it cannot see at all (conversations.info). */
+  const channels = { notMember: new Set<string>(), unseen: new Set<string>() };
   let ts = 1_700_000_000_000_100;
   const nextTs = () => {
     ts += 100;
@@ -88,7 +90,11 @@ export async function startSlackStub(locales: Record<string, string> = {}) {
       calls.push({ method, args });
       res
         .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify(answer(method, args, nextTs, locales, `http://127.0.0.1:${port}`)));
+        .end(
+          JSON.stringify(
+            answer(method, args, nextTs, locales, `http://127.0.0.1:${port}`, channels),
+          ),
+        );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -100,6 +106,7 @@ export async function startSlackStub(locales: Record<string, string> = {}) {
     uploads,
     of: (method: string) => calls.filter((c) => c.method === method),
     limitedAt,
+    channels,
     /** The next `times` calls of `method` (to `channel`, when given) fail with `status`. */
     fail(
       method: string,
@@ -205,8 +212,25 @@ function answer(
   nextTs: () => string,
   locales: Record<string, string>,
   base: string,
+  channels: { notMember: Set<string>; unseen: Set<string> },
 ) {
   switch (method) {
+    // docs.slack.dev/reference/methods/conversations.info: the channel with `is_member` for the
+    // calling bot; `channel_not_found` for one it cannot see (a private channel it is not in).
+    case 'conversations.info': {
+      const id = String(args.channel ?? '');
+      if (!id || channels.unseen.has(id)) return { ok: false, error: 'channel_not_found' };
+      return {
+        ok: true,
+        channel: {
+          id,
+          name: id.toLowerCase(),
+          is_channel: true,
+          is_archived: false,
+          is_member: !channels.notMember.has(id),
+        },
+      };
+    }
     case 'files.getUploadURLExternal': {
       const id = `F${nextTs().replace('.', '')}`;
       return { ok: true, upload_url: `${base}/upload/${id}`, file_id: id };

@@ -13,6 +13,7 @@ import type {
   RoleAdministration,
 } from '../../domain/shared/queries.ports.js';
 import type { RoleStore } from '../../domain/roles/change-roles.js';
+import type { RoutingServices } from '../../domain/routing/routing.ports.js';
 import type { RoleDirectory } from '../../domain/shared/shared.ports.js';
 import type { RegisterExports } from '../../domain/registers/registers.ports.js';
 import type { SatisfactionServices } from '../../domain/satisfaction/satisfaction.ports.js';
@@ -35,6 +36,8 @@ export interface ChatDeps {
   care: CareServices;
   digest: DigestServices;
   communications: CommunicationServices;
+  /** The routing table as managers edit it from chat. */
+  routing: RoutingServices;
   registers: RegisterExports;
   satisfaction: SatisfactionServices;
   clientRegistry: ClientRegistry;

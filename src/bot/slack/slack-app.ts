@@ -10,6 +10,7 @@ import { registerCaseButtons } from './actions/case-buttons.js';
 import { registerComplaintCommand } from './commands/complaint.command.js';
 import { registerD2Command } from './commands/d2.command.js';
 import { registerSportelloCommand } from './commands/sportello.command.js';
+import { registerRoutingForms } from './commands/routing.command.js';
 import { registerAppHome } from './home/app-home.js';
 import { registerClientOptions } from './options/client-options.js';
 import { registerComplaintShortcut } from './shortcuts/register-complaint.js';
@@ -106,6 +107,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
   registerComplaintCommand(app, deps, localeOf);
   registerD2Command(app, deps, localeOf);
   registerSportelloCommand(app, deps, localeOf);
+  registerRoutingForms(app, deps, localeOf);
   registerComplaintSubmit(
     app,
     deps,

@@ -8,6 +8,7 @@ export const CASE_KINDS = [
   'client',
   'care_contact',
   'roles',
+  'routing',
 ] as const;
 export const CaseKindSchema = z.enum(CASE_KINDS);
 

@@ -26,6 +26,8 @@ const WHO_MAY = {
   'communication.draft': ['DCOM'],
   'communication.protocol': ['SCOM'],
   'roles.assign': ['DCOM', 'admin'],
+  // Where cases go is the process owners' setting (README, "Routing rules").
+  'routing.manage': ['DCOM', 'manager', 'admin'],
   // Reading the registers needs a role of the procedure (least privilege; README, "Who reads what").
   'complaints.read': ROLES,
   'clients.read': ROLES,

@@ -1,6 +1,6 @@
 import type { Priority } from '../complaint/complaint.js';
 import type { ChatDestination, ChatUser } from '../shared/chat-user.js';
-import { ANY, type RoutingRule } from './routing-rule.js';
+import { ANY, routingKey, type RoutingRule } from './routing-rule.js';
 
 export interface RouteQuery {
   department: string;
@@ -18,7 +18,8 @@ export interface Route {
   ruleId?: string;
 }
 
-const matches = (value: string, wanted: string) => value === ANY || value === wanted;
+const matches = (value: string, wanted: string) =>
+  value === ANY || value === wanted || routingKey(value) === routingKey(wanted);
 const specificity = (rule: RoutingRule) =>
   (rule.department !== ANY ? 4 : 0) +
   (rule.category !== ANY ? 2 : 0) +

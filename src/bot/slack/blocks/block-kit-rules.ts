@@ -80,6 +80,44 @@ const usersSelect = z.strictObject({
   placeholder,
   initial_user: z.string().min(1).max(30).optional(),
 });
+/**
+ * block-elements/select-menu-element#conversations_select: initial_conversation is one
+ * conversation id; `filter` is composition-objects/conversation-filter-object — `include` a
+ * non-empty list of im, mpim, private, public, and at least one of its fields given;
+ * `response_url_enabled` only in an input block of a modal.
+ */
+const conversationsSelect = z.strictObject({
+  type: z.literal('conversations_select'),
+  action_id: actionId,
+  placeholder,
+  initial_conversation: z.string().min(1).max(30).optional(),
+  default_to_current_conversation: z.boolean().optional(),
+  response_url_enabled: z.boolean().optional(),
+  focus_on_load: z.boolean().optional(),
+  filter: z
+    .strictObject({
+      include: z
+        .array(z.enum(['im', 'mpim', 'private', 'public']))
+        .min(1)
+        .optional(),
+      exclude_external_shared_channels: z.boolean().optional(),
+      exclude_bot_users: z.boolean().optional(),
+    })
+    .refine((f) => Object.keys(f).length > 0, 'a conversation filter needs at least one field')
+    .optional(),
+});
+/**
+ * block-elements/multi-select-menu-element#users_multi_select: initial_users are user ids;
+ * max_selected_items at least 1.
+ */
+const multiUsersSelect = z.strictObject({
+  type: z.literal('multi_users_select'),
+  action_id: actionId,
+  placeholder,
+  initial_users: z.array(z.string().min(1).max(30)).optional(),
+  max_selected_items: z.number().int().min(1).optional(),
+  focus_on_load: z.boolean().optional(),
+});
 /** block-elements/plain-text-input-element: lengths 0–3000. */
 const textInput = z.strictObject({
   type: z.literal('plain_text_input'),
@@ -127,6 +165,8 @@ const datepicker = z.strictObject({
 });
 const inputElement = z.discriminatedUnion('type', [
   usersSelect,
+  multiUsersSelect,
+  conversationsSelect,
   staticSelect,
   externalSelect,
   textInput,

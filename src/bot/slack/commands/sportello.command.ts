@@ -10,6 +10,7 @@ import { formatInstant } from '../../shared/format.js';
 import { periodLabel } from '../blocks/digest-blocks.js';
 import { ROLES } from '../../../domain/roles/role.js';
 import { rolesCommand, setUpCommand } from './roles.js';
+import { routingCommand } from './routing.command.js';
 import { slackNeedsRole } from '../refuse-early.js';
 import { COMMANDS } from '../../ids.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
@@ -39,6 +40,8 @@ export function registerSportelloCommand(app: App, deps: SlackDeps, localeOf: Lo
     if (verb === 'digest')
       return reply(await digestOnDemand(deps, me, command.channel_id, target, list, t));
     if (verb === 'roles') return reply(await rolesCommand(deps, me, words.slice(1), t));
+    if (verb === 'routing')
+      return routingCommand(deps, { command, ack, client }, me, words.slice(1), t);
     return reply(t('roles.usage', { roles: ROLES.join(', ') }));
   });
 }

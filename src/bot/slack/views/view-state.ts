@@ -12,6 +12,8 @@ const StateValueSchema = z.looseObject({
   selected_options: z.array(z.looseObject({ value: z.string() })).nullish(),
   selected_date: z.string().nullish(),
   selected_user: SlackUserIdSchema.nullish(),
+  selected_users: z.array(SlackUserIdSchema).nullish(),
+  selected_conversation: z.string().max(30).nullish(),
 });
 const StateSchema = z.record(z.string(), z.record(z.string(), StateValueSchema));
 export type ViewValues = Record<string, string | string[] | undefined>;
@@ -26,6 +28,8 @@ export function readViewState(state: unknown): ViewValues {
     if (!inner) continue;
     out[block] =
       inner.selected_options?.map((o) => o.value) ??
+      inner.selected_users ??
+      inner.selected_conversation ??
       inner.selected_option?.value ??
       inner.selected_date ??
       inner.selected_user ??
