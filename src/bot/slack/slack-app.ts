@@ -80,7 +80,10 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
   });
   const localeOf = localeResolver(client, deps.defaultLocale);
   app.use(workspaceGate(workspace, deps.log, deps.defaultLocale));
-  // A form submitted while the database is away gets a clear answer in the form itself.
+  // A form whose listener fails before answering (the database away) gets a clear answer in the
+  // form itself. One that fails after answering may have stored something: it must not be told
+  // that nothing was saved (Bolt refuses the second ack, which is how that is known).
+  const answeredBeforeFailing = new WeakSet<object>();
   app.use(async ({ body, next, ...args }) => {
     try {
       await next();
@@ -88,7 +91,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
       const ack = (args as { ack?: (response?: object) => Promise<void> }).ack;
       if (ack && (body as { type?: string }).type === 'view_submission')
         await ack({ response_action: 'update', view: unavailableModal(deps.defaultLocale) }).catch(
-          () => undefined,
+          () => answeredBeforeFailing.add(body),
         );
       throw error;
     }
@@ -126,7 +129,8 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
   registerAppHome(app, deps, localeOf);
   app.error(async ({ error, body }: { error: Error; body: unknown }) => {
     deps.log.error({ err: error }, 'slack listener failed');
-    await tellUnavailable(client, deps, body).catch(() => undefined);
+    const said = answeredBeforeFailing.has(body as object) ? 'error.unknown' : 'error.unavailable';
+    await tellUnavailable(client, deps, body, said).catch(() => undefined);
   });
   return {
     app,
@@ -144,7 +148,12 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
 }
 
 /** Bugs and outages reach the user as one clear line, never as silence. */
-async function tellUnavailable(client: WebClient, deps: SlackDeps, body: unknown) {
+async function tellUnavailable(
+  client: WebClient,
+  deps: SlackDeps,
+  body: unknown,
+  said: 'error.unavailable' | 'error.unknown',
+) {
   const payload = body as {
     user?: { id?: string };
     user_id?: string;
@@ -154,7 +163,7 @@ async function tellUnavailable(client: WebClient, deps: SlackDeps, body: unknown
   const user = payload.user?.id ?? payload.user_id;
   const channel = payload.channel?.id ?? payload.channel_id;
   if (!user) return;
-  const text = translator(deps.defaultLocale)('error.unavailable');
+  const text = translator(deps.defaultLocale)(said);
   if (channel) await client.chat.postEphemeral({ channel, user, text });
   else await client.chat.postMessage({ channel: user, text });
 }

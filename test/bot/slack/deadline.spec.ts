@@ -141,6 +141,24 @@ describe('Slack: the complaint form within Slack’s 3 seconds', () => {
     const [filed] = await db.store.complaints.search('Caldaia K-nuovo', 5);
     expect(filed?.clientId).toBe(clients[0]?.id);
   });
+
+  it('never tells a form that failed after Slack was answered that nothing was saved', async () => {
+    chat.slack!.app.view('test_fails_after_answer', async ({ ack }) => {
+      await ack();
+      throw new Error('fails after the answer');
+    });
+    const answer = await postToBot(base, {
+      body: viewSubmission('U0LATE', {
+        id: 'VLATE',
+        callbackId: 'test_fails_after_answer',
+        values: {},
+      }),
+    });
+    expect(answer.text).toBe('');
+    const [told] = await waitToldTo(stub, 'U0LATE', 1);
+    expect(told).toMatch(/^Qualcosa è andato storto/);
+    expect(told).not.toMatch(/salvato/);
+  });
 });
 
 /**

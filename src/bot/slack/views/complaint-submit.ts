@@ -38,7 +38,11 @@ export function registerComplaintSubmit(
     try {
       const outcome = await file(slackUser(user), submitted);
       const { t } = await localeOf(user.id);
-      await tellUser(app.client, user.id, submitted.channel, outcomeText(outcome, submitted, t));
+      const text = outcomeText(outcome, submitted, t);
+      // Slack being down after the filing must not turn into a second, contradicting message.
+      await tellUser(app.client, user.id, submitted.channel, text).catch((error: unknown) =>
+        deps.log.error({ err: error, user: user.id }, 'could not tell the user how filing went'),
+      );
     } finally {
       journal.end(submitted.form.intakeKey);
     }
