@@ -75,6 +75,31 @@ describe('Slack: a new client is created once, also under concurrency', () => {
     );
   });
 
+  it('offers the client a typed name already is, spelt differently, instead of a new one', async () => {
+    const suggest = await post(
+      new URLSearchParams({
+        payload: JSON.stringify({
+          type: 'block_suggestion',
+          action_id: OPTIONS.client,
+          block_id: 'client',
+          value: 'officine  bianchi srl',
+          team: { id: 'T0TEAM' },
+          user: { id: OPERATOR },
+          view: { id: 'VSUGGEST', callback_id: VIEWS.complaint },
+        }),
+      }).toString(),
+    );
+    const [client] = await clientsNamed(/Bianchi/);
+    expect(suggest.json()).toEqual({
+      options: [
+        {
+          text: { type: 'plain_text', text: `Officine Bianchi S.r.l. (${client!.code})` },
+          value: String(client!._id),
+        },
+      ],
+    });
+  });
+
   it('"new client" typed in 5 different forms at once, spelt differently: one client, 5 cases', async () => {
     const spellings = ['Verdi Impianti srl', 'VERDI IMPIANTI S.r.l.', 'Verdi  Impianti, S.R.L.'];
     const answers = await Promise.all(

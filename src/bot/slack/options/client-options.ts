@@ -8,8 +8,8 @@ import type { LocaleOf, SlackDeps } from '../slack-deps.js';
 export const NEW_CLIENT_PREFIX = 'new:';
 
 /**
- * The searchable client list in the complaint and D2 forms; typed text with no exact match also
- * offers "new client: <text>", registered on submit.
+ * The searchable client list in the complaint and D2 forms; typed text that names no client
+ * (normalised, see client-identity.ts) also offers "new client: <text>", registered on submit.
  */
 export function registerClientOptions(app: App, deps: SlackDeps, localeOf: LocaleOf) {
   app.options(OPTIONS.client, async ({ ack, options, body }) => {
@@ -18,13 +18,17 @@ export function registerClientOptions(app: App, deps: SlackDeps, localeOf: Local
       .slice(0, 100);
     if (!may(await deps.roles.rolesOf({ platform: 'slack', id: body.user.id }), 'clients.read'))
       return ack({ options: [] });
-    const clients = await deps.clients.search(typed, 99);
+    const listed = await deps.clients.search(typed, 99);
+    // The client this name is, however spelt ("Rossi srl" is "Rossi S.r.l."): offered, never
+    // a "new client" that would be the same one.
+    const same = typed.length < 2 ? undefined : await deps.clientRegistry.findByName(typed);
+    const clients =
+      same && !listed.some((c) => c.id === same.id) ? [same, ...listed.slice(0, 98)] : listed;
     const found = clients.map((c) => ({
       text: { type: 'plain_text' as const, text: clip(`${c.name} (${c.code})`, 75) },
       value: c.id,
     }));
-    const exact = clients.some((c) => c.name.toLowerCase() === typed.toLowerCase());
-    if (typed.length < 2 || exact) return ack({ options: found });
+    if (typed.length < 2 || same) return ack({ options: found });
     const { t } = await localeOf(body.user.id);
     const create = {
       text: {
