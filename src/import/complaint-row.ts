@@ -49,6 +49,9 @@ export interface RowRules {
   statusValues: Record<string, ComplaintStatus>;
 }
 
+/** Built once: zod builds a derived schema anew on every call. */
+const ImportedCaseSchema = NewComplaintSchema.omit({ clientId: true });
+
 const issues = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
   error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 
@@ -125,7 +128,7 @@ export function toCandidate(row: CsvRow, m: Mapping, rules: RowRules): Candidate
     phaseTimes: phases,
     receivedAt,
   };
-  const checked = NewComplaintSchema.omit({ clientId: true }).safeParse(data);
+  const checked = ImportedCaseSchema.safeParse(data);
   if (!checked.success) return issues(checked.error);
   const seq = /^R-\d{4}-(\d{4,})$/.exec(get('number'))?.[1];
   return {

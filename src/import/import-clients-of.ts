@@ -12,13 +12,13 @@ export async function clientsFor(
   rows: Candidate[],
   add: boolean,
   report: ImportReport,
-): Promise<Map<string, string>> {
+): Promise<Map<string, unknown>> {
   const codes = [...new Set(rows.map((r) => r.clientCode))];
   const find = async () =>
     new Map(
       (await store.models.client.find({ code: { $in: codes } }, { code: 1 }).lean()).map((c) => [
         String(c.code),
-        String(c._id),
+        c._id as unknown,
       ]),
     );
   const known = await find();

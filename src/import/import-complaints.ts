@@ -1,18 +1,18 @@
-import { localYearOf } from '../domain/calendar/business-calendar.js';
 import type { ComplaintStatus } from '../domain/complaint/complaint.js';
 import { dateOrderOf, type DateOrder } from '../domain/registers/spreadsheet-dates.js';
 import { ok, refuse, type Result } from '../domain/shared/result.js';
-import { insertNumberedRun } from '../store/number.repo.js';
 import type { Store } from '../store/index.js';
 import { toCandidate, type Candidate } from './complaint-row.js';
 import { clientsFor } from './import-clients-of.js';
 import { emptyReport, type ImportReport, type Progress } from './import-report.js';
-import { linkRepeats } from './link-repeats.js';
 import { PHASES, type Mapping } from './mapping.js';
-import { changesFor, storedFor, updateOf } from './match-cases.js';
+import { sortOut, storedImports } from './match-cases.js';
+import { planRepeats, storedForRule } from './repeat-links.js';
+import { addProblemCodes, insertCases, linkLate, newCase, updateCases } from './write-cases.js';
 import type { CsvFile } from './read-csv.js';
 
-const BATCH = 1000;
+/** Rows per write: each numbered run first reads the year's highest number. */
+const BATCH = 2500;
 const DATE_FIELDS = ['receivedAt', 'firstResponseAt', 'closedAt', ...PHASES.map((p) => `at:${p}`)];
 
 export interface ComplaintImportOptions {
@@ -91,20 +91,31 @@ export async function importComplaints(
   const knownCodes = new Set(
     (await store.models.problemCode.find({}, { _id: 1 }).lean()).map((c) => String(c._id)),
   );
-  const imported: unknown[] = [];
-  for (let from = 0; from < accepted.length; from += BATCH) {
-    const batch = accepted.slice(from, from + BATCH);
-    const fresh = await updateStored(store, batch, mapping, report, options.now ?? new Date());
-    await addProblemCodes(store, fresh, knownCodes, report);
-    imported.push(...(await insertNumbered(store, fresh, clients, options.timeZone)));
-    report.imported += fresh.length;
-    progress(Math.min(from + BATCH, accepted.length), accepted.length);
-  }
-  report.repeatsLinked = await linkRepeats(store, imported, {
+  const { fresh, updates } = sortOut(await storedImports(store), accepted, mapping, report);
+  const cases = fresh.map((c) => newCase(c, clients.get(c.clientCode)));
+  const plan = planRepeats(cases, await storedForRule(store, cases), {
     byRule: !mapping.repeatOf,
     named: namedRepeats(candidates),
     windowDays: options.repeatWindowDays,
   });
+  await addProblemCodes(store, fresh, knownCodes, report);
+  const total = updates.length + fresh.length;
+  for (let from = 0; from < updates.length; from += BATCH) {
+    await updateCases(store, updates.slice(from, from + BATCH), options.now ?? new Date());
+    progress(Math.min(from + BATCH, updates.length), total);
+  }
+  const links = { plan, numbers: new Map<string, string>(), linked: new Set<string>() };
+  for (let from = 0; from < cases.length; from += BATCH) {
+    await insertCases(
+      store,
+      { ...links, cases: cases.slice(from, from + BATCH) },
+      options.timeZone,
+    );
+    progress(updates.length + Math.min(from + BATCH, cases.length), total);
+  }
+  await linkLate(store, links);
+  report.imported = fresh.length;
+  report.repeatsLinked = plan.size;
   report.rejected.sort((a, b) => a.line - b.line);
   report.seconds = (performance.now() - started) / 1000;
   return ok(report);
@@ -150,92 +161,4 @@ function namedRepeats(candidates: Candidate[]): Map<string, string> {
         : [],
     ),
   );
-}
-
-/** Updates the batch's stored cases whose row changed; returns the rows that are new cases. */
-async function updateStored(
-  store: Store,
-  batch: Candidate[],
-  mapping: Mapping,
-  report: ImportReport,
-  now: Date,
-): Promise<Candidate[]> {
-  const stored = await storedFor(store, batch);
-  const fresh: Candidate[] = [];
-  const writes: ReturnType<typeof updateOf>[] = [];
-  const events: object[] = [];
-  for (const c of batch) {
-    const found = stored.match(c);
-    if (!found) {
-      fresh.push(c);
-      continue;
-    }
-    if (found.byContent && (c.reference ?? '') !== (found.stored.sourceReference ?? ''))
-      report.matchedByContent++;
-    const set = changesFor(found.stored, c, mapping);
-    if (!Object.keys(set).length) {
-      report.alreadyPresent++;
-      continue;
-    }
-    report.updated++;
-    writes.push(updateOf(found.stored, set));
-    events.push({
-      caseKind: 'complaint',
-      caseId: String(found.stored._id),
-      caseNumber: found.stored.number,
-      type: 'complaint.import_updated',
-      actor: { platform: 'system', id: 'import' },
-      at: now,
-      data: { line: c.line, changed: Object.keys(set) },
-    });
-  }
-  if (writes.length) await store.models.complaint.bulkWrite(writes, { ordered: false });
-  if (events.length) await store.models.caseEvent.insertMany(events);
-  return fresh;
-}
-
-async function addProblemCodes(
-  store: Store,
-  fresh: Candidate[],
-  known: Set<string>,
-  report: ImportReport,
-) {
-  const unknown = [...new Set(fresh.map((f) => f.data.problemCode))].filter((c) => !known.has(c));
-  if (!unknown.length) return;
-  await store.models.problemCode
-    .insertMany(
-      unknown.map((code) => ({ _id: code, label: code, source: 'imported' })),
-      { ordered: false },
-    )
-    .catch(() => undefined);
-  unknown.forEach((c) => known.add(c));
-  report.addedProblemCodes.push(...unknown);
-}
-
-/** Per year, the batch inserted as one ordered run under consecutive numbers (no claims apart). */
-async function insertNumbered(
-  store: Store,
-  fresh: Candidate[],
-  clients: Map<string, string>,
-  timeZone: string,
-): Promise<string[]> {
-  const byYear = new Map<number, Candidate[]>();
-  for (const f of fresh) {
-    const year = localYearOf(f.data.receivedAt, timeZone);
-    byYear.set(year, [...(byYear.get(year) ?? []), f]);
-  }
-  for (const [year, group] of byYear) {
-    const docs = group.map((g) => ({
-      ...g.data,
-      clientId: clients.get(g.clientCode)!,
-      intakeKey: g.reference ? `import:ref:${g.reference}` : `import:hash:${g.hash}`,
-      sourceHash: g.hash,
-    }));
-    await insertNumberedRun(store.models.complaint, 'complaint', year, docs);
-  }
-  const keys = fresh.map((g) =>
-    g.reference ? `import:ref:${g.reference}` : `import:hash:${g.hash}`,
-  );
-  const ids = await store.models.complaint.find({ intakeKey: { $in: keys } }, { _id: 1 }).lean();
-  return ids.map((d) => String(d._id));
 }

@@ -1,6 +1,7 @@
 import type { Store } from '../store/index.js';
 import { lastActivityOf } from '../store/models/complaint.model.js';
 import type { Candidate } from './complaint-row.js';
+import type { ImportReport } from './import-report.js';
 import type { Mapping } from './mapping.js';
 
 /** What an imported case looks like in the database, as far as matching and updating go. */
@@ -20,13 +21,15 @@ export interface StoredCase {
   satisfaction?: unknown;
 }
 
-/** The cases already stored for a batch of rows, by their source reference or content hash. */
-export async function storedFor(store: Store, batch: Candidate[]) {
-  const refs = batch.flatMap((c) => (c.reference ? [c.reference] : []));
-  const hashes = batch.map((c) => c.hash);
+/**
+ * The imported cases already stored, by source reference and content hash, read in one pass:
+ * a query per batch with long $in lists would scan the collection each time where no index
+ * serves it (the CI server uses only unique ones).
+ */
+export async function storedImports(store: Store) {
   const found = await store.models.complaint
     .find(
-      { $or: [{ sourceReference: { $in: refs } }, { sourceHash: { $in: hashes } }] },
+      { $or: [{ sourceReference: { $exists: true } }, { sourceHash: { $exists: true } }] },
       {
         number: 1,
         sourceReference: 1,
@@ -110,4 +113,35 @@ export function updateOf(stored: StoredCase, set: Record<string, unknown>) {
       },
     },
   };
+}
+
+export interface CaseUpdate {
+  stored: StoredCase;
+  candidate: Candidate;
+  set: Record<string, unknown>;
+}
+
+/** Rows against the stored imports, in memory: new cases, and stored ones whose row changed. */
+export function sortOut(
+  stored: Awaited<ReturnType<typeof storedImports>>,
+  rows: Candidate[],
+  mapping: Mapping,
+  report: ImportReport,
+): { fresh: Candidate[]; updates: CaseUpdate[] } {
+  const fresh: Candidate[] = [];
+  const updates: CaseUpdate[] = [];
+  for (const c of rows) {
+    const found = stored.match(c);
+    if (!found) {
+      fresh.push(c);
+      continue;
+    }
+    if (found.byContent && (c.reference ?? '') !== (found.stored.sourceReference ?? ''))
+      report.matchedByContent++;
+    const set = changesFor(found.stored, c, mapping);
+    if (Object.keys(set).length) updates.push({ stored: found.stored, candidate: c, set });
+    else report.alreadyPresent++;
+  }
+  report.updated = updates.length;
+  return { fresh, updates };
 }

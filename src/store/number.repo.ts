@@ -118,7 +118,18 @@ export function insertNumberedRun(
   sequence: SequenceName,
   year: number,
   docs: { intakeKey: string }[],
+  options: {
+    /** The docs come cast and complete, so mongoose does not hydrate each (bulk imports). */
+    lean?: boolean;
+    /**
+     * Sees each attempt's docs with their numbers just before they are inserted, so a doc can
+     * name another of the same run by number (an import's repeat links). The last attempt that
+     * includes a doc gives its number.
+     */
+    complete?: (numbered: Record<string, unknown>[]) => void;
+  } = {},
 ): Promise<void> {
+  const { complete, ...insertOptions } = options;
   return inTurn(model, year, async () => {
     let pending = docs;
     while (pending.length) {
@@ -129,8 +140,9 @@ export function insertNumberedRun(
         numberYear: year,
         numberSeq: start + i,
       }));
+      complete?.(numbered);
       try {
-        await model.insertMany(numbered, { ordered: true });
+        await model.insertMany(numbered, { ordered: true, ...insertOptions });
         hints.get(model)?.delete(year);
         return;
       } catch (error) {

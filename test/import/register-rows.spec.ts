@@ -71,6 +71,11 @@ describe('importing real registers: dates, rows, identity and status', () => {
     expect((await byDescription('us nineteen march'))?.receivedAt).toEqual(
       rome('2015-03-19 00:00'),
     );
+    // Inserted lean, yet stored as the bot stores a case: read back through the repository.
+    const [read] = await db.store.complaints.search('us twelve march', 5);
+    expect(read).toMatchObject({ number: 'R-2015-0001', sourceReference: 'US-1', revision: 0 });
+    expect(read?.createdAt).toBeInstanceOf(Date);
+    expect(await db.store.models.complaint.countDocuments({ clientId: read!.clientId })).toBe(2);
   });
 
   it('refuses a column nothing decides, and a column written both ways, importing nothing', async () => {

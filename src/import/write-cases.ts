@@ -1,0 +1,131 @@
+import { Types } from 'mongoose';
+import { localYearOf } from '../domain/calendar/business-calendar.js';
+import type { Store } from '../store/index.js';
+import { lastActivityOf } from '../store/models/complaint.model.js';
+import { insertNumberedRun } from '../store/number.repo.js';
+import type { Candidate } from './complaint-row.js';
+import type { ImportReport } from './import-report.js';
+import { updateOf, type CaseUpdate } from './match-cases.js';
+import type { RuleCase } from './repeat-links.js';
+
+/** A new case: its row, and its id given now so a later row can link to it before it is stored. */
+export type NewCase = RuleCase & { candidate: Candidate; clientObjectId: unknown };
+
+export const newCase = (c: Candidate, clientId: unknown): NewCase => ({
+  id: new Types.ObjectId(),
+  clientId: String(clientId),
+  clientObjectId: clientId,
+  problemCode: c.data.problemCode,
+  receivedAt: c.data.receivedAt,
+  ...(c.reference ? { reference: c.reference } : {}),
+  candidate: c,
+});
+
+const intakeKeyOf = (c: Candidate) =>
+  c.reference ? `import:ref:${c.reference}` : `import:hash:${c.hash}`;
+
+/** Stored cases whose row changed: one bulk write, and an audit event each. */
+export async function updateCases(store: Store, updates: CaseUpdate[], now: Date) {
+  if (!updates.length) return;
+  await store.models.complaint.bulkWrite(
+    updates.map((u) => updateOf(u.stored, u.set)),
+    { ordered: false },
+  );
+  await store.models.caseEvent.insertMany(
+    updates.map((u) => ({
+      caseKind: 'complaint',
+      caseId: String(u.stored._id),
+      caseNumber: u.stored.number,
+      type: 'complaint.import_updated',
+      actor: { platform: 'system', id: 'import' },
+      at: now,
+      data: { line: u.candidate.line, changed: Object.keys(u.set) },
+    })),
+  );
+}
+
+export interface Run {
+  cases: NewCase[];
+  /** The case each new case repeats. */
+  plan: Map<RuleCase, RuleCase>;
+  /** Numbers given so far, by case id: a link names the number of the case it points to. */
+  numbers: Map<string, string>;
+  /** Cases inserted with their link. */
+  linked: Set<string>;
+}
+
+/**
+ * New cases, per receipt year one ordered run under consecutive numbers (number.repo.ts). Rows
+ * were validated already, so each document goes in complete and lean: mongoose's per-document
+ * hydration would take most of an import's time. Repeat links are filled in as numbers are given.
+ */
+export async function insertCases(store: Store, run: Run, timeZone: string) {
+  const byYear = new Map<number, (Record<string, unknown> & { intakeKey: string })[]>();
+  const now = new Date();
+  for (const c of run.cases) {
+    const doc = {
+      ...c.candidate.data,
+      _id: c.id,
+      clientId: c.clientObjectId,
+      intakeKey: intakeKeyOf(c.candidate),
+      sourceHash: c.candidate.hash,
+      revision: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const year = localYearOf(c.receivedAt, timeZone);
+    const group = byYear.get(year) ?? [];
+    group.push({ ...doc, lastActivityAt: lastActivityOf(doc) });
+    byYear.set(year, group);
+  }
+  const targets = new Map([...run.plan].map(([from, to]) => [String(from.id), to]));
+  const complete = (numbered: Record<string, unknown>[]) => {
+    for (const doc of numbered) run.numbers.set(String(doc._id), String(doc.number));
+    for (const doc of numbered) {
+      const to = targets.get(String(doc._id));
+      const number = to && (to.number ?? run.numbers.get(String(to.id)));
+      if (!to || !number) continue;
+      doc.repeatOf = { id: to.id, number };
+      run.linked.add(String(doc._id));
+    }
+  };
+  for (const [year, docs] of byYear)
+    await insertNumberedRun(store.models.complaint, 'complaint', year, docs, {
+      lean: true,
+      complete,
+    });
+}
+
+/** Links whose case was numbered after the case linking to it (an export's own order). */
+export async function linkLate(store: Store, run: Omit<Run, 'cases'>) {
+  const writes = [...run.plan]
+    .filter(([from]) => !run.linked.has(String(from.id)))
+    .map(([from, to]) => ({
+      updateOne: {
+        filter: { _id: from.id },
+        update: {
+          $set: { repeatOf: { id: to.id, number: to.number ?? run.numbers.get(String(to.id)) } },
+        },
+      },
+    }));
+  if (writes.length) await store.models.complaint.bulkWrite(writes, { ordered: false });
+}
+
+/** Problem codes met in the file and not in the taxonomy join it as "imported". */
+export async function addProblemCodes(
+  store: Store,
+  fresh: Candidate[],
+  known: Set<string>,
+  report: ImportReport,
+) {
+  const unknown = [...new Set(fresh.map((f) => f.data.problemCode))].filter((c) => !known.has(c));
+  if (!unknown.length) return;
+  await store.models.problemCode
+    .insertMany(
+      unknown.map((code) => ({ _id: code, label: code, source: 'imported' })),
+      { ordered: false },
+    )
+    .catch(() => undefined);
+  unknown.forEach((c) => known.add(c));
+  report.addedProblemCodes.push(...unknown);
+}
