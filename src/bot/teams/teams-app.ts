@@ -9,6 +9,7 @@ import { complaintFormCard, d2FormCard } from './cards/forms.js';
 import { attachment } from './cards/adaptive.js';
 import { registerTeamsActions } from './teams-actions.js';
 import { registerTeamsRoles } from './teams-roles.js';
+import { registerTeamsRouting } from './teams-routing.js';
 import type { TeamsDeps } from './teams-deps.js';
 
 export interface TeamsAppOptions {
@@ -78,6 +79,7 @@ export function createTeamsApp(options: TeamsAppOptions, deps: TeamsDeps) {
   });
   registerTeamsActions(app, deps);
   registerTeamsRoles(app, deps);
+  registerTeamsRouting(app, deps);
   app.error(async (context, error) => {
     deps.log.error({ err: error }, 'teams turn failed');
     await context
