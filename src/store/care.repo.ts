@@ -28,7 +28,10 @@ export function careRegister(models: Models, report: BadRecordReporter) {
     log: (contact) => contacts.insertOnce(contact),
     async scheduleNext(clientId, lastCallAt, nextDue) {
       await models.client.updateOne(
-        { _id: clientId },
+        {
+          _id: clientId,
+          $or: [{ lastCareCallAt: { $exists: false } }, { lastCareCallAt: { $lte: lastCallAt } }],
+        },
         { $set: { lastCareCallAt: lastCallAt, nextCareCallDue: nextDue } },
       );
     },

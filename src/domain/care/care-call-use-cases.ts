@@ -77,8 +77,9 @@ export async function logCareCall(
   if (at > now) return refuse('CARE.IN_FUTURE');
   const { record: contact, first } = await services.care.log({ ...fields, at, by });
   const nextDue = nextCareCallAfter(client, contact.at);
+  // A repeated delivery schedules too: the first may have stopped before it (same values).
+  await services.care.scheduleNext(client.id, contact.at, nextDue);
   if (!first) return again({ contact, nextDue });
-  await services.care.scheduleNext(client.id, at, nextDue);
   await services.events.append({
     caseKind: 'care_contact',
     caseId: contact.id,

@@ -13,7 +13,10 @@ export interface CareRegister {
   client(id: string): Promise<Client | undefined>;
   /** Writes a call; one logged by the same chat submission (intake key) comes back instead. */
   log(contact: NewCareContact): Promise<Once<CareContact>>;
-  /** Records the call on the client and sets when the next one is due. */
+  /**
+   * Records the call on the client and sets when the next one is due; a call older than the
+   * last one recorded (logged late) moves neither.
+   */
   scheduleNext(clientId: string, lastCallAt: Date, nextDue: Date): Promise<void>;
 }
 

@@ -231,4 +231,43 @@ describe('Slack: every creating form records once, however often it is delivered
     expect(asked).toHaveLength(1);
     expect(JSON.stringify(asked[0]!.args)).toContain(record.number);
   });
+
+  it('a care call retried after a crash before scheduling still schedules; one logged late moves nothing', async () => {
+    const { store } = bot.db;
+    const client = await store.clients.insert(NewClientSchema.parse(aClient({ code: 'CARE-X' })));
+    const noon = (day: string) => new Date(`${day}T11:00:00.000Z`); // 12:00 in Rome in November
+    // What a first delivery left when the process died right after writing the register line.
+    await store.care.log({
+      clientId: client.id,
+      at: noon('2026-11-25'),
+      channel: 'phone',
+      by: slackUser(OFFICE),
+      outcome: 'Tutto bene',
+      intakeKey: keyOf('VCARECRASH'),
+    });
+    const call = (viewId: string, day: string) =>
+      submission(
+        OFFICE,
+        viewId,
+        VIEWS.careCall,
+        {
+          date: input.date(day),
+          channel: input.select('phone'),
+          outcome: input.text('Tutto bene'),
+        },
+        { clientId: client.id },
+      );
+    expect((await deliver(call('VCARECRASH', '2026-11-25'), 1, false))[0]!.text).toBe('');
+    expect(await store.models.careContact.countDocuments({ clientId: client.id })).toBe(1);
+    const scheduled = await store.clients.find(client.id);
+    expect(scheduled?.lastCareCallAt).toEqual(noon('2026-11-25'));
+    expect(scheduled?.nextCareCallDue).toBeDefined();
+
+    expect((await deliver(call('VCARELATE', '2026-11-20'), 1, false))[0]!.text).toBe('');
+    expect(await store.models.careContact.countDocuments({ clientId: client.id })).toBe(2);
+    expect(await store.clients.find(client.id)).toMatchObject({
+      lastCareCallAt: noon('2026-11-25'),
+      nextCareCallDue: scheduled!.nextCareCallDue,
+    });
+  });
 });
