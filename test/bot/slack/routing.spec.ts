@@ -305,4 +305,49 @@ describe('Slack: routing rules managed from chat decide where the next complaint
     const audit = await bot.db.store.models.caseEvent.find({ caseKind: 'routing' }).lean();
     expect(audit.map((e) => e.type)).toContain('routing.rule_deleted');
   });
+  it('opens rule n filled in with `edit <n>`, and deletes it with the list’s Delete button', async () => {
+    expect((await submitRule('VRULE3', ruleForm({ priority: input.select('*') }))).text).toBe('');
+    const rule = await eventually(async () => {
+      const [only] = await bot.db.store.routingRules.all();
+      if (!only) throw new Error('not saved yet');
+      return only;
+    });
+    expect(rule).toMatchObject({ priority: '*', onCall: { id: ONCALL } });
+    const opened = bot.stub.of('views.open').length;
+    expect((await post(slashCommand(COMMANDS.sportello, MANAGER, 'routing edit 1'))).text).toBe('');
+    const view = await eventually(() => {
+      const call = bot.stub.of('views.open')[opened];
+      if (!call) throw new Error('no edit form yet');
+      return call.args.view as {
+        private_metadata: string;
+        blocks: { element: Record<string, unknown> }[];
+      };
+    });
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ ruleId: rule.id });
+    expect(
+      view.blocks.map(
+        (b) =>
+          b.element.initial_value ??
+          b.element.initial_option ??
+          b.element.initial_conversation ??
+          b.element.initial_users ??
+          b.element.initial_user,
+      ),
+    ).toEqual([
+      'assistenza tecnica',
+      'idraulica',
+      { text: { type: 'plain_text', text: 'qualsiasi' }, value: '*' },
+      'C0HYDRO',
+      [TECH, LEAD],
+      ONCALL,
+    ]);
+    await post(buttonPress(MANAGER, ACTIONS.routingDelete, rule.id, 'C0OPS', '1.6'));
+    await waitToldTo(
+      bot.stub,
+      MANAGER,
+      1,
+      /^Regola eliminata: assistenza tecnica · idraulica · qualsiasi/,
+    );
+    expect(await rulesStored()).toBe(0);
+  });
 });
