@@ -65,13 +65,16 @@ export async function saveClient(
   const fields = { ...rest, classification, ...(owner ? { owner } : {}) };
   if (clientId) return edit(services, clientId, fields);
 
-  // The code or name may be taken by this very submission, delivered more than once at a time.
+  // A code or name taken may be taken by this very submission, delivered more than once at a
+  // time: then it gets the client that copy registered.
   const registeredBefore = async () => {
     const earlier = intakeKey && (await services.clients.findByIntakeKey(intakeKey));
     return earlier ? again({ client: earlier, created: true }) : undefined;
   };
-  const taken = (await registeredBefore()) ?? (await takenBy(services, fields));
-  if (taken) return taken.ok ? taken : ((await registeredBefore()) ?? taken);
+  const before = await registeredBefore();
+  if (before) return before;
+  const taken = await takenBy(services, fields);
+  if (taken) return (await registeredBefore()) ?? taken;
   const created = await services.clients.register({
     ...fields,
     contacts: [],
