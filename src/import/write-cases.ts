@@ -21,6 +21,23 @@ export const newCase = (c: Candidate, clientId: unknown): NewCase => ({
   candidate: c,
 });
 
+/**
+ * The local year of each quarter hour, remembered (every zone's offset is a multiple of 15
+ * minutes, so a year never starts inside one): working it out each time is slow.
+ */
+const QUARTER_HOUR = 900_000;
+const yearOfQuarter = new Map<string, number>();
+function yearOf(at: Date, timeZone: string): number {
+  const key = `${timeZone} ${Math.floor(at.getTime() / QUARTER_HOUR)}`;
+  let year = yearOfQuarter.get(key);
+  if (year === undefined) {
+    if (yearOfQuarter.size > 200_000) yearOfQuarter.clear();
+    year = localYearOf(at, timeZone);
+    yearOfQuarter.set(key, year);
+  }
+  return year;
+}
+
 const intakeKeyOf = (c: Candidate) =>
   c.reference ? `import:ref:${c.reference}` : `import:hash:${c.hash}`;
 
@@ -73,7 +90,7 @@ export async function insertCases(store: Store, run: Run, timeZone: string) {
       createdAt: now,
       updatedAt: now,
     };
-    const year = localYearOf(c.receivedAt, timeZone);
+    const year = yearOf(c.receivedAt, timeZone);
     const group = byYear.get(year) ?? [];
     group.push({ ...doc, lastActivityAt: lastActivityOf(doc) });
     byYear.set(year, group);
