@@ -276,7 +276,7 @@ export const en: Record<MessageKey, string> = {
   'roles.usage':
     'Usage: `/sportello roles @user +SCOM -operator` adds and removes roles (a role without a sign is added); `/sportello roles` lists them. Roles: {roles}.',
   'roles.changed': 'Roles of {user} — added: {added}; removed: {removed}. Now: {roles}.',
-  'roles.unchanged': 'Nothing changed: {user} already has these roles ({roles}).',
+  'roles.unchanged': 'Nothing to change: the roles of {user} stay {roles}.',
   'roles.told':
     'Your Sportello roles changed — added: {added}; removed: {removed}. You now hold: {roles}.',
   'roles.already_set_up':
@@ -284,8 +284,14 @@ export const en: Record<MessageKey, string> = {
   'error.ROLES.DCOM_ONLY': 'Only a director (DCOM) grants or removes the DCOM role.',
   'error.ROLES.LAST_DCOM': 'This is the only director (DCOM): give the role to someone else first.',
   'error.ROLES.LAST_ADMIN': 'This is the only administrator: give the role to someone else first.',
+  'roles.already_director':
+    'Sportello is already set up and you are one of its directors. Roles: `/sportello roles`.',
+  'sportello.usage':
+    'Usage: `/sportello setup` (the first time) · `roles [@person +ROLE -ROLE]` · `routing [add|edit N|delete N]` · `digest [YYYY-MM-DD YYYY-MM-DD]` · `kpi <dimension> YYYY-MM-DD YYYY-MM-DD` · `export complaints|care|communications|d2 [;]` · `care [CODE]`. Roles: {roles}.',
+  'complaint.not_found': 'No complaint numbered {number}: the form is R-2026-0042.',
   'roles.list': 'Assigned roles:\n{lines}',
-  'roles.seeded': 'You are the first user: you now hold the DCOM and admin roles.',
+  'roles.seeded':
+    'You are the first user: you are now director (DCOM) and administrator. Next: create the triage channel and invite the bot; give roles with `/sportello roles @person +operator`; set the departments’ channels with `/sportello routing add`.',
   'error.INPUT.INVALID': 'Some fields are not valid: {fields}.',
   'error.COMPLAINT.FORBIDDEN': 'You do not hold a role that may do this.',
   'error.COMPLAINT.NOT_FOUND': 'Complaint not found.',

@@ -276,7 +276,7 @@ export const it = {
   'roles.usage':
     'Uso: `/sportello roles @utente +SCOM -operator` aggiunge e toglie ruoli (un ruolo senza segno si aggiunge); `/sportello roles` li elenca. Ruoli: {roles}.',
   'roles.changed': 'Ruoli di {user} — aggiunti: {added}; tolti: {removed}. Ora: {roles}.',
-  'roles.unchanged': 'Nessun cambiamento: {user} ha già questi ruoli ({roles}).',
+  'roles.unchanged': 'Nessun cambiamento: i ruoli di {user} restano {roles}.',
   'roles.told':
     'I tuoi ruoli in Sportello sono cambiati — aggiunti: {added}; tolti: {removed}. Ora hai: {roles}.',
   'roles.already_set_up':
@@ -284,8 +284,14 @@ export const it = {
   'error.ROLES.DCOM_ONLY': 'Solo un direttore (DCOM) assegna o toglie il ruolo DCOM.',
   'error.ROLES.LAST_DCOM': 'È l’unico direttore (DCOM): assegna prima il ruolo a un’altra persona.',
   'error.ROLES.LAST_ADMIN': 'È l’unico amministratore: assegna prima il ruolo a un’altra persona.',
+  'roles.already_director':
+    'Sportello è già configurato e tu sei tra i direttori. Ruoli: `/sportello roles`.',
+  'sportello.usage':
+    'Uso: `/sportello setup` (la prima volta) · `roles [@persona +RUOLO -RUOLO]` · `routing [add|edit N|delete N]` · `digest [AAAA-MM-GG AAAA-MM-GG]` · `kpi <dimensione> AAAA-MM-GG AAAA-MM-GG` · `export complaints|care|communications|d2 [;]` · `care [CODICE]`. Ruoli: {roles}.',
+  'complaint.not_found': 'Nessun reclamo con il numero {number}: il formato è R-2026-0042.',
   'roles.list': 'Ruoli assegnati:\n{lines}',
-  'roles.seeded': 'Sei il primo utente: ti ho assegnato i ruoli DCOM e admin.',
+  'roles.seeded':
+    'Sei il primo utente: ora sei direttore (DCOM) e amministratore. Prossimi passi: crea il canale di smistamento e invita il bot; dai i ruoli con `/sportello roles @persona +operator`; indica i canali dei reparti con `/sportello routing add`.',
   'error.INPUT.INVALID': 'Alcuni campi non sono validi: {fields}.',
   'error.COMPLAINT.FORBIDDEN': 'Non hai il ruolo per questa azione.',
   'error.COMPLAINT.NOT_FOUND': 'Reclamo non trovato.',

@@ -27,8 +27,11 @@ export function setUpText(
   result: Result<unknown> | Refusal,
   t: Translate,
   who: (user: ChatUser) => string,
+  me: Pick<ChatUser, 'platform' | 'id'>,
 ): string {
   if (result.ok) return t('roles.seeded');
   const directors = (result.error.details?.directors as ChatUser[] | undefined) ?? [];
+  if (directors.some((d) => d.platform === me.platform && d.id === me.id))
+    return t('roles.already_director');
   return t('roles.already_set_up', { directors: directors.map(who).join(', ') || '—' });
 }

@@ -21,8 +21,9 @@ export function registerTeamsRoles(app: Application<TurnState>, deps: TeamsDeps)
   };
   app.message(/^\s*setup\s*$/i, async (context) => {
     const t = teamsTranslator(context, deps);
-    const result = await setUpRoles(roleDeps, teamsUser(context));
-    await context.sendActivity(setUpText(result, t, (u) => u.name ?? u.id));
+    const me = teamsUser(context);
+    const result = await setUpRoles(roleDeps, me);
+    await context.sendActivity(setUpText(result, t, (u) => u.name ?? u.id, me));
   });
   app.message(/^\s*roles(\s|$)/i, async (context) => {
     const t = teamsTranslator(context, deps);

@@ -20,16 +20,19 @@ describe('Slack: roles are given and taken safely, from a fresh installation', (
   it('makes exactly one of ten concurrent setups director, and tells the others who is', async () => {
     const people = Array.from({ length: 10 }, (_, i) => `U0FIRST${i}`);
     const answers = await Promise.all(people.map((p) => say(p, 'setup')));
-    const winners = people.filter((_, i) => /DCOM e admin/.test(answers[i]!));
+    const winners = people.filter((_, i) => /ora sei direttore/.test(answers[i]!));
     expect(winners).toHaveLength(1);
     const directors = await bot.db.store.roles.holdersOf('DCOM');
     expect(directors.map((d) => d.id)).toEqual(winners);
-    for (const answer of answers.filter((a) => !/DCOM e admin/.test(a)))
+    for (const answer of answers.filter((a) => !/ora sei direttore/.test(a)))
       expect(answer).toBe(
         `Sportello è già configurato. Direttori: <@${winners[0]}>. Chiedi a loro o a un amministratore i ruoli che ti servono.`,
       );
     // later, setup stays closed: a member with no role never becomes director
     expect(await say('U0LATER', 'setup')).toMatch(/già configurato/);
+    expect(await say(winners[0]!, 'setup')).toMatch(
+      /^Sportello è già configurato e tu sei tra i direttori/,
+    );
     expect(await rolesOf('U0LATER')).toEqual([]);
     // hand the office over to BOSS for the rest of the walk
     const first = winners[0]!;
@@ -43,7 +46,9 @@ describe('Slack: roles are given and taken safely, from a fresh installation', (
       'Ruoli di <@U0BOSS> — aggiunti: SCOM; tolti: —. Ora: DCOM, admin, SCOM.',
     );
     expect(await rolesOf(BOSS)).toEqual(['DCOM', 'admin', 'SCOM']);
-    expect(await say(BOSS, `roles <@${BOSS}> +SCOM`)).toMatch(/^Nessun cambiamento/);
+    expect(await say(BOSS, `roles <@${BOSS}> +SCOM -manager`)).toBe(
+      'Nessun cambiamento: i ruoli di <@U0BOSS> restano DCOM, admin, SCOM.',
+    );
     const trail = await bot.db.store.caseEvents.history('roles', `slack:${BOSS}`);
     expect(trail.filter((e) => e.type === 'roles.changed').at(-1)?.data).toMatchObject({
       added: ['SCOM'],

@@ -8,6 +8,7 @@ import { COMMANDS, VIEWS } from '../../ids.js';
 import { formatInstant } from '../../shared/format.js';
 import { refusalText } from '../../shared/refusal-text.js';
 import { escapeText, plainText, type Block, type Modal } from '../blocks/block-kit.js';
+import { refusedBeforeForm, slackNeedsRole } from '../refuse-early.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { metadataOf, viewIntakeKey } from '../views/view-reply.js';
 import { chosen, fieldErrors, readViewState, text } from '../views/view-state.js';
@@ -115,13 +116,18 @@ export function registerClientCommand(app: App, deps: SlackDeps, localeOf: Local
   app.command(COMMANDS.client, async ({ command, ack, client }) => {
     const { t, locale } = await localeOf(command.user_id);
     const [verb = '', code = ''] = command.text.trim().split(/\s+/);
+    const at = { userId: command.user_id, channel: command.channel_id };
     if (verb === '') {
       await ack();
+      if (await refusedBeforeForm(deps, client, at, 'client.register', t)) return;
       return void (await client.views.open({
         trigger_id: command.trigger_id,
         view: clientModal(t),
       }));
     }
+    const action = verb === 'edit' ? 'client.register' : 'clients.read';
+    const refusal = await slackNeedsRole(deps, command.user_id, action, t);
+    if (refusal) return void (await ack({ response_type: 'ephemeral', text: refusal }));
     const found = code ? await deps.clientRegistry.findByCode(code) : undefined;
     if ((verb !== 'show' && verb !== 'edit') || !found)
       return void (await ack({ response_type: 'ephemeral', text: t('client.usage') }));

@@ -13,6 +13,7 @@ import { ACTIONS, COMMANDS, VIEWS } from '../../ids.js';
 import { formatInstant } from '../../shared/format.js';
 import { refusalText } from '../../shared/refusal-text.js';
 import { plainText, type Modal } from '../blocks/block-kit.js';
+import { refusedBeforeForm } from '../refuse-early.js';
 import { clientSelect } from '../blocks/modals.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { metadataOf, tellUser, viewIntakeKey } from '../views/view-reply.js';
@@ -84,6 +85,8 @@ export function registerCommunication(app: App, deps: SlackDeps, localeOf: Local
   app.command(COMMANDS.communication, async ({ command, ack, client }) => {
     await ack();
     const { t } = await localeOf(command.user_id);
+    const at = { userId: command.user_id, channel: command.channel_id };
+    if (await refusedBeforeForm(deps, client, at, 'communication.draft', t)) return;
     await client.views.open({
       trigger_id: command.trigger_id,
       view: draftModal(t, command.channel_id),
@@ -172,6 +175,8 @@ export function registerCommunication(app: App, deps: SlackDeps, localeOf: Local
     async ({ ack, body, action, client }) => {
       await ack();
       const { t } = await localeOf(body.user.id);
+      const at = { userId: body.user.id, channel: body.channel?.id };
+      if (await refusedBeforeForm(deps, client, at, 'communication.protocol', t)) return;
       await client.views.open({
         trigger_id: body.trigger_id,
         view: sentModal(t, String(action.value ?? '').slice(0, 40)),

@@ -43,8 +43,11 @@ export function registerComplaintCommand(app: App, deps: SlackDeps, localeOf: Lo
     const refusal = await slackNeedsRole(deps, command.user_id, 'complaints.read', t);
     if (refusal) return void (await ack({ response_type: 'ephemeral', text: refusal }));
     if (verb.toLowerCase() === 'show') {
-      const one = await deps.complaints.findByNumber(rest.join(' ').toUpperCase());
+      const number = rest.join(' ').toUpperCase();
+      const one = await deps.complaints.findByNumber(number);
       if (one) return void (await ack(await showComplaint(deps, client, one, { t, locale })));
+      const text = t('complaint.not_found', { number: escapeText(number.slice(0, 40)) });
+      return void (await ack({ response_type: 'ephemeral', text }));
     }
     const found = await lookup(deps, verb.toLowerCase(), rest.join(' '), command.user_id);
     await ack({

@@ -17,7 +17,7 @@ const roleDeps = (deps: SlackDeps) => ({
 
 /** `/sportello setup`: the first person becomes director and admin, once per installation. */
 export async function setUpCommand(deps: SlackDeps, me: ChatUser, t: Translate) {
-  return setUpText(await setUpRoles(roleDeps(deps), me), t, (u) => mention(u.id));
+  return setUpText(await setUpRoles(roleDeps(deps), me), t, (u) => mention(u.id), me);
 }
 
 /** `/sportello roles`: the list; `/sportello roles @user +SCOM -operator`: one change. */

@@ -42,7 +42,7 @@ export function registerSportelloCommand(app: App, deps: SlackDeps, localeOf: Lo
     if (verb === 'roles') return reply(await rolesCommand(deps, me, words.slice(1), t));
     if (verb === 'routing')
       return routingCommand(deps, { command, ack, client }, me, words.slice(1), t);
-    return reply(t('roles.usage', { roles: ROLES.join(', ') }));
+    return reply(t('sportello.usage', { roles: ROLES.join(', ') }));
   });
 }
 
