@@ -445,7 +445,7 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
     const upload = await eventually(() => {
       const file = bot.stub.uploads
         .slice(before)
-        .find((u) => u.bytes.toString('utf8').includes('number;received_at'));
+        .find((u) => u.bytes.toString('utf8').includes('number;source_reference;received_at'));
       if (!file) throw new Error('no CSV yet');
       return file.bytes.toString('utf8');
     });
@@ -492,7 +492,9 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
       )
     ).json().text as string;
     expect(text).toMatch(/^\*Reclami per problemCode, 01\/01\/2026 – 31\/12\/2026\*/);
-    expect(text).toMatch(/• SURV-1: aperti 1, chiusi 0, costi 950\.50 EUR, soddisfazione 1\.00/);
+    expect(text).toMatch(
+      /• SURV-1: aperti 1, di cui chiusi ad oggi 0, costi 950\.50 EUR, soddisfazione 1\.00/,
+    );
     expect(text).toContain('Clienti meno soddisfatti: Verdi Impianti');
   });
 
