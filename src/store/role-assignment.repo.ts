@@ -7,6 +7,7 @@ import { readThrough } from './shared-cache.js';
 
 const HOLDERS_TTL_MS = 10_000;
 const DUPLICATE_KEY = 11000;
+const SETUP_CLAIM = 'roles:setup';
 
 export function roleAssignmentRepo(models: Models, report: BadRecordReporter) {
   const collection = models.roleAssignment.collection.collectionName;
@@ -53,14 +54,19 @@ export function roleAssignmentRepo(models: Models, report: BadRecordReporter) {
     async anyoneHoldsAny(): Promise<boolean> {
       return (await models.roleAssignment.exists({ 'roles.0': { $exists: true } })) !== null;
     },
-    /** A key taken once, ever (unique insert: atomic on MongoDB and on the CI server). */
-    async claimOnce(key: string, at: Date): Promise<boolean> {
+    /**
+     * Setup's one claim, ever (a unique insert: atomic on MongoDB and on the CI server): who
+     * took it, this caller or whoever did first.
+     */
+    async claimSetup(by: ChatUser, at: Date): Promise<ChatUser> {
+      const claims = models.outboxClaim.collection;
       try {
-        await models.outboxClaim.create({ _id: `roles:${key}`, at });
-        return true;
+        await claims.insertOne({ _id: SETUP_CLAIM, at, user: by } as never);
+        return by;
       } catch (error) {
-        if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
-        throw error;
+        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+        const taken = await claims.findOne({ _id: SETUP_CLAIM } as never);
+        return (taken as { user?: ChatUser } | null)?.user ?? by;
       }
     },
   };

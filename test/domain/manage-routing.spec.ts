@@ -80,7 +80,7 @@ describe('managing routing rules', () => {
     const bad = await saveRoutingRule(deps, manager, { ...input, category: '', priority: 'P9' });
     expect(bad.ok).toBe(false);
     const fields = (
-      bad as { error: { details: { problems: { field: string }[] } } }
+      bad as unknown as { error: { details: { problems: { field: string }[] } } }
     ).error.details.problems.map((p) => p.field);
     expect(fields).toEqual(['category', 'priority']);
     await saveRoutingRule(deps, manager, input);

@@ -5,13 +5,13 @@ import type { CaseEventLog, Clock, Notifier } from '../shared/shared.ports.js';
 import { may } from './permissions.js';
 import { RoleSchema, type Role } from './role.js';
 
-/** Where role assignments live; `claimOnce` takes a key that can be taken only once, ever. */
+/** Where role assignments live; `claimSetup` says who first ran setup (once, ever). */
 export interface RoleStore {
   rolesOf(user: Pick<ChatUser, 'platform' | 'id'>): Promise<Role[]>;
   holdersOf(role: Role): Promise<ChatUser[]>;
   assign(user: ChatUser, roles: Role[], assignedBy?: ChatUser): Promise<void>;
   anyoneHoldsAny(): Promise<boolean>;
-  claimOnce(key: string, at: Date): Promise<boolean>;
+  claimSetup(by: ChatUser, at: Date): Promise<ChatUser>;
 }
 
 export interface RoleDeps {

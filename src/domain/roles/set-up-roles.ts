@@ -16,7 +16,10 @@ export async function setUpRoles(
       .holdersOf('DCOM')
       .then((directors) => refuse('ROLES.ALREADY_SET_UP' as const, { directors }));
   if (await deps.roles.anyoneHoldsAny()) return already();
-  if (!(await deps.roles.claimOnce('setup', deps.clock.now()))) return already();
+  const winner = await deps.roles.claimSetup(by, deps.clock.now());
+  // Lost to a setup run at the same moment: its winner is the director (maybe not saved yet).
+  if (winner.platform !== by.platform || winner.id !== by.id)
+    return refuse('ROLES.ALREADY_SET_UP' as const, { directors: [winner] });
   await deps.roles.assign(by, ['DCOM', 'admin'], by);
   await audit(deps, by, by, 'roles.set_up', { roles: ['DCOM', 'admin'] });
   return ok({ roles: ['DCOM', 'admin'] });
