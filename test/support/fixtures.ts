@@ -99,3 +99,10 @@ export const COMPLAINT_TEXT_LIMITS: Record<string, number> = {
   department: 80,
   remedyRequested: 2000,
 };
+
+/**
+ * A text of exactly `length` characters with what stresses a card: quotes, markup and JSON
+ * escapes, accents, a line break (for the longest values a field allows).
+ */
+export const longest = (length: number, seed = 'Valvola “PX-200” è & <b>ok</b> \\ ') =>
+  (seed + '\n').repeat(Math.ceil(length / (seed.length + 1)) + 1).slice(0, length - 1) + '.';

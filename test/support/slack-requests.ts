@@ -242,3 +242,37 @@ export const complaintValues = (clientId: string, clientActionId: string) => ({
   warranty: input.select('in_warranty'),
   channel: input.select('phone'),
 });
+
+/** The Events API callback Slack sends when someone opens the bot's App Home tab. */
+export function appHomeOpened(userId: string): SlackPost {
+  return {
+    contentType: 'application/json',
+    body: JSON.stringify({
+      type: 'event_callback',
+      team_id: TEAM.id,
+      api_app_id: 'A0APP',
+      event_id: `Ev-${userId}-${Math.random().toString(36).slice(2)}`,
+      event_time: 1,
+      event: { type: 'app_home_opened', user: userId, channel: `D${userId}`, tab: 'home' },
+    }),
+  };
+}
+
+/** The "Register as complaint" message shortcut pressed on a message. */
+export function messageShortcut(
+  callbackId: string,
+  userId: string,
+  message: { text: string; channel?: string; triggerId?: string },
+): string {
+  return form({
+    type: 'message_action',
+    callback_id: callbackId,
+    trigger_id: message.triggerId ?? 'trigger-shortcut',
+    team: { id: TEAM.id },
+    user: { id: userId, name: userId.toLowerCase() },
+    channel: { id: message.channel ?? 'C0SALES', name: 'sales' },
+    message_ts: '1700000000.000200',
+    message: { type: 'message', text: message.text, ts: '1700000000.000200' },
+    response_url: 'http://127.0.0.1:9/hooks',
+  });
+}

@@ -120,10 +120,3 @@ export async function outboxSettled(bot: TeamsBot, timeoutMs = 10_000) {
   }, timeoutMs);
   expect(await outbox.find({ status: 'parked' }, { lastError: 1 }).lean()).toEqual([]);
 }
-
-/**
- * A text of exactly `length` characters with what stresses a card: quotes, markup and JSON
- * escapes, accents, a line break (for the longest values a field allows).
- */
-export const longest = (length: number, seed = 'Valvola “PX-200” è & <b>ok</b> \\ ') =>
-  (seed + '\n').repeat(Math.ceil(length / (seed.length + 1)) + 1).slice(0, length - 1) + '.';

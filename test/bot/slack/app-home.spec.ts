@@ -4,7 +4,7 @@ import { NewClientSchema } from '../../../src/domain/client/client.js';
 import type { Role } from '../../../src/domain/roles/role.js';
 import { aClient, aComplaint, director, operator, slackUser } from '../../support/fixtures.js';
 import { eventually, useSlackBot } from '../../support/slack-bot.js';
-import { postToBot, slashCommand } from '../../support/slack-requests.js';
+import { appHomeOpened, postToBot, slashCommand } from '../../support/slack-requests.js';
 import { COMMANDS } from '../../../src/bot/ids.js';
 
 type Home = {
@@ -71,17 +71,7 @@ describe('Slack: App Home shows each role the work waiting for it', () => {
   });
 
   const homeOf = async (user: string): Promise<Home> => {
-    await postToBot(bot.baseUrl, {
-      contentType: 'application/json',
-      body: JSON.stringify({
-        type: 'event_callback',
-        team_id: 'T0TEAM',
-        api_app_id: 'A0APP',
-        event_id: `Ev-${user}`,
-        event_time: 1,
-        event: { type: 'app_home_opened', user, channel: `D${user}`, tab: 'home' },
-      }),
-    });
+    await postToBot(bot.baseUrl, appHomeOpened(user));
     return eventually(() => {
       const call = bot.stub.of('views.publish').find((c) => c.args.user_id === user);
       if (!call) throw new Error(`no home for ${user}`);

@@ -5,7 +5,9 @@ import { aClient, aComplaint, slackUser } from '../../support/fixtures.js';
 import { eventually, useSlackBot } from '../../support/slack-bot.js';
 import { waitToldTo } from '../../support/told.js';
 import {
+  appHomeOpened,
   buttonPress,
+  messageShortcut,
   input,
   postToBot,
   slashCommand,
@@ -258,20 +260,8 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
 
   it('opens the complaint form from a message, with its text and permalink', async () => {
     await post(
-      form({
-        type: 'message_action',
-        callback_id: SHORTCUTS.registerComplaint,
-        trigger_id: 'trigger-shortcut',
-        team: { id: 'T0TEAM' },
-        user: { id: 'U0OP', name: 'op' },
-        channel: { id: 'C0SALES', name: 'sales' },
-        message_ts: '1700000000.000200',
-        message: {
-          type: 'message',
-          text: 'Il cliente dice che la caldaia perde acqua',
-          ts: '1700000000.000200',
-        },
-        response_url: 'http://127.0.0.1:9/hooks',
+      messageShortcut(SHORTCUTS.registerComplaint, 'U0OP', {
+        text: 'Il cliente dice che la caldaia perde acqua',
       }),
     );
     const view = await eventually(() => {
@@ -291,17 +281,7 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
   });
 
   it('publishes App Home with my open cases and their SLA state', async () => {
-    await postToBot(bot.baseUrl, {
-      contentType: 'application/json',
-      body: JSON.stringify({
-        type: 'event_callback',
-        team_id: 'T0TEAM',
-        api_app_id: 'A0APP',
-        event_id: 'Ev1',
-        event_time: 1,
-        event: { type: 'app_home_opened', user: 'U0OP', channel: 'D0OP', tab: 'home' },
-      }),
-    });
+    await postToBot(bot.baseUrl, appHomeOpened('U0OP'));
     const home = await eventually(() => {
       const call = bot.stub.of('views.publish').find((c) => c.args.user_id === 'U0OP');
       if (!call) throw new Error('no home yet');

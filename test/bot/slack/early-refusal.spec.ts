@@ -6,7 +6,12 @@ import { en } from '../../../src/i18n/en.js';
 import { it as italian } from '../../../src/i18n/it.js';
 import { aClient, aComplaint, slackUser } from '../../support/fixtures.js';
 import { eventually, useSlackBot } from '../../support/slack-bot.js';
-import { buttonPress, postToBot, slashCommand } from '../../support/slack-requests.js';
+import {
+  buttonPress,
+  messageShortcut,
+  postToBot,
+  slashCommand,
+} from '../../support/slack-requests.js';
 
 const NOBODY = 'U0NOROLE';
 const form = (payload: object) =>
@@ -41,17 +46,7 @@ describe('Slack: a member without the role is refused before any form opens, and
       /^Per registrare o modificare un cliente serve/,
     );
     await post(
-      form({
-        type: 'message_action',
-        callback_id: SHORTCUTS.registerComplaint,
-        trigger_id: 'trigger-shortcut',
-        team: { id: 'T0TEAM' },
-        user: { id: NOBODY, name: 'x' },
-        channel: { id: 'C0OPS', name: 'ops' },
-        message_ts: '1.1',
-        message: { type: 'message', text: 'x', ts: '1.1' },
-        response_url: 'http://127.0.0.1:9/hooks',
-      }),
+      messageShortcut(SHORTCUTS.registerComplaint, NOBODY, { text: 'x', channel: 'C0OPS' }),
     );
     const buttons: [string, string][] = [
       [ACTIONS.addNote, ids.complaint],

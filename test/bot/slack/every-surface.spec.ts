@@ -5,9 +5,22 @@ import { COMPLAINT_STATUSES } from '../../../src/domain/complaint/complaint.js';
 import { D2_STATUSES } from '../../../src/domain/d2/d2-request.js';
 import { ROLES } from '../../../src/domain/roles/role.js';
 import type { Notification } from '../../../src/domain/shared/notification.js';
-import { aClient, aComplaint, director, operator, slackUser } from '../../support/fixtures.js';
+import {
+  aClient,
+  aComplaint,
+  director,
+  operator,
+  slackUser,
+  longest,
+} from '../../support/fixtures.js';
 import { eventually, useSlackBot } from '../../support/slack-bot.js';
-import { buttonPress, postToBot, slashCommand } from '../../support/slack-requests.js';
+import {
+  appHomeOpened,
+  buttonPress,
+  messageShortcut,
+  postToBot,
+  slashCommand,
+} from '../../support/slack-requests.js';
 
 /*
  * Every Slack surface the bot shows, opened or sent through real Bolt over HTTP against the stub,
@@ -15,7 +28,6 @@ import { buttonPress, postToBot, slashCommand } from '../../support/slack-reques
  * each role, each message kind and each command answer, in Italian and English, with the longest
  * values the records allow.
  */
-const longest = (max: number) => '&<'.repeat(max).slice(0, max);
 const LANGUAGES = { it: 'it-IT', en: 'en-GB' } as const;
 const userOf = (lang: string, role: string) => `U0${lang.toUpperCase()}${role.toUpperCase()}`;
 const everyone = Object.keys(LANGUAGES).flatMap((lang) =>
@@ -109,19 +121,10 @@ describe('Slack: every surface, in both languages, with the longest values', () 
     ])
       expect((await post(slashCommand(command, me))).status).toBe(200);
     expect((await post(slashCommand(COMMANDS.client, me, `edit ${CODE}`))).status).toBe(200);
-    const shortcut = new URLSearchParams({
-      payload: JSON.stringify({
-        type: 'message_action',
-        callback_id: SHORTCUTS.registerComplaint,
-        trigger_id: `${lang}-shortcut`,
-        team: { id: 'T0TEAM' },
-        user: { id: me, name: 'me' },
-        channel: { id: 'C0SALES', name: 'sales' },
-        message_ts: '1700000000.000200',
-        message: { type: 'message', text: longest(40_000), ts: '1700000000.000200' },
-        response_url: 'http://127.0.0.1:9/hooks',
-      }),
-    }).toString();
+    const shortcut = messageShortcut(SHORTCUTS.registerComplaint, me, {
+      text: longest(40_000),
+      triggerId: `${lang}-shortcut`,
+    });
     expect((await post(shortcut)).status).toBe(200);
     const complaint = ids.complaints[0]!.id;
     for (const action of [
@@ -152,18 +155,7 @@ describe('Slack: every surface, in both languages, with the longest values', () 
   });
 
   it('publishes App Home for every role, in both languages', async () => {
-    for (const [, , id] of everyone)
-      await postToBot(bot.baseUrl, {
-        contentType: 'application/json',
-        body: JSON.stringify({
-          type: 'event_callback',
-          team_id: 'T0TEAM',
-          api_app_id: 'A0APP',
-          event_id: `Ev-${id}`,
-          event_time: 1,
-          event: { type: 'app_home_opened', user: id, channel: `D${id}`, tab: 'home' },
-        }),
-      });
+    for (const [, , id] of everyone) await postToBot(bot.baseUrl, appHomeOpened(id));
     await eventually(() => {
       const published = new Set(bot.stub.of('views.publish').map((c) => c.args.user_id));
       expect(everyone.filter(([, , id]) => !published.has(id))).toEqual([]);

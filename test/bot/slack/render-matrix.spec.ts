@@ -13,10 +13,8 @@ import type { Client } from '../../../src/domain/client/client.js';
 import { COMPLAINT_STATUSES, type Complaint } from '../../../src/domain/complaint/complaint.js';
 import { D2_STATUSES, type D2Request } from '../../../src/domain/d2/d2-request.js';
 import { LOCALES, translator } from '../../../src/i18n/translate.js';
-import { aClient, aComplaint, director, operator } from '../../support/fixtures.js';
+import { aClient, aComplaint, director, operator, longest } from '../../support/fixtures.js';
 
-/** The longest value each field allows, made of characters that mrkdwn escaping grows (& → &amp;). */
-const longest = (max: number) => '&<'.repeat(max).slice(0, max);
 const AT = new Date('2026-11-20T09:15:00.000Z');
 const ID = 'a'.repeat(24);
 

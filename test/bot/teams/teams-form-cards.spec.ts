@@ -2,13 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TEAMS_COMMANDS, TEAMS_VERBS } from '../../../src/bot/ids.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
 import { translator } from '../../../src/i18n/translate.js';
-import { aClient, aComplaint, COMPLAINT_TEXT_LIMITS } from '../../support/fixtures.js';
+import { aClient, aComplaint, COMPLAINT_TEXT_LIMITS, longest } from '../../support/fixtures.js';
 import { messageBytes } from '../../support/connector-stub.js';
 import { eventually } from '../../support/slack-bot.js';
 import {
   actionExecute,
   activity,
-  longest,
   outboxSettled,
   postActivity,
   useTeamsBot,

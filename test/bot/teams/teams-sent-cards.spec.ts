@@ -12,11 +12,10 @@ import type { ChatUser } from '../../../src/domain/shared/chat-user.js';
 import type { CaseRef, Notification } from '../../../src/domain/shared/notification.js';
 import { SLA_TARGETS } from '../../../src/domain/sla/sla-clock.js';
 import { translator } from '../../../src/i18n/translate.js';
-import { aClient, aComplaint } from '../../support/fixtures.js';
+import { aClient, aComplaint, longest } from '../../support/fixtures.js';
 import {
   actionExecute,
   activity,
-  longest,
   outboxSettled,
   postActivity,
   useTeamsBot,
