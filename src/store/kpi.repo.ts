@@ -16,9 +16,6 @@ async function complaintFacets(complaint: Models['complaint'], period: Period) {
   // Withdrawn (cancelled, deleted) reports are counted apart: they are not complaints.
   const received = { receivedAt: within(period), status: { $ne: 'withdrawn' } };
   const defects = { ...received, 'goodwill.cause': { $exists: false } };
-  const handledIn = ['acknowledged', 'in_progress', 'resolved', 'closed'].map((phase) => ({
-    [`phaseTimes.${phase}`]: within(period),
-  }));
   const [facets] = await complaint.aggregate<Record<string, Row[]>>([
     { $match: touching(period) },
     {
@@ -57,10 +54,6 @@ async function complaintFacets(complaint: Models['complaint'], period: Period) {
           },
         ],
         defects: [{ $match: defects }, { $group: { _id: null, n: { $sum: 1 } } }],
-        spans: [
-          { $match: { status: { $ne: 'withdrawn' }, $or: handledIn } },
-          { $project: { priority: 1, receivedAt: 1, phaseTimes: 1, 'slaClocks.target': 1 } },
-        ],
         codes: [
           { $match: defects },
           { $group: { _id: '$problemCode', n: { $sum: 1 } } },
@@ -82,11 +75,33 @@ async function complaintFacets(complaint: Models['complaint'], period: Period) {
     | 'closed'
     | 'clocks'
     | 'defects'
-    | 'spans'
     | 'codes'
     | 'satisfaction',
     Row[]
   >;
+}
+
+/**
+ * The phase times of the cases first handled or resolved in the period. A query of its own,
+ * read as a cursor: one row per case, so a long period must not meet $facet's 16 MB output cap.
+ */
+function handledIn(complaint: Models['complaint'], period: Period) {
+  const phases = ['acknowledged', 'in_progress', 'resolved', 'closed'];
+  return complaint
+    .find(
+      {
+        ...touching(period),
+        status: { $ne: 'withdrawn' },
+        $or: phases.map((phase) => ({ [`phaseTimes.${phase}`]: within(period) })),
+      },
+      {
+        priority: 1,
+        receivedAt: 1,
+        ...Object.fromEntries(phases.map((phase) => [`phaseTimes.${phase}`, 1])),
+        'slaClocks.target': 1,
+      },
+    )
+    .lean<Row[]>();
 }
 
 const toSpan = (r: Row): PhaseSpan => ({
@@ -109,7 +124,10 @@ export function kpiRepository(models: Models, loyalty: LoyaltyRule = {}): KpiSou
   const { complaint, d2Request, careContact, client } = models;
   return {
     async counts(period: Period): Promise<KpiCounts> {
-      const facets = await complaintFacets(complaint, period);
+      const [facets, spans] = await Promise.all([
+        complaintFacets(complaint, period),
+        handledIn(complaint, period),
+      ]);
       const [d2Raised, d2Signed, careCallsDone, careCallsStillDue, loyalClients, activeClients] =
         await Promise.all([
           d2Request.countDocuments({ submittedAt: within(period) }),
@@ -147,7 +165,7 @@ export function kpiRepository(models: Models, loyalty: LoyaltyRule = {}): KpiSou
         }),
         problemCodes: codes.map((r) => ({ code: String(r._id), count: Number(r.n) })),
         defects: countOf(facets.defects),
-        phaseSpans: facets.spans.map(toSpan),
+        phaseSpans: spans.map(toSpan),
         d2Raised,
         d2Signed,
         careCallsDone,
