@@ -200,6 +200,10 @@ export const en: Record<MessageKey, string> = {
   'error.COMMUNICATION.NOT_FOUND': 'Communication not found.',
   'error.COMMUNICATION.NOT_ALLOWED_NOW':
     'This is not possible in the communication’s current status.',
+  'error.COMMUNICATION.NOT_ALLOWED_NOW.protocolled.by':
+    'Already protocolled by {by} on {at}, as number {number}.',
+  'error.COMMUNICATION.NOT_ALLOWED_NOW.sent.by':
+    'Already protocolled by {by} on {at} (number {number}) and sent.',
   'error.COMMUNICATION.CHANGED_MEANWHILE':
     'Someone else just changed the communication: please try again.',
   'error.COMMUNICATION.CLIENT_NOT_FOUND': 'Client not found.',
@@ -298,12 +302,19 @@ export const en: Record<MessageKey, string> = {
   'error.COMPLAINT.CLIENT_NOT_FOUND': 'Client not found.',
   'error.COMPLAINT.RECEIVED_IN_FUTURE': 'The date received is in the future.',
   'error.COMPLAINT.TRANSITION_NOT_ALLOWED': 'This is not possible in the case’s current status.',
+  'error.COMPLAINT.TRANSITION_NOT_ALLOWED.in_progress.by':
+    'Already taken in charge by {by} on {at}.',
+  'error.COMPLAINT.TRANSITION_NOT_ALLOWED.acknowledged': 'Already acknowledged on {at}.',
+  'error.COMPLAINT.TRANSITION_NOT_ALLOWED.waiting_customer':
+    'Already waiting for the customer since {at}.',
   'error.COMPLAINT.CLOSE_INCOMPLETE': 'Closing still needs: {missing}.',
   'error.COMPLAINT.CHANGED_MEANWHILE': 'Someone else just changed the case: please try again.',
   'error.APPROVAL.FORBIDDEN':
     'Only the role asked (or the director) may decide. The attempt has been recorded.',
   'error.APPROVAL.NOT_FOUND': 'No approval of this kind on the case.',
   'error.APPROVAL.ALREADY_DECIDED': 'This approval has already been decided.',
+  'error.APPROVAL.ALREADY_DECIDED.approved.by': 'Already approved by {by} on {at}.',
+  'error.APPROVAL.ALREADY_DECIDED.refused.by': 'Already refused by {by} on {at}.',
   'error.APPROVAL.ALREADY_PENDING': 'An approval of this kind is already pending.',
   'error.CLIENT.FORBIDDEN': 'You do not hold a role that may register a client.',
   'error.CLIENT.CODE_TAKEN':

@@ -199,6 +199,10 @@ export const it = {
   'error.COMMUNICATION.FORBIDDEN': 'Non hai il ruolo per questa azione sulle comunicazioni.',
   'error.COMMUNICATION.NOT_FOUND': 'Comunicazione non trovata.',
   'error.COMMUNICATION.NOT_ALLOWED_NOW': 'Non è possibile nello stato attuale della comunicazione.',
+  'error.COMMUNICATION.NOT_ALLOWED_NOW.protocolled.by':
+    'Già protocollata da {by} il {at}, con il numero {number}.',
+  'error.COMMUNICATION.NOT_ALLOWED_NOW.sent.by':
+    'Già protocollata da {by} il {at} (numero {number}) e inviata.',
   'error.COMMUNICATION.CHANGED_MEANWHILE':
     'Qualcun altro ha appena modificato la comunicazione: riprova.',
   'error.COMMUNICATION.CLIENT_NOT_FOUND': 'Cliente non trovato.',
@@ -299,12 +303,17 @@ export const it = {
   'error.COMPLAINT.RECEIVED_IN_FUTURE': 'La data di ricezione è nel futuro.',
   'error.COMPLAINT.TRANSITION_NOT_ALLOWED':
     'Questa azione non è possibile nello stato attuale del caso.',
+  'error.COMPLAINT.TRANSITION_NOT_ALLOWED.in_progress.by': 'Già preso in carico da {by} il {at}.',
+  'error.COMPLAINT.TRANSITION_NOT_ALLOWED.acknowledged': 'Già preso in visione il {at}.',
+  'error.COMPLAINT.TRANSITION_NOT_ALLOWED.waiting_customer': 'Già in attesa del cliente dal {at}.',
   'error.COMPLAINT.CLOSE_INCOMPLETE': 'Per chiudere servono ancora: {missing}.',
   'error.COMPLAINT.CHANGED_MEANWHILE': 'Qualcun altro ha appena modificato il caso: riprova.',
   'error.APPROVAL.FORBIDDEN':
     'Solo chi ha il ruolo richiesto (o il direttore) può decidere. Il tentativo è stato registrato.',
   'error.APPROVAL.NOT_FOUND': 'Nessuna approvazione di questo tipo sul caso.',
   'error.APPROVAL.ALREADY_DECIDED': 'Questa approvazione è già stata decisa.',
+  'error.APPROVAL.ALREADY_DECIDED.approved.by': 'Già approvato da {by} il {at}.',
+  'error.APPROVAL.ALREADY_DECIDED.refused.by': 'Già rifiutato da {by} il {at}.',
   'error.APPROVAL.ALREADY_PENDING': 'C’è già un’approvazione in attesa di questo tipo.',
   'error.CLIENT.FORBIDDEN': 'Non hai il ruolo per registrare un cliente.',
   'error.CLIENT.CODE_TAKEN':

@@ -1,12 +1,24 @@
+import type { ChatUser } from '../../domain/shared/chat-user.js';
 import type { FieldProblem } from '../../domain/shared/input.js';
 import type { Refusal } from '../../domain/shared/result.js';
 import { isMessageKey, type Translate } from '../../i18n/translate.js';
 
-/** A refusal from a use case, in the reader's language. */
-export function refusalText(refusal: Refusal, t: Translate): string {
+/** How a platform shows a person and an instant to its reader. */
+export interface Shown {
+  user: (user: ChatUser) => string;
+  instant: (at: Date) => string;
+}
+
+/**
+ * A refusal from a use case, in the reader's language. With `shown`, a refusal that found the work
+ * already done (its details name the status and when, maybe who) says what happened.
+ */
+export function refusalText(refusal: Refusal, t: Translate, shown?: Shown): string {
   const key = `error.${refusal.error.code}`;
   if (!isMessageKey(key)) return t('error.unknown');
   const details = refusal.error.details ?? {};
+  const done = shown ? alreadyDone(key, details, t, shown) : undefined;
+  if (done) return done;
   const problems = (details.problems as FieldProblem[] | undefined) ?? [];
   // Plain values the message may name (the code of the client that has it, its name…).
   const named = Object.fromEntries(
@@ -16,6 +28,24 @@ export function refusalText(refusal: Refusal, t: Translate): string {
     ...named,
     missing: ((details.missing as string[] | undefined) ?? []).join(', '),
     fields: problems.map((p) => p.field).join(', '),
+  });
+}
+
+function alreadyDone(
+  key: string,
+  details: Record<string, unknown>,
+  t: Translate,
+  shown: Shown,
+): string | undefined {
+  const status = details.status ?? details.to;
+  if (!(details.at instanceof Date) || typeof status !== 'string') return undefined;
+  const by = details.by as ChatUser | undefined;
+  const specific = `${key}.${status}${by ? '.by' : ''}`;
+  if (!isMessageKey(specific)) return undefined;
+  return t(specific, {
+    at: shown.instant(details.at),
+    ...(by ? { by: shown.user(by) } : {}),
+    ...(typeof details.number === 'string' ? { number: details.number } : {}),
   });
 }
 

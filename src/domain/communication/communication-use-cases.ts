@@ -100,7 +100,12 @@ export async function protocolCommunication(
     'communication.protocol',
     async (c, at) => {
       if (c.status !== 'draft')
-        return refuse('COMMUNICATION.NOT_ALLOWED_NOW', { status: c.status });
+        return refuse('COMMUNICATION.NOT_ALLOWED_NOW', {
+          status: c.status,
+          ...(c.protocol
+            ? { number: c.protocol.number, by: c.protocol.by, at: c.protocol.at }
+            : {}),
+        });
       return ok({ ...c, status: 'protocolled' as const, updatedAt: at });
     },
     {
@@ -184,6 +189,9 @@ async function change(
   if (!saved) {
     const now = await services.communications.get(current.id);
     if (now && alreadyApplied(now, intakeKey)) return again(now);
+    // A second press of the same button: the letter as it is now says what already happened.
+    const onNow = now ? await decide(now, services.clock.now()) : undefined;
+    if (onNow && !onNow.ok) return onNow;
     return refuse('COMMUNICATION.CHANGED_MEANWHILE');
   }
   await services.events.append(

@@ -55,6 +55,9 @@ export async function changeComplaint<C extends string>(
     // Saved meanwhile: by this very submission delivered twice at once, or by someone else.
     const now = await services.complaints.get(current.id);
     if (now && alreadyApplied(now, intakeKey)) return again(now);
+    // A second press of the same button: the case as it is now says what already happened.
+    const onNow = now ? await decide(now, actor, services.clock.now()) : undefined;
+    if (onNow && !onNow.ok) return onNow as Refusal<C>;
     return refuse('COMPLAINT.CHANGED_MEANWHILE');
   }
   const saved = { ...changed, revision: current.revision + 1 };

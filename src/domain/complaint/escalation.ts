@@ -74,7 +74,12 @@ export function decideApproval(
   const approval = complaint.approvals[index];
   if (!approval) return refuse('APPROVAL.NOT_FOUND', { kind });
   if (approval.status !== 'pending')
-    return refuse('APPROVAL.ALREADY_DECIDED', { kind, status: approval.status });
+    return refuse('APPROVAL.ALREADY_DECIDED', {
+      kind,
+      status: approval.status,
+      ...(approval.decidedBy ? { by: approval.decidedBy } : {}),
+      ...(approval.decidedAt ? { at: approval.decidedAt } : {}),
+    });
   if (!mayDecideApproval(actor.roles, approval.role))
     return refuse('APPROVAL.FORBIDDEN', { kind, role: approval.role });
 

@@ -64,6 +64,12 @@ export function missingForClose(complaint: Complaint): string[] {
   return missing;
 }
 
+/** When the case entered the status it is asked to enter again (a second press), and its assignee. */
+const alreadyThere = (complaint: Complaint) => ({
+  ...(complaint.phaseTimes[complaint.status] ? { at: complaint.phaseTimes[complaint.status] } : {}),
+  ...(complaint.status === 'in_progress' && complaint.assignee ? { by: complaint.assignee } : {}),
+});
+
 /** Moves a complaint to `to` if the machine and the actor's roles allow it. */
 export function transition(
   complaint: Complaint,
@@ -74,7 +80,11 @@ export function transition(
 ): Result<{ complaint: Complaint; event: NewCaseEvent }, TransitionRefusal> {
   const action = TRANSITIONS[complaint.status][to];
   if (!action) {
-    return refuse('COMPLAINT.TRANSITION_NOT_ALLOWED', { from: complaint.status, to });
+    return refuse('COMPLAINT.TRANSITION_NOT_ALLOWED', {
+      from: complaint.status,
+      to,
+      ...(complaint.status === to ? alreadyThere(complaint) : {}),
+    });
   }
   if (!may(actor.roles, action)) return refuse('COMPLAINT.FORBIDDEN', { action });
   if (to === 'closed') {

@@ -17,6 +17,7 @@ import { refusedBeforeForm } from '../refuse-early.js';
 import { tellUser } from '../views/view-reply.js';
 import { caseFormModal, type CaseFormKind } from '../blocks/modals.js';
 import { refusalText } from '../../shared/refusal-text.js';
+import { slackShown } from '../shown.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 
 const ApprovalValueSchema = z.object({ c: z.string().max(40), k: z.string().max(40) });
@@ -67,9 +68,10 @@ export function registerCaseButtons(app: App, deps: SlackDeps, localeOf: LocaleO
         String(action.value ?? '').slice(0, 200),
       );
       if (result.ok) return;
-      const { t } = await localeOf(body.user.id);
+      const { t, locale } = await localeOf(body.user.id);
+      const text = refusalText(result, t, slackShown(locale, deps.timeZone));
       // Pressed in App Home there is no channel: the refusal comes as a direct message.
-      await tellUser(client, body.user.id, body.channel?.id, refusalText(result, t));
+      await tellUser(client, body.user.id, body.channel?.id, text);
     });
   }
   for (const [actionId, [kind, title, permission]] of Object.entries(FORMS)) {

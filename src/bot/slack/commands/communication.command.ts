@@ -15,6 +15,7 @@ import { refusalText } from '../../shared/refusal-text.js';
 import { plainText, type Modal } from '../blocks/block-kit.js';
 import { refusedBeforeForm } from '../refuse-early.js';
 import { clientSelect } from '../blocks/modals.js';
+import { slackShown } from '../shown.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { metadataOf, tellUser, viewIntakeKey } from '../views/view-reply.js';
 import { fieldErrors, readViewState, text } from '../views/view-state.js';
@@ -126,7 +127,7 @@ export function registerCommunication(app: App, deps: SlackDeps, localeOf: Local
     ACTIONS.protocolCommunication,
     async ({ ack, body, action, client }) => {
       await ack();
-      const { t } = await localeOf(body.user.id);
+      const { t, locale } = await localeOf(body.user.id);
       const result = await protocolCommunication(deps.communications, slackUser(body.user), {
         communicationId: String(action.value ?? '').slice(0, 40),
       });
@@ -135,7 +136,7 @@ export function registerCommunication(app: App, deps: SlackDeps, localeOf: Local
         return void (await client.chat.postEphemeral({
           channel,
           user: body.user.id,
-          text: refusalText(result, t),
+          text: refusalText(result, t, slackShown(locale, deps.timeZone)),
         }));
       const letter = result.value;
       const number = letter.protocol!.number;
