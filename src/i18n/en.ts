@@ -243,7 +243,12 @@ export const en: Record<MessageKey, string> = {
   'client.updated': 'updated',
   'client.details':
     '*{name}* ({code}) · {kind} · cadence {cadence} days · loyal: {loyal} · next call: {next}',
-  'client.usage': 'Usage: `/client` (new), `/client show CODE`, `/client edit CODE`.',
+  'client.usage':
+    'Usage: `/client` (new), `/client list`, `/client search <text>`, `/client show CODE`, `/client edit CODE`.',
+  'client.list.header': 'Clients ({count}):',
+  'client.list.row': '• *{name}* ({code}) · owner {owner} {loyal}',
+  'client.list.loyal': '· loyal',
+  'client.list.empty': 'No client found.',
   'care.list.header': 'Customer Care Register (07_A9), latest calls:',
   'care.list.row': '• {at} {client} · {channel} · {outcome}',
   'decision.request': '{mentions} your decision is needed: {reason}',

@@ -243,7 +243,12 @@ export const it = {
   'client.updated': 'aggiornato',
   'client.details':
     '*{name}* ({code}) · {kind} · cadenza {cadence} giorni · fedele: {loyal} · prossima chiamata: {next}',
-  'client.usage': 'Uso: `/client` (nuovo), `/client show CODICE`, `/client edit CODICE`.',
+  'client.usage':
+    'Uso: `/client` (nuovo), `/client list`, `/client search <testo>`, `/client show CODICE`, `/client edit CODICE`.',
+  'client.list.header': 'Clienti ({count}):',
+  'client.list.row': '• *{name}* ({code}) · referente {owner} {loyal}',
+  'client.list.loyal': '· fidelizzato',
+  'client.list.empty': 'Nessun cliente trovato.',
   'care.list.header': 'Registro Customer Care (07_A9), ultime chiamate:',
   'care.list.row': '• {at} {client} · {channel} · {outcome}',
   'decision.request': '{mentions} serve la vostra decisione: {reason}',

@@ -9,6 +9,7 @@ import { formatInstant } from '../../shared/format.js';
 import { refusalText } from '../../shared/refusal-text.js';
 import { escapeText, plainText, type Block, type Modal } from '../blocks/block-kit.js';
 import { refusedBeforeForm, slackNeedsRole } from '../refuse-early.js';
+import { clientList } from './client-list.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { metadataOf, viewIntakeKey } from '../views/view-reply.js';
 import { chosen, fieldErrors, readViewState, text } from '../views/view-state.js';
@@ -128,6 +129,11 @@ export function registerClientCommand(app: App, deps: SlackDeps, localeOf: Local
     const action = verb === 'edit' ? 'client.register' : 'clients.read';
     const refusal = await slackNeedsRole(deps, command.user_id, action, t);
     if (refusal) return void (await ack({ response_type: 'ephemeral', text: refusal }));
+    if (verb === 'list' || verb === 'search') {
+      const words = command.text.trim().split(/\s+/).slice(1).join(' ');
+      const text = await clientList(deps.clients, verb === 'list' ? '' : words, t);
+      return void (await ack({ response_type: 'ephemeral', text }));
+    }
     const found = code ? await deps.clientRegistry.findByCode(code) : undefined;
     if ((verb !== 'show' && verb !== 'edit') || !found)
       return void (await ack({ response_type: 'ephemeral', text: t('client.usage') }));
