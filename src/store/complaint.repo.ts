@@ -59,10 +59,23 @@ export function complaintRepository(models: Models, report: BadRecordReporter) {
         },
         { sort: newest, limit },
       ),
-    search: (text, limit) => {
+    search: async (text, limit) => {
       const pattern = literally(String(text).slice(0, 200));
+      // Clients whose name or code matches bring their cases too (at most 50 clients).
+      const clients = await models.client
+        .find({ $or: [{ name: pattern }, { code: pattern }] }, { _id: 1 })
+        .limit(50)
+        .lean();
+      const clientIds = clients.map((c) => String(c._id));
       return cases.records.list(
-        { $or: [{ number: pattern }, { product: pattern }, { description: pattern }] },
+        {
+          $or: [
+            { number: pattern },
+            { product: pattern },
+            { description: pattern },
+            ...(clientIds.length ? [{ clientId: { $in: clientIds } }] : []),
+          ],
+        },
         { sort: newest, limit },
       );
     },

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../src/bot/ids.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
-import { aClient, slackUser } from '../../support/fixtures.js';
+import { aClient, aComplaint, slackUser } from '../../support/fixtures.js';
 import { useSlackBot } from '../../support/slack-bot.js';
 import { postToBot, slashCommand } from '../../support/slack-requests.js';
 
@@ -9,14 +9,20 @@ describe('Slack: /client list and /client search', () => {
   const bot = useSlackBot('slack_client_list');
   beforeAll(async () => {
     await bot.db.store.roles.assign(slackUser('U0OP'), ['operator']);
+    const ids: string[] = [];
     for (const [code, name, loyal] of [
       ['ROSSI', 'Rossi Meccanica S.r.l.', true],
       ['VERDI', 'Verdi Impianti', false],
       ['NERI', 'Neri <Logistica>', false],
     ] as const)
-      await bot.db.store.clients.insert(
-        NewClientSchema.parse(aClient({ code, name, loyal, owner: slackUser('U0OWNER') })),
+      ids.push(
+        (
+          await bot.db.store.clients.insert(
+            NewClientSchema.parse(aClient({ code, name, loyal, owner: slackUser('U0OWNER') })),
+          )
+        ).id,
       );
+    await bot.db.store.complaints.register(aComplaint(ids[0]!, { product: 'Tornio T-9' }), 2026);
   });
   const say = async (user: string, text: string) =>
     String(
@@ -39,5 +45,11 @@ describe('Slack: /client list and /client search', () => {
   it('shows nothing to a member with no role', async () => {
     expect(await say('U0NOBODY', 'list')).toMatch(/^Per consultare i clienti serve/);
     expect(await say('U0NOBODY', 'search rossi')).toMatch(/^Per consultare i clienti serve/);
+  });
+
+  it('finds complaints by their client’s name too', async () => {
+    const body = slashCommand(COMMANDS.complaint, 'U0OP', 'search rossi meccanica');
+    const found = String((await postToBot(bot.baseUrl, { body })).json().text);
+    expect(found).toMatch(/^Reclami \(1\):\n• \*R-2026-0001\* .*Tornio T-9/);
   });
 });
