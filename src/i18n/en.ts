@@ -239,6 +239,8 @@ export const en: Record<MessageKey, string> = {
   'client.field.cadence': 'Care-call cadence (days)',
   'client.field.loyal': 'Loyal client',
   'client.saved': 'Client *{code}* {action}.',
+  'client.changes': 'Changes — {changes}.',
+  'client.unchanged': 'No field changed.',
   'client.created': 'registered',
   'client.updated': 'updated',
   'client.details':

@@ -239,6 +239,8 @@ export const it = {
   'client.field.cadence': 'Cadenza chiamate (giorni)',
   'client.field.loyal': 'Cliente fedele',
   'client.saved': 'Cliente *{code}* {action}.',
+  'client.changes': 'Modifiche — {changes}.',
+  'client.unchanged': 'Nessun campo è cambiato.',
   'client.created': 'registrato',
   'client.updated': 'aggiornato',
   'client.details':

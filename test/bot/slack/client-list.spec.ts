@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../../src/bot/ids.js';
+import { COMMANDS, VIEWS } from '../../../src/bot/ids.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
 import { aClient, aComplaint, slackUser } from '../../support/fixtures.js';
-import { useSlackBot } from '../../support/slack-bot.js';
-import { postToBot, slashCommand } from '../../support/slack-requests.js';
+import { eventually, useSlackBot } from '../../support/slack-bot.js';
+import { input, postToBot, slashCommand, viewSubmission } from '../../support/slack-requests.js';
 
 describe('Slack: /client list and /client search', () => {
   const bot = useSlackBot('slack_client_list');
@@ -51,5 +51,45 @@ describe('Slack: /client list and /client search', () => {
     const body = slashCommand(COMMANDS.complaint, 'U0OP', 'search rossi meccanica');
     const found = String((await postToBot(bot.baseUrl, { body })).json().text);
     expect(found).toMatch(/^Reclami \(1\):\n• \*R-2026-0001\* .*Tornio T-9/);
+  });
+
+  it('confirms a saved client, and an edit field by field', async () => {
+    const values = (overrides: Record<string, object> = {}) => ({
+      code: input.text('BIANCHI'),
+      name: input.text('Bianchi Serramenti'),
+      kind: input.select('business'),
+      industry: input.text('serramenti'),
+      location: input.text('Parma'),
+      careCadenceDays: input.number('60'),
+      loyal: input.checks(),
+      ...overrides,
+    });
+    const submit = (id: string, v: object, privateMetadata?: string) =>
+      postToBot(bot.baseUrl, {
+        body: viewSubmission('U0OP', {
+          id,
+          callbackId: VIEWS.client,
+          values: v as never,
+          ...(privateMetadata ? { privateMetadata } : {}),
+        }),
+      });
+    const dms = () =>
+      bot.stub
+        .of('chat.postMessage')
+        .filter((c) => c.args.channel === 'U0OP')
+        .map((c) => c.args.text);
+    await submit('VNEW', values());
+    await eventually(() => expect(dms()).toContain('Cliente *BIANCHI* registrato.'));
+    const saved = (await bot.db.store.clients.search('BIANCHI', 1))[0]!;
+    const edit = values({
+      name: input.text('Bianchi Serramenti S.p.A.'),
+      loyal: input.checks('loyal'),
+    });
+    await submit('VEDIT', edit, JSON.stringify({ clientId: saved.id }));
+    await submit('VEDIT', edit, JSON.stringify({ clientId: saved.id }));
+    const expected =
+      'Cliente *BIANCHI* aggiornato. Modifiche — Ragione sociale / nome: Bianchi Serramenti → Bianchi Serramenti S.p.A.; Cliente fedele: — → ✓.';
+    await eventually(() => expect(dms()).toContain(expected));
+    expect(dms().filter((t) => t === expected)).toHaveLength(1);
   });
 });

@@ -11,7 +11,8 @@ import { escapeText, plainText, type Block, type Modal } from '../blocks/block-k
 import { refusedBeforeForm, slackNeedsRole } from '../refuse-early.js';
 import { clientList } from './client-list.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
-import { metadataOf, viewIntakeKey } from '../views/view-reply.js';
+import { metadataOf, tellUser, viewIntakeKey } from '../views/view-reply.js';
+import { clientSavedText } from './client-saved.js';
 import { chosen, fieldErrors, readViewState, text } from '../views/view-state.js';
 
 const EditedSchema = z.object({ clientId: z.string().max(40) });
@@ -169,11 +170,12 @@ export function registerClientCommand(app: App, deps: SlackDeps, localeOf: Local
     });
   });
 
-  app.view(VIEWS.client, async ({ ack, body, view }) => {
+  app.view(VIEWS.client, async ({ ack, body, view, client }) => {
     const { t } = await localeOf(body.user.id);
     const values = readViewState(view.state);
     const owner = text(values, 'owner');
     const { clientId } = metadataOf(EditedSchema, view.private_metadata);
+    const before = clientId ? await deps.clients.find(clientId) : undefined;
     const result = await saveClient(
       { clients: deps.clientRegistry, roles: deps.roles },
       slackUser(body.user),
@@ -203,5 +205,7 @@ export function registerClientCommand(app: App, deps: SlackDeps, localeOf: Local
       }));
     }
     await ack();
+    if (!result.repeat)
+      await tellUser(client, body.user.id, undefined, clientSavedText(result.value, before, t));
   });
 }
