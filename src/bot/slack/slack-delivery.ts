@@ -5,7 +5,7 @@ import type { Indicators } from '../../domain/kpi/kpi.js';
 import type { D2Request } from '../../domain/d2/d2-request.js';
 import type { MessageSet } from '../../domain/shared/delivery.ports.js';
 import type { CaseRef, Notification } from '../../domain/shared/notification.js';
-import { translator, type Locale } from '../../i18n/translate.js';
+import { translator, type Locale, type MessageKey } from '../../i18n/translate.js';
 import { ACTIONS } from '../ids.js';
 import { escapeText, plainText } from './blocks/block-kit.js';
 import { approvalRequest, caseCard, type CardContext } from './blocks/case-card.js';
@@ -111,6 +111,10 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
       const who = deciders.map((u) => mention(u.id)).join(' ');
       const request = approvalRequest(complaint, n.approvalKind ?? 'other', who, n.reason, t);
       await set.once('ask', () => post(at.channel, request, at.messageId));
+      // Each approver is asked in their DM too, pointing at the thread where the buttons are.
+      const kind = t(`approval.${n.approvalKind ?? 'other'}` as MessageKey);
+      const dm = t('decision.dm', { number: complaint.number, kind, reason: escapeText(n.reason) });
+      await toEach(set, 'ask-dm', deciders, plain(`${dm} — <#${at.channel}>`));
     },
     async 'case.reminder'(n: Of<'case.reminder'>, set: MessageSet) {
       const complaint =

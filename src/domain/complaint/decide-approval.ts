@@ -4,7 +4,7 @@ import { parseInput } from '../shared/input.js';
 import { intakeField } from '../shared/intake.js';
 import { ok, type Result } from '../shared/result.js';
 import { chatText, optionalChatText } from '../shared/text.js';
-import { changeComplaint, type ChangeRefusal, type Decide } from './change-complaint.js';
+import { changeComplaint, refOf, type ChangeRefusal, type Decide } from './change-complaint.js';
 import { ApprovalSchema, type Complaint } from './complaint.js';
 import type { ComplaintServices } from './complaint.ports.js';
 import { decideApproval, type ApprovalRefusal } from './escalation.js';
@@ -62,7 +62,7 @@ export async function refuseApproval(
 }
 
 /** Someone without the role tried to sign: refused, and the attempt stays in the audit log. */
-function decide(
+async function decide(
   services: ComplaintServices,
   by: ChatUser,
   complaintId: string,
@@ -88,5 +88,42 @@ function decide(
     }
     return decided;
   };
-  return changeComplaint(services, by, complaintId, decideIt, intakeKey);
+  const decided = await changeComplaint(services, by, complaintId, decideIt, intakeKey);
+  if (decided.ok && !decided.repeat) await tellDecision(services, decided.value, approvalKind);
+  return decided;
 }
+
+/** Who filed the case and who works on it hear the outcome (not the decider, who knows it). */
+async function tellDecision(
+  services: ComplaintServices,
+  complaint: Complaint,
+  approvalKind: z.infer<typeof kind>,
+) {
+  const approval = complaint.approvals.find((a) => a.kind === approvalKind);
+  if (!approval?.decidedBy || !approval.decidedAt) return;
+  const decider = approval.decidedBy;
+  const people = [complaint.registeredBy, complaint.assignee].filter(
+    (u, i, all): u is ChatUser =>
+      !!u && !sameUser(u, decider) && all.findIndex((o) => o && sameUser(o, u)) === i,
+  );
+  const params = {
+    number: complaint.number,
+    by: decider.name ?? decider.id,
+    note: approval.note ?? '—',
+  };
+  for (const to of people)
+    await services.notifier.queue(
+      {
+        type: 'direct.message',
+        to,
+        case: refOf(complaint),
+        text: `${complaint.number}: ${approval.kind} ${approval.status}`,
+        say: { key: `approval.told.${approval.status}`, params },
+      },
+      {
+        once: `approval.told:${complaint.id}:${approval.kind}:${approval.decidedAt.toISOString()}:${to.id}`,
+      },
+    );
+}
+
+const sameUser = (a: ChatUser, b: ChatUser) => a.platform === b.platform && a.id === b.id;

@@ -1,4 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { giveApproval } from '../../../domain/complaint/decide-approval.js';
 import {
@@ -8,13 +9,15 @@ import {
 } from '../../../domain/complaint/move-complaint.js';
 import { takeInCharge } from '../../../domain/complaint/take-in-charge.js';
 import { signD2Request, startD2Request } from '../../../domain/d2/decide-d2.js';
+import type { Complaint } from '../../../domain/complaint/complaint.js';
 import type { ChatUser } from '../../../domain/shared/chat-user.js';
 import type { Result } from '../../../domain/shared/result.js';
-import type { MessageKey } from '../../../i18n/translate.js';
+import type { Locale, MessageKey, Translate } from '../../../i18n/translate.js';
 import type { Action } from '../../../domain/roles/permissions.js';
 import { ACTIONS } from '../../ids.js';
 import { refusedBeforeForm } from '../refuse-early.js';
 import { tellUser } from '../views/view-reply.js';
+import { approvalDecided } from '../blocks/case-card.js';
 import { caseFormModal, type CaseFormKind } from '../blocks/modals.js';
 import { refusalText } from '../../shared/refusal-text.js';
 import { slackShown } from '../shown.js';
@@ -67,6 +70,14 @@ export function registerCaseButtons(app: App, deps: SlackDeps, localeOf: LocaleO
         slackUser(body.user),
         String(action.value ?? '').slice(0, 200),
       );
+      if (result.ok && actionId === ACTIONS.approve)
+        return closeApprovalMessage(
+          client,
+          body,
+          result.value as Complaint,
+          await localeOf(body.user.id),
+          deps.timeZone,
+        );
       if (result.ok) return;
       const { t, locale } = await localeOf(body.user.id);
       const text = refusalText(result, t, slackShown(locale, deps.timeZone));
@@ -89,4 +100,23 @@ export function registerCaseButtons(app: App, deps: SlackDeps, localeOf: LocaleO
       });
     });
   }
+}
+
+/**
+ * The approval message the button was on now says who decided and when, and loses its buttons.
+ * The Approve button's value names the approval; a repeat (nothing changed) leaves it as it is.
+ */
+async function closeApprovalMessage(
+  client: WebClient,
+  body: BlockAction<ButtonAction>,
+  complaint: Complaint,
+  { t, locale }: { t: Translate; locale: Locale },
+  timeZone: string,
+) {
+  const kind = approvalValue(body.actions[0]?.value ?? '').k;
+  const approval = complaint.approvals.find((a) => a.kind === kind);
+  const channel = body.channel?.id ?? body.container.channel_id;
+  const ts = body.message?.ts;
+  if (!approval || approval.status === 'pending' || !channel || !ts) return;
+  await client.chat.update({ channel, ts, ...approvalDecided(approval, { t, locale, timeZone }) });
 }

@@ -1,5 +1,5 @@
 import type { Client } from '../../../domain/client/client.js';
-import type { Complaint, ComplaintStatus } from '../../../domain/complaint/complaint.js';
+import type { Approval, Complaint, ComplaintStatus } from '../../../domain/complaint/complaint.js';
 import { allowedNext } from '../../../domain/complaint/lifecycle.js';
 import { breachAt, signalOf } from '../../../domain/sla/sla-clocks.js';
 import type { Locale, Translate } from '../../../i18n/translate.js';
@@ -128,6 +128,21 @@ function approvalLine(complaint: Complaint, ctx: CardContext): string {
     return t(a.status === 'approved' ? 'card.approval.approved' : 'card.approval.refused', params);
   });
   return t('card.approvals', { list: list.join('; ') });
+}
+
+/** The approval message once decided: who decided, when, and their note; no buttons left. */
+export function approvalDecided(approval: Approval, ctx: Omit<CardContext, 'now'>) {
+  const { t } = ctx;
+  const line = t(
+    approval.status === 'approved' ? 'card.approval.approved' : 'card.approval.refused',
+    {
+      kind: t(`approval.${approval.kind}`),
+      by: approval.decidedBy ? mention(approval.decidedBy.id) : '?',
+      at: approval.decidedAt ? formatInstant(approval.decidedAt, ctx.locale, ctx.timeZone) : '?',
+    },
+  );
+  const text = approval.note ? `${line} — ${escapeText(approval.note)}` : line;
+  return { text, blocks: [{ type: 'section', text: md(text.slice(0, 3000)) }] as Block[] };
 }
 
 /** The approve / reject buttons posted in the case thread for one pending approval. */

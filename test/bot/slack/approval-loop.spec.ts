@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACTIONS } from '../../../src/bot/ids.js';
+import { NewClientSchema } from '../../../src/domain/client/client.js';
+import { refOf } from '../../../src/domain/complaint/change-complaint.js';
+import { askForApprovals } from '../../../src/domain/complaint/complaint-messages.js';
+import { aClient, aComplaint, operator, slackUser } from '../../support/fixtures.js';
+import { eventually, useSlackBot } from '../../support/slack-bot.js';
+import { buttonPress, postToBot } from '../../support/slack-requests.js';
+import { toldTo, waitToldTo } from '../../support/told.js';
+
+const TECH = 'U0TECH';
+const DIRECTOR = 'U0DCOM';
+const CHANNEL = 'C0CASES';
+const CARD_TS = '30.1';
+
+/**
+ * An approval closes its loop: the director is asked in the case thread and by DM; once they
+ * approve, the message with the buttons says who decided and when and has no buttons left, and
+ * the operator who filed the case and its assignee are told.
+ */
+describe('Slack: an approval asked, decided and told', () => {
+  const bot = useSlackBot('slack_approval_loop');
+  let caseId = '';
+  beforeAll(async () => {
+    const { store } = bot.db;
+    const clientId = (await store.clients.insert(NewClientSchema.parse(aClient()))).id;
+    await store.roles.assign(slackUser(DIRECTOR), ['DCOM']);
+    const complaint = await store.complaints.register(
+      aComplaint(clientId, {
+        status: 'awaiting_approval',
+        priority: 'P2',
+        approvals: [
+          {
+            kind: 'cost',
+            role: 'DCOM',
+            reason: 'cost above threshold',
+            status: 'pending',
+            requestedAt: new Date('2026-11-20T09:15:00.000Z'),
+          },
+        ],
+      }),
+      2026,
+    );
+    caseId = complaint.id;
+    await store.complaints.setAnnouncement(caseId, {
+      platform: 'slack',
+      channel: CHANNEL,
+      messageId: CARD_TS,
+    });
+    await askForApprovals(bot.chat.services, refOf(complaint), complaint.approvals);
+  });
+
+  it('asks the approver in the thread (with buttons) and in their DM', async () => {
+    const ask = await eventually(() => {
+      const call = bot.stub
+        .of('chat.postMessage')
+        .find(
+          (c) =>
+            c.args.thread_ts === CARD_TS && JSON.stringify(c.args.blocks).includes(ACTIONS.approve),
+        );
+      if (!call) throw new Error('no approval request yet');
+      return call;
+    });
+    expect(String(ask.args.text)).toContain(`<@${DIRECTOR}>`);
+    const dm = await waitToldTo(bot.stub, DIRECTOR, 1, /attende la tua decisione/);
+    expect(dm).toEqual([
+      `Il caso ${(await bot.db.store.complaints.get(caseId))!.number} attende la tua decisione (Costo oltre soglia): cost above threshold — <#${CHANNEL}>`,
+    ]);
+  });
+
+  it('once approved, the request names the decider and loses its buttons; filer and assignee are told', async () => {
+    // Where Slack put the request: its ts, as the outbox recorded Slack's answer.
+    const entry = await bot.db.store.models.outbox
+      .findOne({ 'notification.type': 'decision.requested' })
+      .lean();
+    const sent = (entry as { sent?: { part: string; answer: string }[] } | null)?.sent ?? [];
+    const askTs = sent.find((p) => p.part === 'slack/ask')?.answer ?? '';
+    expect(askTs).not.toBe('');
+    const value = JSON.stringify({ c: caseId, k: 'cost' });
+    const answer = await postToBot(bot.baseUrl, {
+      body: buttonPress(DIRECTOR, ACTIONS.approve, value, CHANNEL, askTs),
+    });
+    expect(answer.status).toBe(200);
+    const update = await eventually(() => {
+      const call = bot.stub.of('chat.update').find((c) => c.args.ts === askTs);
+      if (!call) throw new Error('approval message not updated yet');
+      return call;
+    });
+    expect(update.args.channel).toBe(CHANNEL);
+    expect(String(update.args.text)).toMatch(
+      new RegExp(
+        `^Costo oltre soglia: approvata da <@${DIRECTOR}> il \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d$`,
+      ),
+    );
+    const blocks = update.args.blocks as { type: string }[];
+    expect(blocks.map((b) => b.type)).toEqual(['section']);
+
+    const number = (await bot.db.store.complaints.get(caseId))!.number;
+    const about = /approvazione concessa/;
+    expect(await waitToldTo(bot.stub, operator.id, 1, about)).toEqual([
+      `Caso ${number}: approvazione concessa da ${DIRECTOR.toLowerCase()}. Nota: —`,
+    ]);
+    expect(await waitToldTo(bot.stub, TECH, 1, about)).toHaveLength(1);
+    // The decider knows: they are not told again.
+    expect(toldTo(bot.stub, DIRECTOR, about)).toEqual([]);
+    expect(bot.stub.refusals).toEqual([]);
+  });
+});
