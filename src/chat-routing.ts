@@ -40,8 +40,10 @@ export async function platformsOf(n: Notification, store: Store): Promise<Platfo
     case 'digest':
       return [n.destination.platform];
     case 'direct.message':
+    case 'd2.progress':
       return [n.to.platform];
     case 'd2.unsigned':
+    case 'd2.to_carry_out':
     case 'care.call_due':
     case 'communication.to_protocol':
       return unique(n.to.map((u) => u.platform));

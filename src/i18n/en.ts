@@ -141,6 +141,8 @@ export const en: Record<MessageKey, string> = {
     ':rotating_light: {mentions} {number}: {target} was due {due}. The case is late.',
   'reminder.nag': ':rotating_light: {mentions} {number} has not moved: {target} was due {due}.',
   'reminder.d2': ':memo: Request *{number}* has waited for your signature since {since}.',
+  'reminder.d2.start':
+    ':memo: Request *{number}* has been signed since {since} and nobody has started it: press *Start* when you contact the client.',
   'care.due': ':telephone_receiver: Time for the customer-care call to *{client}* (due {due}).',
   'care.overdue':
     ':telephone_receiver: The customer-care call to *{client}* is overdue (due {due}).',
@@ -272,6 +274,13 @@ export const en: Record<MessageKey, string> = {
   'd2.status.in_progress': 'In progress',
   'd2.status.done': 'Done',
   'd2.status.declined': 'Declined',
+  'd2.toCarryOut':
+    ':white_check_mark: Request *{number}* is signed: the commercial secretariat now contacts the client. Press *Start* when you begin and *Complete* with the outcome.',
+  'd2.progress.sign':
+    'Your request *{number}* was signed by {by}: the commercial secretariat will contact the client.',
+  'd2.progress.decline': 'Your request *{number}* was declined by {by}. Reason: {note}',
+  'd2.progress.start': '{by} started your request *{number}*: the client is being contacted.',
+  'd2.progress.complete': 'Your request *{number}* was completed by {by}. Outcome: {note}',
   'home.title': 'Sportello',
   'home.mine': 'My open cases',
   'home.none': 'Nothing to show.',
@@ -338,6 +347,11 @@ export const en: Record<MessageKey, string> = {
   'error.D2.CLIENT_NOT_FOUND': 'Client not found.',
   'error.D2.ALREADY_SIGNED': 'The request is already signed.',
   'error.D2.NOT_ALLOWED_NOW': 'This is not possible in the request’s current status.',
+  'error.D2.ALREADY_SIGNED.signed.by': 'The request is already signed by {by} on {at}.',
+  'error.D2.NOT_ALLOWED_NOW.signed.by': 'The request is already signed by {by} on {at}.',
+  'error.D2.NOT_ALLOWED_NOW.declined.by': 'The request was already declined by {by} on {at}.',
+  'error.D2.NOT_ALLOWED_NOW.in_progress.by': 'The request was already started by {by} on {at}.',
+  'error.D2.NOT_ALLOWED_NOW.done.by': 'The request was already completed by {by} on {at}.',
   'error.D2.REASON_REQUIRED': 'A reason is required.',
   'error.D2.CHANGED_MEANWHILE': 'Someone else just changed the request: please try again.',
   'permission.complaint.file': 'register a complaint',

@@ -140,6 +140,8 @@ export const it = {
     ':rotating_light: {mentions} {number}: {target} scaduto il {due}. Il caso è in ritardo.',
   'reminder.nag': ':rotating_light: {mentions} {number} è ancora fermo: {target} scaduto il {due}.',
   'reminder.d2': ':memo: La richiesta *{number}* attende la tua firma dal {since}.',
+  'reminder.d2.start':
+    ':memo: La richiesta *{number}* è firmata dal {since} e nessuno l’ha ancora avviata: premi *Avvia* quando contatti il cliente.',
   'care.due':
     ':telephone_receiver: È il momento della chiamata di customer care a *{client}* (prevista il {due}).',
   'care.overdue':
@@ -272,6 +274,13 @@ export const it = {
   'd2.status.in_progress': 'In corso',
   'd2.status.done': 'Conclusa',
   'd2.status.declined': 'Declinata',
+  'd2.toCarryOut':
+    ':white_check_mark: La richiesta *{number}* è firmata: tocca alla segreteria commerciale contattare il cliente. Premi *Avvia* quando inizi e *Concludi* con l’esito.',
+  'd2.progress.sign':
+    'La tua richiesta *{number}* è stata firmata da {by}: la segreteria commerciale contatterà il cliente.',
+  'd2.progress.decline': 'La tua richiesta *{number}* è stata declinata da {by}. Motivo: {note}',
+  'd2.progress.start': '{by} ha avviato la tua richiesta *{number}*: il cliente viene contattato.',
+  'd2.progress.complete': 'La tua richiesta *{number}* è stata conclusa da {by}. Esito: {note}',
   'home.title': 'Sportello',
   'home.mine': 'I miei casi aperti',
   'home.none': 'Niente da mostrare.',
@@ -337,6 +346,11 @@ export const it = {
   'error.D2.CLIENT_NOT_FOUND': 'Cliente non trovato.',
   'error.D2.ALREADY_SIGNED': 'La richiesta è già firmata.',
   'error.D2.NOT_ALLOWED_NOW': 'Questa azione non è possibile nello stato attuale della richiesta.',
+  'error.D2.ALREADY_SIGNED.signed.by': 'La richiesta è già firmata da {by} il {at}.',
+  'error.D2.NOT_ALLOWED_NOW.signed.by': 'La richiesta è già firmata da {by} il {at}.',
+  'error.D2.NOT_ALLOWED_NOW.declined.by': 'La richiesta è già stata declinata da {by} il {at}.',
+  'error.D2.NOT_ALLOWED_NOW.in_progress.by': 'La richiesta è già stata avviata da {by} il {at}.',
+  'error.D2.NOT_ALLOWED_NOW.done.by': 'La richiesta è già stata conclusa da {by} il {at}.',
   'error.D2.REASON_REQUIRED': 'Serve un motivo.',
   'error.D2.CHANGED_MEANWHILE': 'Qualcun altro ha appena modificato la richiesta: riprova.',
   'permission.complaint.file': 'registrare un reclamo',

@@ -137,6 +137,26 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
       const text = t('reminder.d2', { number: n.case.caseNumber, since });
       await toEach(set, 'remind', slackOnly(n.to), plain(text));
     },
+    async 'd2.to_carry_out'(n: Of<'d2.to_carry_out'>, set: MessageSet) {
+      const shown = await render(n.case);
+      if (!shown) return;
+      const since =
+        n.waitingSince && formatInstant(new Date(n.waitingSince), locale, deps.timeZone);
+      const intro = since
+        ? t('reminder.d2.start', { number: n.case.caseNumber, since })
+        : t('d2.toCarryOut', { number: n.case.caseNumber });
+      const card = { text: intro, blocks: [...plain(intro).blocks, ...shown.card.blocks] };
+      await toEach(set, since ? 'remind' : 'carry', slackOnly(n.to), card);
+    },
+    async 'd2.progress'(n: Of<'d2.progress'>, set: MessageSet) {
+      if (n.to.platform !== 'slack') return;
+      const text = t(`d2.progress.${n.step}`, {
+        number: n.case.caseNumber,
+        by: slackActor(n.by),
+        note: escapeText(n.note ?? ''),
+      });
+      await set.once('told', () => post(n.to.id, plain(text)));
+    },
     async 'care.call_due'(n: Of<'care.call_due'>, set: MessageSet) {
       const text = t(n.overdue ? 'care.overdue' : 'care.due', {
         client: escapeText(n.clientName),

@@ -154,6 +154,29 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
         const text = t('reminder.d2', { number: n.case.caseNumber, since });
         return toEach(set, 'remind', n.to, () => noticeCard(text));
       }
+      case 'd2.to_carry_out': {
+        const shown = await render(n.case);
+        if (!shown) return;
+        const since =
+          n.waitingSince && formatInstant(new Date(n.waitingSince), locale, deps.timeZone);
+        const intro = since
+          ? t('reminder.d2.start', { number: n.case.caseNumber, since })
+          : t('d2.toCarryOut', { number: n.case.caseNumber });
+        await toEach(set, since ? 'remind' : 'intro', n.to, () => noticeCard(intro));
+        if (!since) await toEach(set, 'carry', n.to, () => shown.card);
+        return;
+      }
+      case 'd2.progress': {
+        if (n.to.platform !== 'teams') return;
+        const by = n.by.platform === 'teams' ? (n.by.name ?? n.by.id) : (n.by.name ?? 'Sportello');
+        const text = t(`d2.progress.${n.step}`, {
+          number: n.case.caseNumber,
+          by,
+          note: n.note ?? '',
+        });
+        await set.once('told', () => direct(n.to.id, noticeCard(text)));
+        return;
+      }
       case 'care.call_due': {
         const text = t(n.overdue ? 'care.overdue' : 'care.due', {
           client: n.clientName,

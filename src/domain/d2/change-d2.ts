@@ -6,6 +6,7 @@ import { alreadyApplied, withApplied } from '../shared/intake.js';
 import { again, ok, refuse, type Refusal, type Result } from '../shared/result.js';
 import type { D2Request } from './d2-request.js';
 import type { D2Services } from './d2.ports.js';
+import { tellD2Step } from './d2-messages.js';
 
 export const d2Ref = (d2: D2Request): CaseRef => ({
   caseKind: 'd2',
@@ -47,6 +48,9 @@ export async function changeD2<C extends string>(
   if (!(await services.d2Requests.save(changed, current.revision))) {
     const now = await services.d2Requests.get(current.id);
     if (now && alreadyApplied(now, intakeKey)) return again(now);
+    // Two presses at once: the later one is told what the first did ("already signed by…").
+    const meanwhile = now && decide(now, actor, at);
+    if (meanwhile && !meanwhile.ok) return meanwhile as Refusal<C>;
     return refuse('D2.CHANGED_MEANWHILE');
   }
   await services.events.append(decided.value.event);
@@ -55,6 +59,7 @@ export async function changeD2<C extends string>(
     case: d2Ref(current),
     event: decided.value.event,
   });
+  await tellD2Step(services, changed, decided.value.event, by);
   return ok({ ...changed, revision: current.revision + 1 });
 }
 

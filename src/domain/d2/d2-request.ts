@@ -20,6 +20,8 @@ export const D2RequestSchema = z.object({
   submittedAt: z.date(),
   /** The director's "sigla": who acknowledged the request and when. */
   signature: z.object({ by: ChatUserSchema, at: z.date() }).optional(),
+  /** Who moved it last and when (declined, started, completed): a late press is told so. */
+  lastStep: z.object({ by: ChatUserSchema, at: z.date() }).optional(),
   declineReason: z.string().max(2000).optional(),
   outcome: z.string().max(4000).optional(),
   complaintId: RecordIdSchema.optional(),

@@ -39,6 +39,20 @@ export type Notification =
     }
   /** A D2 still waits for the director's signature. */
   | { type: 'd2.unsigned'; case: CaseRef; to: ChatUser[]; waitingSince: Date }
+  /**
+   * A signed D2 for the commercial secretariat (SCOM) to carry out, with its Start / Complete;
+   * with `waitingSince`, a reminder that it is signed and still not started.
+   */
+  | { type: 'd2.to_carry_out'; case: CaseRef; to: ChatUser[]; waitingSince?: Date }
+  /** The person who raised a D2 hears each step: signed, declined (why), started, done (outcome). */
+  | {
+      type: 'd2.progress';
+      case: CaseRef;
+      to: ChatUser;
+      step: 'sign' | 'decline' | 'start' | 'complete';
+      by: ChatUser;
+      note?: string;
+    }
   /** A client's periodic care call is due (or overdue): its owner is reminded (Mod. 07_A9). */
   | {
       type: 'care.call_due';

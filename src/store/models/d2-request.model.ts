@@ -14,6 +14,7 @@ const d2RequestSchema = new Schema(
     status: String,
     submittedAt: Date,
     signature: new Schema({ by: chatUserSchema, at: Date }, { _id: false }),
+    lastStep: new Schema({ by: chatUserSchema, at: Date }, { _id: false }),
     declineReason: String,
     outcome: String,
     complaintId: Schema.Types.ObjectId,
