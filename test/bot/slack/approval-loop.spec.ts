@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACTIONS } from '../../../src/bot/ids.js';
+import { ACTIONS, VIEWS } from '../../../src/bot/ids.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
 import { refOf } from '../../../src/domain/complaint/change-complaint.js';
 import { askForApprovals } from '../../../src/domain/complaint/complaint-messages.js';
 import { aClient, aComplaint, operator, slackUser } from '../../support/fixtures.js';
 import { eventually, useSlackBot } from '../../support/slack-bot.js';
-import { buttonPress, postToBot } from '../../support/slack-requests.js';
+import { buttonPress, input, postToBot, viewSubmission } from '../../support/slack-requests.js';
 import { toldTo, waitToldTo } from '../../support/told.js';
 
 const TECH = 'U0TECH';
@@ -103,6 +103,65 @@ describe('Slack: an approval asked, decided and told', () => {
     expect(await waitToldTo(bot.stub, TECH, 1, about)).toHaveLength(1);
     // The decider knows: they are not told again.
     expect(toldTo(bot.stub, DIRECTOR, about)).toEqual([]);
+    expect(bot.stub.refusals).toEqual([]);
+  });
+
+  it('refused through its form, the request says who refused, when and why, and the filer is told', async () => {
+    const { store } = bot.db;
+    const clientId = (await store.complaints.get(caseId))!.clientId;
+    const second = await store.complaints.register(
+      aComplaint(clientId, {
+        status: 'awaiting_approval',
+        priority: 'P2',
+        assignee: undefined,
+        approvals: [
+          {
+            kind: 'cost',
+            role: 'DCOM',
+            reason: 'cost above threshold',
+            status: 'pending',
+            requestedAt: new Date('2026-11-21T09:15:00.000Z'),
+          },
+        ],
+      }),
+      2026,
+    );
+    const value = JSON.stringify({ c: second.id, k: 'cost' });
+    const requestTs = '40.1';
+    await postToBot(bot.baseUrl, {
+      body: buttonPress(DIRECTOR, ACTIONS.refuse, value, CHANNEL, requestTs),
+    });
+    const form = await eventually(() => {
+      const call = bot.stub
+        .of('views.open')
+        .find((c) => (c.args.view as { callback_id: string }).callback_id === VIEWS.approvalRefuse);
+      if (!call) throw new Error('no refuse form yet');
+      return call;
+    });
+    const submitted = await postToBot(bot.baseUrl, {
+      body: viewSubmission(DIRECTOR, {
+        id: 'VREFUSE',
+        callbackId: VIEWS.approvalRefuse,
+        privateMetadata: (form.args.view as { private_metadata: string }).private_metadata,
+        values: { reason: input.text('Costo <!channel> non giustificato') },
+      }),
+    });
+    expect(submitted.text).toBe('');
+    const update = await eventually(() => {
+      const call = bot.stub.of('chat.update').find((c) => c.args.ts === requestTs);
+      if (!call) throw new Error('refused request not updated yet');
+      return call;
+    });
+    expect(update.args.channel).toBe(CHANNEL);
+    expect(String(update.args.text)).toMatch(
+      new RegExp(
+        `^Costo oltre soglia: rifiutata da <@${DIRECTOR}> il .+ — Costo &lt;!channel&gt; non giustificato$`,
+      ),
+    );
+    expect((update.args.blocks as { type: string }[]).map((b) => b.type)).toEqual(['section']);
+    expect(await waitToldTo(bot.stub, operator.id, 1, /approvazione rifiutata/)).toEqual([
+      `Caso ${second.number}: approvazione rifiutata da ${DIRECTOR.toLowerCase()}. Motivo: Costo &lt;!channel&gt; non giustificato`,
+    ]);
     expect(bot.stub.refusals).toEqual([]);
   });
 });

@@ -93,7 +93,16 @@ export function registerCaseButtons(app: App, deps: SlackDeps, localeOf: LocaleO
       const at = { userId: body.user.id, channel: body.channel?.id };
       if (permission && (await refusedBeforeForm(deps, client, at, permission, t))) return;
       const approval = actionId === ACTIONS.refuse ? approvalValue(value) : undefined;
-      const metadata = approval ? { id: approval.c, approvalKind: approval.k } : { id: value };
+      // The refusal, once saved, updates the approval message this button was on.
+      const channel = body.channel?.id;
+      const messageTs = body.message?.ts;
+      const metadata = approval
+        ? {
+            id: approval.c,
+            approvalKind: approval.k,
+            ...(channel && messageTs ? { channel, messageTs } : {}),
+          }
+        : { id: value };
       await client.views.open({
         trigger_id: body.trigger_id,
         view: caseFormModal(kind, t, metadata, t(title)),
@@ -106,17 +115,30 @@ export function registerCaseButtons(app: App, deps: SlackDeps, localeOf: LocaleO
  * The approval message the button was on now says who decided and when, and loses its buttons.
  * The Approve button's value names the approval; a repeat (nothing changed) leaves it as it is.
  */
-async function closeApprovalMessage(
+function closeApprovalMessage(
   client: WebClient,
   body: BlockAction<ButtonAction>,
   complaint: Complaint,
-  { t, locale }: { t: Translate; locale: Locale },
+  reader: { t: Translate; locale: Locale },
   timeZone: string,
 ) {
   const kind = approvalValue(body.actions[0]?.value ?? '').k;
-  const approval = complaint.approvals.find((a) => a.kind === kind);
   const channel = body.channel?.id ?? body.container.channel_id;
-  const ts = body.message?.ts;
+  const message = { channel, ts: body.message?.ts };
+  return updateApprovalMessage(client, message, complaint, kind, reader, timeZone);
+}
+
+/** Rewrites the approval message at `message` as decided (nothing when it is still pending). */
+export async function updateApprovalMessage(
+  client: WebClient,
+  message: { channel?: string | undefined; ts?: string | undefined },
+  complaint: Complaint,
+  kind: string,
+  { t, locale }: { t: Translate; locale: Locale },
+  timeZone: string,
+) {
+  const approval = complaint.approvals.find((a) => a.kind === kind);
+  const { channel, ts } = message;
   if (!approval || approval.status === 'pending' || !channel || !ts) return;
   await client.chat.update({ channel, ts, ...approvalDecided(approval, { t, locale, timeZone }) });
 }

@@ -204,7 +204,13 @@ export type CaseFormKind =
 export function caseFormModal(
   kind: CaseFormKind,
   t: Translate,
-  metadata: { id: string; channel?: string; action?: string; approvalKind?: string },
+  metadata: {
+    id: string;
+    channel?: string;
+    action?: string;
+    approvalKind?: string;
+    messageTs?: string;
+  },
   title: string,
 ): Modal {
   const origins = ORIGINS.map((o): [string, string] => [o, t(`origin.${o}`)]);

@@ -8,7 +8,9 @@ import { completeD2Request, declineD2Request } from '../../../domain/d2/decide-d
 import type { FieldProblem } from '../../../domain/shared/input.js';
 import type { ChatUser } from '../../../domain/shared/chat-user.js';
 import type { Refusal, Result } from '../../../domain/shared/result.js';
+import type { Complaint } from '../../../domain/complaint/complaint.js';
 import { VIEWS } from '../../ids.js';
+import { updateApprovalMessage } from '../actions/case-buttons.js';
 import { refusalText } from '../../shared/refusal-text.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { metadataOf, viewIntakeKey } from './view-reply.js';
@@ -17,6 +19,8 @@ import { amount, fieldErrors, readViewState, text, type ViewValues } from './vie
 const MetadataSchema = z.object({
   id: z.string().max(40),
   approvalKind: z.string().max(40).optional(),
+  channel: z.string().max(40).optional(),
+  messageTs: z.string().max(40).optional(),
 });
 type Metadata = z.output<typeof MetadataSchema>;
 /** `m` carries the view's intake key, so a repeated delivery of the form changes the case once. */
@@ -90,8 +94,8 @@ const FORMS: Record<string, Submit> = {
 /** Forms opened from case buttons: refusals come back on the form, in the user's language. */
 export function registerCaseFormsSubmit(app: App, deps: SlackDeps, localeOf: LocaleOf) {
   for (const [callbackId, submit] of Object.entries(FORMS)) {
-    app.view(callbackId, async ({ ack, body, view }) => {
-      const { t } = await localeOf(body.user.id);
+    app.view(callbackId, async ({ ack, body, view, client }) => {
+      const { t, locale } = await localeOf(body.user.id);
       const metadata = MetadataSchema.safeParse(metadataOf(MetadataSchema, view.private_metadata));
       const values = readViewState(view.state);
       const firstBlock = Object.keys(values)[0] ?? 'reason';
@@ -101,7 +105,14 @@ export function registerCaseFormsSubmit(app: App, deps: SlackDeps, localeOf: Loc
       }
       const form = { ...metadata.data, intakeKey: viewIntakeKey(view) };
       const result = await submit(deps, slackUser(body.user), form, values);
-      if (result.ok) return void (await ack());
+      if (result.ok) await ack();
+      if (result.ok && callbackId === VIEWS.approvalRefuse && !result.repeat) {
+        const message = { channel: form.channel, ts: form.messageTs };
+        const complaint = result.value as Complaint;
+        const kind = form.approvalKind ?? '';
+        await updateApprovalMessage(client, message, complaint, kind, { t, locale }, deps.timeZone);
+      }
+      if (result.ok) return;
       await ack({ response_action: 'errors', errors: errorsOf(result, values, firstBlock, t) });
     });
   }
