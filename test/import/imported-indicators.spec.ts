@@ -167,7 +167,7 @@ describe('indicators over an imported register, against figures computed from th
       resolution: { median: null },
       resolutionDays: { median: null },
     });
-    const lines = digestLines(none, none, translator('en'));
+    const lines = digestLines(none, none, translator('en'), 'en');
     expect(lines.find((l) => l.startsWith('*Repeats*'))).toBe(
       '*Repeats*: n/a of opened complaints',
     );

@@ -1,5 +1,6 @@
 import type { Indicators } from '../../domain/kpi/kpi.js';
-import type { Translate } from '../../i18n/translate.js';
+import type { Locale, Translate } from '../../i18n/translate.js';
+import { formatAmount, formatNumber } from './format.js';
 
 const day = (at: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-GB', {
@@ -9,9 +10,9 @@ const day = (at: Date, timeZone: string) =>
     year: 'numeric',
   }).format(at);
 
-/** "+3", "−2", "=" against the previous period. */
-const delta = (now: number, before: number) =>
-  now === before ? '=' : now > before ? `+${now - before}` : `−${before - now}`;
+/** "+3", "−2", "=" against the previous period (`write` says a difference as the reader does). */
+const delta = (now: number, before: number, write: (n: number) => string = String) =>
+  now === before ? '=' : now > before ? `+${write(now - before)}` : `−${write(before - now)}`;
 const percent = (value: number | null, t: Translate) =>
   value === null ? t('digest.na') : `${Math.round(value * 100)}%`;
 /** Minutes as "3h 20m" (business or wall-clock minutes, as the clocks count them). */
@@ -22,8 +23,8 @@ const duration = (minutes: number | null, t: Translate) =>
       ? `${minutes}m`
       : `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
 
-const days = (value: number | null, t: Translate) =>
-  value === null ? t('digest.na') : value.toFixed(1);
+const days = (value: number | null, t: Translate, locale: Locale) =>
+  value === null ? t('digest.na') : formatNumber(value, locale, 1);
 
 export function periodLabel(current: Indicators, timeZone: string) {
   const last = new Date(current.period.to.getTime() - 1);
@@ -31,7 +32,12 @@ export function periodLabel(current: Indicators, timeZone: string) {
 }
 
 /** One line per indicator of DOMAIN.md, with *bold* labels (Slack mrkdwn; Teams turns it into **). */
-export function digestLines(current: Indicators, previous: Indicators, t: Translate): string[] {
+export function digestLines(
+  current: Indicators,
+  previous: Indicators,
+  t: Translate,
+  locale: Locale,
+): string[] {
   const codes = current.topProblemCodes
     .slice(0, 5)
     .map((c) => `${escape(c.code)} ${c.count} (${Math.round(c.cumulativeShare * 100)}%)`)
@@ -60,16 +66,16 @@ export function digestLines(current: Indicators, previous: Indicators, t: Transl
       resP90: duration(current.resolution.p90, t),
     }),
     t('digest.days', {
-      frMedian: days(current.firstResponseDays.median, t),
-      frP90: days(current.firstResponseDays.p90, t),
-      resMedian: days(current.resolutionDays.median, t),
-      resP90: days(current.resolutionDays.p90, t),
+      frMedian: days(current.firstResponseDays.median, t, locale),
+      frP90: days(current.firstResponseDays.p90, t, locale),
+      resMedian: days(current.resolutionDays.median, t, locale),
+      resP90: days(current.resolutionDays.p90, t, locale),
     }),
     t('digest.repeat', { repeatRate: percent(current.repeatRate, t) }),
     t('digest.codes', { codes: codes || t('digest.none') }),
     t('digest.costs', {
-      cost: current.costEur.toFixed(2),
-      costDelta: delta(current.costEur, previous.costEur),
+      cost: formatAmount(current.costEur, locale),
+      costDelta: delta(current.costEur, previous.costEur, (n) => formatAmount(n, locale)),
     }),
     t('digest.d2', { raised: current.d2Raised, signed: current.d2Signed }),
     t('digest.care', { done: current.careCallsDone, due: current.careCallsDue }),
@@ -82,7 +88,7 @@ export function digestLines(current: Indicators, previous: Indicators, t: Transl
       average:
         current.satisfaction.average === null
           ? t('digest.na')
-          : current.satisfaction.average.toFixed(2),
+          : formatNumber(current.satisfaction.average, locale, 2),
       responses: current.satisfaction.responses,
     }),
   ];

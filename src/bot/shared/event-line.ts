@@ -1,5 +1,7 @@
 import type { NewCaseEvent } from '../../domain/audit/case-event.js';
 import type { Locale, Translate } from '../../i18n/translate.js';
+import type { CatalogueText } from '../../domain/shared/notification.js';
+import { approvalReason } from './approval-reason.js';
 import { formatInstant } from './format.js';
 
 export interface EventLineStyle {
@@ -20,6 +22,7 @@ export function eventLine(event: NewCaseEvent, style: EventLineStyle): string {
   const status = (s: string) =>
     event.caseKind === 'd2' ? t(`d2.status.${s}` as never) : t(`status.${s}` as never);
   const note = data.note ? ` — ${escape(data.note)}` : '';
+  const comment = data.comment ? ` — ${escape(data.comment)}` : '';
   switch (event.type) {
     case 'complaint.status_changed':
     case 'd2.sign':
@@ -35,7 +38,9 @@ export function eventLine(event: NewCaseEvent, style: EventLineStyle): string {
     case 'approval.requested':
       return t('thread.approval.requested', {
         kind: t(`approval.${data.kind}` as never),
-        reason: escape(data.reason ?? ''),
+        reason: escape(
+          approvalReason(data.reason ?? '', event.data.say as CatalogueText, t, style.locale),
+        ),
       });
     case 'approval.given':
       return t('thread.approval.given', { actor, kind: t(`approval.${data.kind}` as never) });
@@ -48,7 +53,10 @@ export function eventLine(event: NewCaseEvent, style: EventLineStyle): string {
         number: data.serviceOrder ?? '',
         due: formatInstant(new Date(data.dueAt ?? 0), style.locale, style.timeZone),
       });
+    case 'complaint.satisfaction_recorded':
+      return t('thread.satisfaction', { actor, rating: String(data.rating ?? '') }) + comment;
     default:
-      return t('thread.other', { actor, type: event.type });
+      // A kind of event without its own line still reads as a sentence, never as its type name.
+      return t('thread.other', { actor });
   }
 }

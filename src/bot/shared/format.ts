@@ -28,3 +28,29 @@ export function formatInstant(at: Date, _locale: Locale, timeZone: string): stri
 }
 
 export const mention = (userId: string) => `<@${userId}>`;
+
+const TAGS: Record<Locale, string> = { it: 'it-IT', en: 'en-GB' };
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, digits: number, currency: boolean): Intl.NumberFormat {
+  const id = `${locale}:${digits}:${currency}`;
+  let format = numberFormats.get(id);
+  if (!format) {
+    format = new Intl.NumberFormat(TAGS[locale], {
+      ...(currency ? { style: 'currency', currency: 'EUR' } : {}),
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      // Italian CLDR data leaves four-digit numbers ungrouped ("1800,50"); people write 1.800,50.
+      useGrouping: 'always',
+    } as Intl.NumberFormatOptions);
+    numberFormats.set(id, format);
+  }
+  return format;
+}
+
+/** An amount in euro as the reader writes it: "1.800,50 €" in Italian, "€1,800.50" in English. */
+export const formatAmount = (eur: number, locale: Locale): string =>
+  numberFormat(locale, 2, true).format(eur);
+
+/** A number with a fixed count of decimals in the reader's locale ("4,5" / "4.5"). */
+export const formatNumber = (value: number, locale: Locale, digits = 1): string =>
+  numberFormat(locale, digits, false).format(value);

@@ -5,7 +5,7 @@ import type { Indicators } from '../../domain/kpi/kpi.js';
 import type { D2Request } from '../../domain/d2/d2-request.js';
 import type { MessageSet } from '../../domain/shared/delivery.ports.js';
 import type { CaseRef, Notification } from '../../domain/shared/notification.js';
-import { translator, type Locale, type MessageKey } from '../../i18n/translate.js';
+import { translator, type Locale, type MessageKey, type Translate } from '../../i18n/translate.js';
 import { ACTIONS } from '../ids.js';
 import { escapeText, plainText } from './blocks/block-kit.js';
 import { approvalRequest, caseCard, type CardContext } from './blocks/case-card.js';
@@ -15,7 +15,8 @@ import { digestChartPng } from '../charts/digest-chart.js';
 import { sendToEach } from '../shared/each-message.js';
 import { eventLine } from '../shared/event-line.js';
 import { formatInstant, mention } from '../shared/format.js';
-import type { SlackDeps } from './slack-deps.js';
+import { localeResolver, type SlackDeps } from './slack-deps.js';
+import { approvalReason } from '../shared/approval-reason.js';
 import { directText } from '../shared/direct-text.js';
 import { slackPace } from './slack-pace.js';
 import { SlackDeliveryError, slackPoster, type Card } from './slack-post.js';
@@ -26,6 +27,8 @@ import { SlackDeliveryError, slackPoster, type Card } from './slack-post.js';
  */
 export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale, paceMs = 1_000) {
   const t = translator(locale);
+  // Channels read the company's language; a direct message is written in its reader's own.
+  const localeOf = localeResolver(client, locale);
   const { post, update, upload } = slackPoster(client, slackPace(paceMs));
   const ctx = (): CardContext => ({
     t,
@@ -58,6 +61,16 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
     users: { platform: string; id: string }[],
     card: Card,
   ) => sendToEach(users, (u) => set.once(`${key}:${u.id}`, () => post(u.id, card)));
+  /** As `toEach`, each message written in its recipient's Slack language. */
+  const toEachIn = (
+    set: MessageSet,
+    key: string,
+    users: { platform: string; id: string }[],
+    card: (reader: { t: Translate; locale: Locale }) => Card,
+  ) =>
+    sendToEach(users, (u) =>
+      set.once(`${key}:${u.id}`, async () => post(u.id, card(await localeOf(u.id)))),
+    );
 
   const handlers = {
     async 'case.announce'(n: Of<'case.announce'>, set: MessageSet) {
@@ -79,11 +92,14 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
           post(channel, plain(n.mention.map((u) => mention(u.id)).join(' ')), ts),
         );
       const complaint = shown.record as Complaint;
-      const alert = t('p1.alert', {
-        number: complaint.number,
-        description: escapeText(complaint.description.slice(0, 200)),
-      });
-      await toEach(set, 'alert', slackOnly(n.direct), plain(`${alert} — <#${channel}>`));
+      const alert = (reader: { t: Translate }) =>
+        reader.t('p1.alert', {
+          number: complaint.number,
+          description: escapeText(complaint.description.slice(0, 200)),
+        });
+      await toEachIn(set, 'alert', slackOnly(n.direct), (r) =>
+        plain(`${alert(r)} — <#${channel}>`),
+      );
     },
     async 'case.changed'(n: Of<'case.changed'>, set: MessageSet) {
       const shown = await render(n.case);
@@ -109,11 +125,12 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
       if (!complaint) return;
       if (!at) throw new SlackDeliveryError(`${n.case.caseNumber} has no card yet`);
       const who = deciders.map((u) => mention(u.id)).join(' ');
-      const request = approvalRequest(complaint, n.approvalKind ?? 'other', who, n.reason, t);
+      const reason = approvalReason(n.reason, n.say, t, locale);
+      const request = approvalRequest(complaint, n.approvalKind ?? 'other', who, reason, t);
       await set.once('ask', () => post(at.channel, request, at.messageId));
       // Each approver is asked in their DM too, pointing at the thread where the buttons are.
       const kind = t(`approval.${n.approvalKind ?? 'other'}` as MessageKey);
-      const dm = t('decision.dm', { number: complaint.number, kind, reason: escapeText(n.reason) });
+      const dm = t('decision.dm', { number: complaint.number, kind, reason: escapeText(reason) });
       await toEach(set, 'ask-dm', deciders, plain(`${dm} — <#${at.channel}>`));
     },
     async 'case.reminder'(n: Of<'case.reminder'>, set: MessageSet) {
@@ -158,18 +175,18 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
       await set.once('told', () => post(n.to.id, plain(text)));
     },
     async 'care.call_due'(n: Of<'care.call_due'>, set: MessageSet) {
-      const text = t(n.overdue ? 'care.overdue' : 'care.due', {
-        client: escapeText(n.clientName),
-        due: formatInstant(new Date(n.dueAt), locale, deps.timeZone),
-      });
-      const card = oneButton(
-        text,
-        'care_actions',
-        ACTIONS.logCareCall,
-        t('action.log_care_call'),
-        n.clientId,
+      await toEachIn(set, 'due', slackOnly(n.to), (r) =>
+        oneButton(
+          r.t(n.overdue ? 'care.overdue' : 'care.due', {
+            client: escapeText(n.clientName),
+            due: formatInstant(new Date(n.dueAt), r.locale, deps.timeZone),
+          }),
+          'care_actions',
+          ACTIONS.logCareCall,
+          r.t('action.log_care_call'),
+          n.clientId,
+        ),
       );
-      await toEach(set, 'due', slackOnly(n.to), card);
     },
     async digest(n: Of<'digest'>, set: MessageSet) {
       if (n.destination.platform !== 'slack') return;
@@ -177,7 +194,7 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
       const current = revive(n.current);
       const previous = revive(n.previous);
       await set.once('text', () =>
-        post(channel, digestBlocks(current, previous, t, deps.timeZone)),
+        post(channel, digestBlocks(current, previous, t, locale, deps.timeZone)),
       );
       await set.once('chart', async () => {
         const png = await digestChartPng(current, previous, {
@@ -191,19 +208,22 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
       });
     },
     async 'communication.to_protocol'(n: Of<'communication.to_protocol'>, set: MessageSet) {
-      const text = t('communication.toProtocol', { subject: escapeText(n.subject) });
-      const card = oneButton(
-        text,
-        'communication_actions',
-        ACTIONS.protocolCommunication,
-        t('action.protocol'),
-        n.communicationId,
+      await toEachIn(set, 'protocol', slackOnly(n.to), (r) =>
+        oneButton(
+          r.t('communication.toProtocol', { subject: escapeText(n.subject) }),
+          'communication_actions',
+          ACTIONS.protocolCommunication,
+          r.t('action.protocol'),
+          n.communicationId,
+        ),
       );
-      await toEach(set, 'protocol', slackOnly(n.to), card);
     },
     async 'direct.message'(n: Of<'direct.message'>, set: MessageSet) {
-      if (n.to.platform === 'slack')
-        await set.once('dm', () => post(n.to.id, plain(directText(n, t, escapeText))));
+      if (n.to.platform !== 'slack') return;
+      const { id } = n.to;
+      await set.once('dm', async () =>
+        post(id, plain(directText(n, (await localeOf(id)).t, escapeText))),
+      );
     },
   };
 

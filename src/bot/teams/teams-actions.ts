@@ -308,7 +308,8 @@ async function submitComplaint(
   });
   if (!result.ok) return again(errorsOf(result, t));
   const { complaint, route } = result.value;
-  const message = registrationMessage(complaint, route, t, (id) => id);
+  const locale = pickLocale(turn.activity.locale, deps.defaultLocale);
+  const message = registrationMessage(complaint, route, t, locale, (id) => id);
   const notice = noticeCard(message);
   return { card: notice, refused: false };
 }

@@ -12,6 +12,7 @@ import { digestLines, digestTitle } from '../shared/digest-text.js';
 import { card, text, type Card } from './cards/adaptive.js';
 import { teamsApprovalCard, teamsCaseCard, teamsD2Card } from './cards/case-card.js';
 import { noticeCard } from './cards/forms.js';
+import { approvalReason } from '../shared/approval-reason.js';
 import { directText } from '../shared/direct-text.js';
 import type { TeamsDeps } from './teams-deps.js';
 import { teamsPoster, TeamsDeliveryError } from './teams-post.js';
@@ -59,7 +60,7 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
     const period = { from: new Date(n.current.period.from), to: new Date(n.current.period.to) };
     const current = { ...n.current, period };
     const title = digestTitle(current, t, deps.timeZone);
-    const lines = digestLines(current, n.previous, t);
+    const lines = digestLines(current, n.previous, t, locale);
     const png = await digestChartPng(current, n.previous, {
       title: t('digest.chart'),
       current: t('digest.thisPeriod'),
@@ -126,7 +127,15 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
         const at = announced(complaint, n.case.caseNumber);
         if (at.platform === 'teams')
           await set.once('ask', () =>
-            reply(at, teamsApprovalCard(complaint, n.approvalKind ?? 'other', n.reason, t)),
+            reply(
+              at,
+              teamsApprovalCard(
+                complaint,
+                n.approvalKind ?? 'other',
+                approvalReason(n.reason, n.say, t, locale),
+                t,
+              ),
+            ),
           );
         return;
       }

@@ -36,6 +36,7 @@ export async function askForApprovals(
         case: ref,
         from: await services.roles.holdersOf(approval.role),
         reason: approval.reason,
+        ...(approval.say ? { say: approval.say } : {}),
         approvalKind: approval.kind,
       },
       {

@@ -55,7 +55,12 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const ApprovalSchema = z.object({
   kind: z.enum(['cost', 'feature_change', 'outside_policy', 'other']),
   role: RoleSchema,
+  /** Readable as stored (English for the rules' own reasons); chats show `say` when present. */
   reason: text(500),
+  /** A rule's reason as a catalogue message, said in each reader's language. */
+  say: z
+    .object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })
+    .optional(),
   status: z.enum(['pending', 'approved', 'refused']),
   requestedAt: z.date(),
   decidedBy: ChatUserSchema.optional(),

@@ -26,14 +26,25 @@ export function requiredApprovals(
   at: Date,
 ): Approval[] {
   const approvals: Approval[] = [];
-  const ask = (kind: Approval['kind'], role: Approval['role'], reason: string) =>
-    approvals.push({ kind, role, reason, status: 'pending', requestedAt: at });
-  if (policy.costThresholdEur !== null && (facts.estimatedCostEur ?? 0) > policy.costThresholdEur) {
-    ask(
-      'cost',
-      'DCOM',
-      `estimated cost ${facts.estimatedCostEur} EUR above ${policy.costThresholdEur} EUR`,
-    );
+  const ask = (
+    kind: Approval['kind'],
+    role: Approval['role'],
+    reason: string,
+    params: Record<string, number> = {},
+  ) =>
+    approvals.push({
+      kind,
+      role,
+      reason,
+      say: { key: `escalation.${kind}`, params },
+      status: 'pending',
+      requestedAt: at,
+    });
+  const cost = facts.estimatedCostEur ?? 0;
+  if (policy.costThresholdEur !== null && cost > policy.costThresholdEur) {
+    const threshold = policy.costThresholdEur;
+    // The params are amounts in euro: the chats write them in the reader's locale.
+    ask('cost', 'DCOM', `estimated cost ${cost} EUR above ${threshold} EUR`, { cost, threshold });
   }
   if (policy.featureChangeNeedsReview && facts.changesProductFunctionality) {
     ask(

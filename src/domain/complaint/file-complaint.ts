@@ -159,7 +159,12 @@ async function appendFilingEvents(
       type: 'approval.requested',
       actor: by,
       at,
-      data: { kind: approval.kind, role: approval.role, reason: approval.reason },
+      data: {
+        kind: approval.kind,
+        role: approval.role,
+        reason: approval.reason,
+        ...(approval.say ? { say: approval.say } : {}),
+      },
     });
   }
 }

@@ -2,6 +2,9 @@ import type { NewCaseEvent } from '../audit/case-event.js';
 import type { Indicators } from '../kpi/kpi.js';
 import type { ChatDestination, ChatUser } from './chat-user.js';
 
+/** A message of the chats' catalogues, said in each reader's language. */
+export type CatalogueText = { key: string; params: Record<string, string | number> };
+
 export type CaseRef = { caseKind: 'complaint' | 'd2'; caseId: string; caseNumber: string };
 
 /**
@@ -25,6 +28,8 @@ export type Notification =
       case: CaseRef;
       from: ChatUser[];
       reason: string;
+      /** The reason as a catalogue message, when a company rule gave it (`reason` is the fallback). */
+      say?: CatalogueText;
       /** For a complaint: which approval is asked (cost, feature_change…). */
       approvalKind?: string;
     }
@@ -73,5 +78,5 @@ export type Notification =
       case?: CaseRef;
       text: string;
       /** A catalogue message the recipient reads in their own language (`text` is the fallback). */
-      say?: { key: string; params: Record<string, string | number> };
+      say?: CatalogueText;
     };

@@ -6,6 +6,7 @@ const approvalSchema = new Schema(
     kind: String,
     role: String,
     reason: String,
+    say: { key: String, params: Schema.Types.Mixed },
     status: String,
     requestedAt: Date,
     decidedBy: chatUserSchema,

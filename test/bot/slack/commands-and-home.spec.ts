@@ -184,6 +184,24 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
       return call.args.view as { private_metadata: string };
     });
     const today = new Date().toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const future = await post(
+      viewSubmission('U0SCOM', {
+        id: 'VCARE0',
+        callbackId: VIEWS.careCall,
+        privateMetadata: modal.private_metadata,
+        values: {
+          date: { value: { type: 'datepicker', selected_date: later } },
+          channel: input.select('phone'),
+          outcome: input.text('Dal futuro'),
+        },
+      }),
+    );
+    expect(JSON.parse(future.text)).toEqual({
+      response_action: 'errors',
+      errors: { date: 'La data della chiamata è nel futuro.' },
+    });
+    expect(await bot.db.store.care.list({ clientId })).toEqual([]);
     const logged = await post(
       viewSubmission('U0SCOM', {
         id: 'VCARE',
@@ -421,7 +439,7 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
     const answer = await post(
       slashCommand(COMMANDS.sportello, 'U0BOSS', 'export complaints ;', 'C0AUDIT'),
     );
-    expect(answer.json().text).toMatch(/Registro complaints: \d+ righe/);
+    expect(answer.json().text).toMatch(/^Registro dei reclami: \d+ righe/);
     const upload = await eventually(() => {
       const file = bot.stub.uploads
         .slice(before)
@@ -471,9 +489,9 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
         slashCommand(COMMANDS.sportello, 'U0BOSS', 'kpi problemCode 2026-01-01 2026-12-31'),
       )
     ).json().text as string;
-    expect(text).toMatch(/^\*Reclami per problemCode, 01\/01\/2026 – 31\/12\/2026\*/);
+    expect(text).toMatch(/^\*Reclami per codice problema, 01\/01\/2026 – 31\/12\/2026\*/);
     expect(text).toMatch(
-      /• SURV-1: aperti 1, di cui chiusi ad oggi 0, costi 950\.50 EUR, soddisfazione 1\.00/,
+      /• SURV-1: aperti 1, di cui chiusi ad oggi 0, costi 950,50\s€, soddisfazione 1,00/,
     );
     expect(text).toContain('Clienti meno soddisfatti: Verdi Impianti');
   });

@@ -1,5 +1,5 @@
 import type { Indicators } from '../../../domain/kpi/kpi.js';
-import type { Translate } from '../../../i18n/translate.js';
+import type { Locale, Translate } from '../../../i18n/translate.js';
 import { digestLines, digestTitle } from '../../shared/digest-text.js';
 import { md, plainText, type Block } from './block-kit.js';
 
@@ -10,12 +10,13 @@ export function digestBlocks(
   current: Indicators,
   previous: Indicators,
   t: Translate,
+  locale: Locale,
   timeZone: string,
 ) {
   const title = digestTitle(current, t, timeZone);
   const blocks: Block[] = [
     { type: 'header', text: plainText(title) },
-    { type: 'section', text: md(digestLines(current, previous, t).join('\n')) },
+    { type: 'section', text: md(digestLines(current, previous, t, locale).join('\n')) },
   ];
   return { text: title, blocks };
 }

@@ -5,8 +5,8 @@ import { BREAKDOWNS, type Indicators } from '../../../domain/kpi/kpi.js';
 import type { WebClient } from '@slack/web-api';
 import { REGISTER_NAMES } from '../../../domain/registers/registers.ports.js';
 import type { ChatUser } from '../../../domain/shared/chat-user.js';
-import type { Translate } from '../../../i18n/translate.js';
-import { formatInstant } from '../../shared/format.js';
+import type { Locale, Translate } from '../../../i18n/translate.js';
+import { formatAmount, formatInstant, formatNumber } from '../../shared/format.js';
 import { periodLabel } from '../blocks/digest-blocks.js';
 import { ROLES } from '../../../domain/roles/role.js';
 import { rolesCommand, setUpCommand } from './roles.js';
@@ -21,7 +21,7 @@ import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
  */
 export function registerSportelloCommand(app: App, deps: SlackDeps, localeOf: LocaleOf) {
   app.command(COMMANDS.sportello, async ({ command, ack, client }) => {
-    const { t } = await localeOf(command.user_id);
+    const { t, locale } = await localeOf(command.user_id);
     const me = slackUser({ id: command.user_id, name: command.user_name });
     const words = command.text.trim().split(/\s+/).filter(Boolean);
     const [verb = '', target = '', list = ''] = words;
@@ -36,7 +36,7 @@ export function registerSportelloCommand(app: App, deps: SlackDeps, localeOf: Lo
           (await careRegisterList(deps, target, t)),
       );
     if (verb === 'kpi')
-      return reply(await breakdownOnDemand(deps, me, target, list, command.text, t));
+      return reply(await breakdownOnDemand(deps, me, target, list, command.text, t, locale));
     if (verb === 'digest')
       return reply(await digestOnDemand(deps, me, command.channel_id, target, list, t));
     if (verb === 'roles') return reply(await rolesCommand(deps, me, words.slice(1), t));
@@ -100,7 +100,7 @@ async function exportOnDemand(
     filename: `${name}.csv`,
     title: name,
   });
-  return t('export.done', { register: name, rows });
+  return t('export.done', { register: t(`register.${name}`), rows });
 }
 
 /** `/sportello kpi department|product|problemCode|clientClass [from to]`: last week unless given. */
@@ -111,6 +111,7 @@ async function breakdownOnDemand(
   from: string,
   text: string,
   t: Translate,
+  locale: Locale,
 ): Promise<string> {
   const refusal = await slackNeedsRole(deps, me.id, 'kpi.digest', t);
   if (refusal) return refusal;
@@ -135,15 +136,19 @@ async function breakdownOnDemand(
       key: r.key.replace(/[<>&*]/g, ''),
       opened: r.opened,
       closed: r.closed,
-      cost: r.costEur.toFixed(2),
-      satisfaction: r.satisfaction === null ? t('digest.na') : r.satisfaction.toFixed(2),
+      cost: formatAmount(r.costEur, locale),
+      satisfaction:
+        r.satisfaction === null ? t('digest.na') : formatNumber(r.satisfaction, locale, 2),
     }),
   );
   const unhappy = least
-    .map((l) => `${l.clientName.replace(/[<>&*]/g, '')} ${l.average.toFixed(2)} (${l.answers})`)
+    .map(
+      (l) =>
+        `${l.clientName.replace(/[<>&*]/g, '')} ${formatNumber(l.average, locale, 2)} (${l.answers})`,
+    )
     .join(' · ');
   return [
-    t('kpi.title', { by, ...label }),
+    t('kpi.title', { by: t(`kpi.by.${by}`), ...label }),
     ...(lines.length ? lines : [t('home.none')]),
     t('kpi.least', { clients: unhappy || t('digest.none') }),
   ].join('\n');

@@ -14,7 +14,10 @@ import { fieldErrors, readViewState, text } from './view-state.js';
 
 const MetadataSchema = z.object({ clientId: z.string().max(40) });
 
-/** A day picked in the form, as noon of that day where the company is (never in the future). */
+/**
+ * A day picked in the form, as noon of that day where the company is; today before noon is now.
+ * A later day stays in the future, for the use case to refuse.
+ */
 function dayOf(value: string | undefined, timeZone: string, now: Date): Date | string | undefined {
   if (!value) return undefined;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -27,7 +30,8 @@ function dayOf(value: string | undefined, timeZone: string, now: Date): Date | s
     0,
     timeZone,
   );
-  return noon > now ? now : new Date(noon.getTime());
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+  return noon > now && value === today ? now : new Date(noon.getTime());
 }
 
 /** Logging a care call writes Mod. 07_A9, schedules the next one and offers the follow-ups. */
@@ -60,9 +64,10 @@ export function registerCareCallSubmit(
             ? f
             : undefined,
       );
+      const field = result.error.code === 'CARE.IN_FUTURE' ? 'date' : 'outcome';
       await ack({
         response_action: 'errors',
-        errors: Object.keys(errors).length ? errors : { outcome: refusalText(result, t) },
+        errors: Object.keys(errors).length ? errors : { [field]: refusalText(result, t) },
       });
       return;
     }

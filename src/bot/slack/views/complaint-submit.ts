@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { VIEWS } from '../../ids.js';
 import { escapeText } from '../blocks/block-kit.js';
-import type { Translate } from '../../../i18n/translate.js';
+import type { Locale, Translate } from '../../../i18n/translate.js';
 import { refusalText } from '../../shared/refusal-text.js';
 import { registrationMessage } from '../../shared/registration-message.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
@@ -37,8 +37,8 @@ export function registerComplaintSubmit(
   const finish = async ({ user, submitted }: JournalEntry) => {
     try {
       const outcome = await file(slackUser(user), submitted);
-      const { t } = await localeOf(user.id);
-      const text = outcomeText(outcome, submitted, t);
+      const { t, locale } = await localeOf(user.id);
+      const text = outcomeText(outcome, submitted, t, locale);
       // Slack being down after the filing must not turn into a second, contradicting message.
       await tellUser(app.client, user.id, submitted.channel, text).catch((error: unknown) =>
         deps.log.error({ err: error, user: user.id }, 'could not tell the user how filing went'),
@@ -71,6 +71,7 @@ export function outcomeText(
   outcome: FilingOutcome,
   submitted: SubmittedComplaint,
   t: Translate,
+  locale: Locale,
 ): string {
   const kept = outcome.newClient
     ? `\n${t('complaint.client_kept', { name: escapeText(outcome.newClient) })}`
@@ -78,7 +79,7 @@ export function outcomeText(
   switch (outcome.kind) {
     case 'registered':
       return outcome.route
-        ? registrationMessage(outcome.complaint, outcome.route, t, (id) => `<#${id}>`)
+        ? registrationMessage(outcome.complaint, outcome.route, t, locale, (id) => `<#${id}>`)
         : t('complaint.registered.short', { number: outcome.complaint.number });
     case 'refused':
       return notSaved(refusalText(outcome.refusal, t), submitted, t) + kept;
