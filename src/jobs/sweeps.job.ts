@@ -2,7 +2,11 @@ import type { Agenda } from 'agenda';
 import { remindCareCalls } from '../domain/care/care-call-use-cases.js';
 import type { CareServices } from '../domain/care/care.ports.js';
 import { finishInterruptedFilings } from '../domain/complaint/finish-filing.js';
-import { remindUnsignedD2s, type UnsignedD2Services } from '../domain/d2/remind-unsigned-d2.js';
+import {
+  remindUnsignedD2s,
+  remindUnstartedD2s,
+  type UnsignedD2Services,
+} from '../domain/d2/remind-unsigned-d2.js';
 import type { CatchUp } from './catch-up.job.js';
 
 export const D2_SWEEP = 'd2.unsigned-sweep';
@@ -42,6 +46,9 @@ export async function defineSweeps(agenda: Agenda, deps: SweepDeps, every = '10 
   agenda.define(D2_SWEEP, async () => {
     const result = await remindUnsignedD2s(deps.unsignedD2);
     for (const failure of result.failures) deps.log.warn(failure, 'unsigned D2 reminder failed');
+    const unstarted = await remindUnstartedD2s(deps.unsignedD2);
+    for (const failure of unstarted.failures)
+      deps.log.warn(failure, 'unstarted D2 reminder failed');
   });
   agenda.define(CARE_SWEEP, async () => {
     const result = await remindCareCalls(deps.care);

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { logCareCall, remindCareCalls } from '../../src/domain/care/care-call-use-cases.js';
 import { NewClientSchema } from '../../src/domain/client/client.js';
 import { raiseD2 } from '../../src/domain/d2/raise-d2.js';
-import { signD2Request } from '../../src/domain/d2/decide-d2.js';
-import { remindUnsignedD2s } from '../../src/domain/d2/remind-unsigned-d2.js';
+import { signD2Request, startD2Request } from '../../src/domain/d2/decide-d2.js';
+import { remindUnsignedD2s, remindUnstartedD2s } from '../../src/domain/d2/remind-unsigned-d2.js';
 import type { Notification } from '../../src/domain/shared/notification.js';
 import { createAgenda } from '../../src/jobs/agenda.js';
 import { D2_SWEEP, defineSweeps } from '../../src/jobs/sweeps.job.js';
@@ -71,6 +71,34 @@ describe('sweeps: unsigned D2 requests and due care calls', () => {
     clock.set(rome('2026-12-15 10:01'));
     await sweep();
     expect(await queued('d2.unsigned')).toHaveLength(2);
+  });
+
+  it('hands a signed D2 to SCOM, reminds SCOM while nobody starts it, and stops once started', async () => {
+    clock.set(rome('2026-12-14 15:00')); // Monday
+    const client = await db.store.clients.insert(NewClientSchema.parse(aClient({ code: 'D2S' })));
+    const raised = await raiseD2(services, secretariat, { clientId: client.id, reason: 'Offerta' });
+    if (!raised.ok) throw new Error(raised.error.code);
+    await signD2Request(services, director, { d2Id: raised.value.id });
+    const forThis = async () =>
+      (await queued('d2.to_carry_out')).filter((n) => n.case.caseId === raised.value.id);
+    expect(await forThis()).toMatchObject([{ to: [{ id: office.id }] }]);
+    expect((await forThis())[0]?.waitingSince).toBeUndefined();
+    const sweep = () => remindUnstartedD2s(unsignedD2Services(db.store, services));
+
+    clock.set(rome('2026-12-15 09:59')); // Mon 15:00–17:30 is 2h30, Tuesday 8:30–10:00 the rest
+    await sweep();
+    expect(await forThis()).toHaveLength(1);
+    clock.set(rome('2026-12-15 10:01'));
+    await sweep();
+    await sweep();
+    const reminders = (await forThis()).filter((n) => n.waitingSince);
+    expect(reminders).toMatchObject([{ to: [{ id: office.id }] }]);
+    expect(new Date(reminders[0]!.waitingSince!)).toEqual(rome('2026-12-14 15:00'));
+
+    await startD2Request(services, office, { d2Id: raised.value.id });
+    clock.set(rome('2026-12-17 10:01'));
+    await sweep();
+    expect(await forThis()).toHaveLength(2);
   });
 
   it('reminds the owner of a due care call, nags while overdue, and stops once the call is logged', async () => {

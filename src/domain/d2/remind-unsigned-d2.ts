@@ -5,6 +5,7 @@ import {
 } from '../calendar/business-calendar.js';
 import type { D2Queries } from '../shared/queries.ports.js';
 import type { Clock, Notifier, RoleDirectory } from '../shared/shared.ports.js';
+import type { Notification } from '../shared/notification.js';
 import type { D2Request } from './d2-request.js';
 import { d2Ref } from './change-d2.js';
 
@@ -42,18 +43,60 @@ export interface UnsignedD2Services {
  * sweep's timing. One bad D2 never stops the others: failures are returned, not thrown.
  */
 export async function remindUnsignedD2s(services: UnsignedD2Services) {
-  const now = services.clock.now();
   const directors = await services.roles.holdersOf('DCOM');
+  return remindEach(services, await services.d2Requests.awaitingSignature(1000), (d2, now) => {
+    const index = unsignedReminderDue(d2, now, services.calendar, services.policy);
+    return index === undefined
+      ? undefined
+      : {
+          notification: {
+            type: 'd2.unsigned',
+            case: d2Ref(d2),
+            to: directors,
+            waitingSince: d2.submittedAt,
+          },
+          once: `d2:${d2.id}:unsigned:${index}`,
+        };
+  });
+}
+
+/**
+ * Reminds the commercial secretariat (SCOM) of every D2 signed and still not started, on the same
+ * rhythm counted from the signature, with the card's Start / Complete again.
+ */
+export async function remindUnstartedD2s(services: UnsignedD2Services) {
+  const office = await services.roles.holdersOf('SCOM');
+  return remindEach(services, await services.d2Requests.toCarryOut(1000), (d2, now) => {
+    if (d2.status !== 'signed' || !d2.signature) return undefined;
+    const waiting = { ...d2, status: 'submitted' as const, submittedAt: d2.signature.at };
+    const index = unsignedReminderDue(waiting, now, services.calendar, services.policy);
+    return index === undefined
+      ? undefined
+      : {
+          notification: {
+            type: 'd2.to_carry_out',
+            case: d2Ref(d2),
+            to: office,
+            waitingSince: d2.signature.at,
+          },
+          once: `d2:${d2.id}:unstarted:${index}`,
+        };
+  });
+}
+
+async function remindEach(
+  services: UnsignedD2Services,
+  d2s: D2Request[],
+  due: (d2: D2Request, now: Date) => { notification: Notification; once: string } | undefined,
+) {
+  const now = services.clock.now();
   const failures: { d2: string; error: unknown }[] = [];
   let sent = 0;
-  for (const d2 of await services.d2Requests.awaitingSignature(1000)) {
+  for (const d2 of d2s) {
     try {
-      const index = unsignedReminderDue(d2, now, services.calendar, services.policy);
-      if (index === undefined) continue;
-      await services.notifier.queue(
-        { type: 'd2.unsigned', case: d2Ref(d2), to: directors, waitingSince: d2.submittedAt },
-        { once: `d2:${d2.id}:unsigned:${index}` },
-      );
+      const reminder = due(d2, now);
+      if (!reminder) continue;
+      await services.notifier.queue(reminder.notification, { once: reminder.once });
       sent++;
     } catch (error) {
       failures.push({ d2: d2.number, error });

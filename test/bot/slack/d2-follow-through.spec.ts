@@ -122,6 +122,30 @@ describe('Slack: a D2 goes on after the signature (SCOM acts, the requester hear
     expect(toldTo(bot.stub, 'U0SDID', /La tua richiesta|ha avviato/)).toHaveLength(3);
   });
 
+  it('reminds SCOM of a signed D2 nobody started, with its Start / Complete again', async () => {
+    const d2 = await raise('VFT3', 'Visita di cortesia');
+    await press('U0DCOM', ACTIONS.d2Sign, d2.id, d2.ts);
+    await dmWithButton('U0SCOM1', d2.id, ACTIONS.d2Start);
+    await bot.chat.services.notifier.queue(
+      {
+        type: 'd2.to_carry_out',
+        case: { caseKind: 'd2', caseId: d2.id, caseNumber: d2.number },
+        to: [user('U0SCOM1')],
+        waitingSince: new Date('2026-11-30T09:00:00Z'),
+      },
+      { once: 'test-unstarted' },
+    );
+    const reminder = await waitToldTo(bot.stub, 'U0SCOM1', 1, /nessuno l’ha ancora avviata/);
+    expect(reminder).toEqual([
+      `:memo: La richiesta *${d2.number}* è firmata dal 30/11/2026 10:00 e nessuno l’ha ancora avviata: premi *Avvia* quando contatti il cliente.`,
+    ]);
+    const dm = bot.stub
+      .of('chat.postMessage')
+      .find((c) => c.args.channel === 'U0SCOM1' && String(c.args.text).includes('nessuno'));
+    expect(JSON.stringify(dm?.args.blocks)).toContain(ACTIONS.d2Start);
+    expect(JSON.stringify(dm?.args.blocks)).toContain(ACTIONS.d2Complete);
+  });
+
   it('tells the requester a decline with its reason, and SCOM nothing', async () => {
     const d2 = await raise('VFT2', 'Sollecito di pagamento');
     await postToBot(bot.baseUrl, {
