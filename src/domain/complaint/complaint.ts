@@ -59,7 +59,11 @@ export const ApprovalSchema = z.object({
   reason: text(500),
   /** A rule's reason as a catalogue message, said in each reader's language. */
   say: z
-    .object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })
+    .object({
+      key: z.string(),
+      // Mongoose drops an empty object on save: no params read back as none.
+      params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+    })
     .optional(),
   status: z.enum(['pending', 'approved', 'refused']),
   requestedAt: z.date(),
