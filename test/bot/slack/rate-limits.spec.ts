@@ -106,9 +106,16 @@ describe('Slack: 60 s of rate limiting during 30 filings', () => {
       ).toHaveLength(1);
       expect(inThread(technicianOf(i))).toHaveLength(1);
       expect(inThread(DIRECTOR)).toHaveLength(costly(i) ? 1 : 0);
-      expect(
-        posts((a) => a.channel === DIRECTOR && String(a.text).includes(c.number)),
-      ).toHaveLength(urgent(i) ? 1 : 0);
+      // The director's DMs: the P1 alert, and (since approvers are asked by DM too) the approval.
+      const toDirector = (asked: boolean) =>
+        posts(
+          (a) =>
+            a.channel === DIRECTOR &&
+            String(a.text).includes(c.number) &&
+            String(a.text).includes('attende la tua decisione') === asked,
+        );
+      expect(toDirector(false)).toHaveLength(urgent(i) ? 1 : 0);
+      expect(toDirector(true)).toHaveLength(costly(i) ? 1 : 0);
     }
     expect(bot.stub.refusals).toEqual([]);
   }, 300_000);
