@@ -18,6 +18,7 @@ import { formatInstant, mention } from '../shared/format.js';
 import { localeResolver, type SlackDeps } from './slack-deps.js';
 import { approvalReason } from '../shared/approval-reason.js';
 import { directText } from '../shared/direct-text.js';
+import { carryOutIntro } from '../shared/d2-carry-out.js';
 import { slackPace } from './slack-pace.js';
 import { SlackDeliveryError, slackPoster, type Card } from './slack-post.js';
 
@@ -157,13 +158,9 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
     async 'd2.to_carry_out'(n: Of<'d2.to_carry_out'>, set: MessageSet) {
       const shown = await render(n.case);
       if (!shown) return;
-      const since =
-        n.waitingSince && formatInstant(new Date(n.waitingSince), locale, deps.timeZone);
-      const intro = since
-        ? t('reminder.d2.start', { number: n.case.caseNumber, since })
-        : t('d2.toCarryOut', { number: n.case.caseNumber });
+      const { intro, reminder } = carryOutIntro(n, { t, locale, timeZone: deps.timeZone });
       const card = { text: intro, blocks: [...plain(intro).blocks, ...shown.card.blocks] };
-      await toEach(set, since ? 'remind' : 'carry', slackOnly(n.to), card);
+      await toEach(set, reminder ? 'remind' : 'carry', slackOnly(n.to), card);
     },
     async 'd2.progress'(n: Of<'d2.progress'>, set: MessageSet) {
       if (n.to.platform !== 'slack') return;

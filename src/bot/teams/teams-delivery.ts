@@ -14,6 +14,7 @@ import { teamsApprovalCard, teamsCaseCard, teamsD2Card } from './cards/case-card
 import { noticeCard } from './cards/forms.js';
 import { approvalReason } from '../shared/approval-reason.js';
 import { directText } from '../shared/direct-text.js';
+import { carryOutIntro } from '../shared/d2-carry-out.js';
 import type { TeamsDeps } from './teams-deps.js';
 import { teamsPoster, TeamsDeliveryError } from './teams-post.js';
 
@@ -166,13 +167,9 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
       case 'd2.to_carry_out': {
         const shown = await render(n.case);
         if (!shown) return;
-        const since =
-          n.waitingSince && formatInstant(new Date(n.waitingSince), locale, deps.timeZone);
-        const intro = since
-          ? t('reminder.d2.start', { number: n.case.caseNumber, since })
-          : t('d2.toCarryOut', { number: n.case.caseNumber });
-        await toEach(set, since ? 'remind' : 'intro', n.to, () => noticeCard(intro));
-        if (!since) await toEach(set, 'carry', n.to, () => shown.card);
+        const { intro, reminder } = carryOutIntro(n, { t, locale, timeZone: deps.timeZone });
+        await toEach(set, reminder ? 'remind' : 'intro', n.to, () => noticeCard(intro));
+        if (!reminder) await toEach(set, 'carry', n.to, () => shown.card);
         return;
       }
       case 'd2.progress': {
