@@ -49,6 +49,13 @@ export type FileComplaintRefusal =
   | 'COMPLAINT.CLIENT_NOT_FOUND'
   | 'COMPLAINT.RECEIVED_IN_FUTURE';
 
+/** A filed case; `again` when this submission had been filed already (by another delivery). */
+export interface Filed {
+  complaint: Complaint;
+  route: Route;
+  again?: true;
+}
+
 /**
  * Registers a customer problem: classifies it (approvals, initial status, repeat), starts its SLA
  * clocks, stores it under the next number, then records, schedules and announces it.
@@ -57,7 +64,7 @@ export async function fileComplaint(
   services: ComplaintServices,
   by: ChatUser,
   input: unknown,
-): Promise<Result<{ complaint: Complaint; route: Route }, FileComplaintRefusal>> {
+): Promise<Result<Filed, FileComplaintRefusal>> {
   const parsed = parseInput(FileComplaintInputSchema, input);
   if (!parsed.ok) return parsed;
   const form = parsed.value;
@@ -67,7 +74,8 @@ export async function fileComplaint(
   if (!(await services.clients.exists(form.clientId)))
     return refuse('COMPLAINT.CLIENT_NOT_FOUND', { clientId: form.clientId });
   const earlier = form.intakeKey && (await services.complaints.findByIntakeKey(form.intakeKey));
-  if (earlier) return ok({ complaint: earlier, route: await routeOf(services, earlier) });
+  if (earlier)
+    return ok({ complaint: earlier, route: await routeOf(services, earlier), again: true });
   const now = services.clock.now();
   if (form.receivedAt && form.receivedAt > now) return refuse('COMPLAINT.RECEIVED_IN_FUTURE');
 
@@ -76,7 +84,7 @@ export async function fileComplaint(
   const year = localYearOf(now, calendar.timeZone);
   // A copy of this submission may have filed it meanwhile: then that case is the answer.
   const { record: complaint, first } = await services.complaints.registerOnce(data, year);
-  if (!first) return ok({ complaint, route: await routeOf(services, complaint) });
+  if (!first) return ok({ complaint, route: await routeOf(services, complaint), again: true });
   const route = await record(services, complaint, by, now);
   return ok({ complaint, route });
 }

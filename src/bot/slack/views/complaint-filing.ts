@@ -9,7 +9,11 @@ import type { SlackDeps } from '../slack-deps.js';
 import { newClientName, type SubmittedComplaint } from './complaint-form.js';
 
 /** How a filing ended, as far as the bot can know it: what the user is told, once. */
-export type FilingOutcome = { newClient?: string } & (
+export type FilingOutcome = {
+  newClient?: string;
+  /** Another delivery of this submission was filed first, and its user is told by that one. */
+  again?: boolean;
+} & (
   | { kind: 'registered'; complaint: Complaint; route?: Route }
   | { kind: 'refused'; refusal: Refusal }
   /** The database failed before the case could be written: certainly not stored. */
@@ -37,7 +41,7 @@ export function complaintFiler(deps: SlackDeps, options: FilingOptions = {}) {
   return (by: ChatUser, submitted: SubmittedComplaint): Promise<FilingOutcome> => {
     const key = submitted.form.intakeKey;
     const running = inFlight.get(key);
-    if (running) return running;
+    if (running) return running.then((outcome) => ({ ...outcome, again: true }));
     arrivals.last = performance.now();
     const filing = afterBurst(arrivals)
       .then(() => inTurn(() => fileTracked(deps, by, submitted, options)))

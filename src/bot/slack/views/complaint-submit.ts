@@ -33,10 +33,15 @@ export function registerComplaintSubmit(
 ) {
   const file = complaintFiler(deps, options);
   const journal = options.journal ?? noJournal;
-  /** Files an accepted form, tells its user how it went, and closes its journal line. */
-  const finish = async ({ user, submitted }: JournalEntry) => {
+  /**
+   * Files an accepted form, tells its user how it went (once: a delivery of a submission already
+   * filed says nothing more, unless it is a form left by a killed process), and closes its
+   * journal line.
+   */
+  const finish = async ({ user, submitted }: JournalEntry, left = false) => {
     try {
       const outcome = await file(slackUser(user), submitted);
+      if (outcome.again && !left) return;
       const { t, locale } = await localeOf(user.id);
       const text = outcomeText(outcome, submitted, t, locale);
       // Slack being down after the filing must not turn into a second, contradicting message.
@@ -61,7 +66,7 @@ export function registerComplaintSubmit(
   });
   // Forms a killed process had answered but not finished: filed now (once, by intake key).
   const left = journal.unfinished();
-  void Promise.all(left.map(finish)).catch((error: unknown) =>
+  void Promise.all(left.map((entry) => finish(entry, true))).catch((error: unknown) =>
     deps.log.error({ err: error }, 'complaint forms left by the last run could not be finished'),
   );
 }
