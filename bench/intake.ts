@@ -20,7 +20,24 @@ import { benchServer, benchStore } from './support/bench-database.js';
 const total = Number(process.argv[2] ?? 2000);
 const concurrency = Number(process.argv[3] ?? 20);
 const server = await benchServer();
-const { connection, store, drop } = await benchStore(server.uri);
+const { connection, store, drop } = await benchStore(server.uri, { monitorCommands: true });
+// Round trips to the database, by command, while a run is counted (outbox polling included).
+const trips = new Map<string, number>();
+let counting = false;
+connection.getClient().on('commandStarted', (event: { commandName: string }) => {
+  if (counting) trips.set(event.commandName, (trips.get(event.commandName) ?? 0) + 1);
+});
+function countTrips<T>(during: () => Promise<T>) {
+  trips.clear();
+  counting = true;
+  return during().finally(() => (counting = false));
+}
+const perCase = () =>
+  [...trips]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, n]) => `${name} ${(n / total).toFixed(2)}`)
+    .join(', ');
+const tripsPerCase = () => [...trips.values()].reduce((a, b) => a + b, 0) / total;
 await store.roles.assign({ platform: 'slack', id: 'U0OP' }, ['operator']);
 const clientId = (await store.clients.insert(NewClientSchema.parse(aClient()))).id;
 
@@ -64,8 +81,12 @@ await run(oursUrl!, 'warm', 100, announced); // warm-up: JIT, connections, first
 await run(bareUrl!, 'warmbare', 100, () => floorOutbox.countDocuments());
 await store.models.outbox.deleteMany({});
 await floorOutbox.deleteMany({});
-const mine = await run(oursUrl!, 'ours', total, announced);
-const base = await run(bareUrl!, 'bare', total, () => floorOutbox.countDocuments());
+const mine = await countTrips(() => run(oursUrl!, 'ours', total, announced));
+const mineTrips = { total: tripsPerCase(), detail: perCase() };
+const base = await countTrips(() =>
+  run(bareUrl!, 'bare', total, () => floorOutbox.countDocuments()),
+);
+const baseTrips = tripsPerCase();
 console.log(`submissions ${total}, ${concurrency} in flight, outbox delivery running`);
 console.log(
   `sportello  ${mine.toFixed(0)} complaints/s  (signed submission → case filed → card in the outbox)`,
@@ -74,6 +95,9 @@ console.log(
   `baseline   ${base.toFixed(0)} submissions/s  (bare Bolt: insert case + outbox entry, ack)`,
 );
 console.log(`ratio      baseline / sportello  ${(base / mine).toFixed(2)}`);
+// The count includes the bench's own countDocuments polls and the outbox's polling.
+console.log(`round trips per case  sportello ${mineTrips.total.toFixed(2)} (${mineTrips.detail})`);
+console.log(`round trips per case  baseline  ${baseTrips.toFixed(2)}`);
 for (const s of servers) await close(s);
 await chat.stop();
 slack.send('close');

@@ -10,8 +10,9 @@ export async function benchServer(): Promise<{ uri: string; stop(): Promise<void
 }
 
 /** A throw-away database on that server with the bot's store on it; `drop` removes it. */
-export async function benchStore(uri: string) {
-  const connection = await connectDatabase(uri, `bench_${randomBytes(3).toString('hex')}`);
+/** `monitorCommands` lets a bench count the round trips (the driver's 'commandStarted' events). */
+export async function benchStore(uri: string, watch: { monitorCommands?: boolean } = {}) {
+  const connection = await connectDatabase(uri, `bench_${randomBytes(3).toString('hex')}`, watch);
   const store = await createStore(connection, () => undefined);
   const drop = async () => {
     await connection.dropDatabase();

@@ -2,9 +2,9 @@
  * Slack's side of a benchmark, in its own process so that it does not eat the bot's CPU: the
  * Web API stub the bot posts to, and the load generator that sends signed view submissions.
  */
-import { OPTIONS, VIEWS } from '../../src/bot/ids.js';
-import { input, postToBot, viewSubmission } from '../../test/support/slack-requests.js';
+import { postToBot } from '../../test/support/slack-requests.js';
 import { startSlackStub } from '../../test/support/slack-stub.js';
+import { complaintForm } from './complaint-form.js';
 
 export interface Burst {
   base: string;
@@ -14,22 +14,7 @@ export interface Burst {
   clientId: string;
 }
 
-const submission = (burst: Burst, n: number) =>
-  viewSubmission('U0OP', {
-    id: `V${burst.label}${n}`,
-    callbackId: VIEWS.complaint,
-    values: {
-      client: input.external(OPTIONS.client, burst.clientId),
-      product: input.text(`Prodotto ${n}`),
-      description: input.text(`Guasto numero ${n}`),
-      problemCode: input.text(`B-${n % 40}`),
-      category: input.text('bench'),
-      department: input.text('assistenza'),
-      priority: input.radio((['P1', 'P2', 'P3'] as const)[n % 3]!),
-      channel: input.select('phone'),
-      warranty: input.select('unknown'),
-    },
-  });
+const submission = (burst: Burst, n: number) => complaintForm(burst.label, n, burst.clientId);
 
 async function send(burst: Burst) {
   let next = 0;

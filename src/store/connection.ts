@@ -4,9 +4,14 @@ import mongoose, { type Connection } from 'mongoose';
  * One connection per process (or per test file), passed around explicitly: no global mongoose
  * singleton, so two bot instances in one test run stay apart.
  */
-export async function connectDatabase(uri: string, dbName?: string): Promise<Connection> {
+export async function connectDatabase(
+  uri: string,
+  dbName?: string,
+  watch: { monitorCommands?: boolean } = {},
+): Promise<Connection> {
   const connection = mongoose.createConnection(uri, {
     ...(dbName ? { dbName } : {}),
+    ...watch,
     // While the database is away a request must fail inside Slack's 3 s, with a clear reply,
     // instead of waiting in mongoose's buffer; and it must be noticed back soon after it returns.
     serverSelectionTimeoutMS: 2_000,
