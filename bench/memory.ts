@@ -11,10 +11,17 @@ import { fileURLToPath } from 'node:url';
 import { startMongoWire } from '../src/store/embedded/mongo-wire.js';
 
 const settleMs = Number(process.argv[2] ?? 10) * 1000;
-const rssMb = (pid: number) => {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+const statusMb = (pid: number, field: string) => {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(
+    new RegExp(`${field}:\\s+(\\d+) kB`),
+  );
   return line ? Number(line[1]) / 1024 : NaN;
 };
+const rssMb = (pid: number) => statusMb(pid, 'VmRSS');
+// What the RSS is made of: anonymous pages (V8 heap, native buffers) and file-backed pages
+// (node's binary and shared libraries). The database (Java) is this bench's process, not the bot's.
+const madeOf = (pid: number) =>
+  `anonymous ${statusMb(pid, 'RssAnon').toFixed(0)} MB, file-backed ${statusMb(pid, 'RssFile').toFixed(0)} MB`;
 const healthy = async (port: number) => {
   for (let i = 0; i < 200; i++) {
     const answer = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
@@ -48,6 +55,7 @@ const bot = fork(fileURLToPath(new URL('../src/main.ts', import.meta.url)), [], 
 await healthy(39171);
 await settle();
 const ours = rssMb(bot.pid!);
+const oursMadeOf = madeOf(bot.pid!);
 await stop(bot);
 
 const bare = fork(fileURLToPath(new URL('./support/bare-bolt.ts', import.meta.url)), [], {
@@ -57,6 +65,7 @@ const bare = fork(fileURLToPath(new URL('./support/bare-bolt.ts', import.meta.ur
 await new Promise((resolve) => bare.once('message', resolve));
 await settle();
 const base = rssMb(bare.pid!);
+const baseMadeOf = madeOf(bare.pid!);
 await stop(bare);
 await database.stop();
 
@@ -64,4 +73,7 @@ console.log(
   `idle sportello  RSS ${ours.toFixed(0)} MB  (Slack, Agenda, outbox worker, database pool)`,
 );
 console.log(`idle bare Bolt  RSS ${base.toFixed(0)} MB`);
+console.log(
+  `made of         sportello: ${oursMadeOf}; bare Bolt: ${baseMadeOf} (Java database not included)`,
+);
 console.log(`ratio           ${(ours / base).toFixed(2)}`);
