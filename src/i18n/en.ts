@@ -443,6 +443,7 @@ export const en: Record<MessageKey, string> = {
   'error.unknown': 'Something went wrong. Try again; if it happens again tell the administrator.',
   'field.required': 'Required.',
   'field.too_long': 'At most {maximum} characters.',
+  'field.at_least': 'Must be at least {minimum}.',
   'field.too_small': 'Too small (minimum {minimum}).',
   'field.invalid': 'Not a valid value.',
   'field.control': 'Contains control characters.',

@@ -445,6 +445,7 @@ export const it = {
   'error.unknown': 'Qualcosa è andato storto. Riprova; se succede ancora avvisa l’amministratore.',
   'field.required': 'Campo obbligatorio.',
   'field.too_long': 'Al massimo {maximum} caratteri.',
+  'field.at_least': 'Deve essere almeno {minimum}.',
   'field.too_small': 'Valore troppo piccolo (minimo {minimum}).',
   'field.invalid': 'Valore non valido.',
   'field.control': 'Contiene caratteri di controllo non ammessi.',

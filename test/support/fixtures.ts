@@ -93,7 +93,7 @@ export const slackUser = (id: string): ChatUser => ({ platform: 'slack', id });
 /** The text fields both complaint forms (Slack modal, Teams card) share, with the domain's limits. */
 export const COMPLAINT_TEXT_LIMITS: Record<string, number> = {
   product: 200,
-  description: 4000,
+  description: 3000,
   problemCode: 40,
   category: 80,
   department: 80,

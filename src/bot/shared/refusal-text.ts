@@ -51,8 +51,11 @@ function alreadyDone(
 
 /** One field problem in the reader's language. */
 export function describe(problem: FieldProblem, t: Translate): string {
+  if (problem.missing) return t('field.required');
   if (problem.code === 'too_big' && problem.maximum !== undefined)
     return t('field.too_long', { maximum: problem.maximum });
+  if (problem.code === 'too_small' && problem.origin === 'number' && problem.minimum !== undefined)
+    return t('field.at_least', { minimum: problem.minimum });
   if (problem.code === 'too_small' && problem.minimum !== undefined)
     return problem.minimum <= 1
       ? t('field.required')

@@ -20,11 +20,18 @@ import { initialStatus, requiredApprovals } from './escalation.js';
 import { announce, askForApprovals } from './complaint-messages.js';
 import { repeatLink, repeatWindowStart } from './repeat.js';
 
+/**
+ * A description is as long as the form's text box can take: Slack's plain_text_input accepts a
+ * max_length of at most 3000 (docs.slack.dev/reference/block-kit/block-elements/plain-text-input-element,
+ * field max_length), so the server, the Slack modal and the Teams card all stop at 3000.
+ */
+export const DESCRIPTION_MAX = 3000;
+
 /** What the operator fills in (the /complaint form), checked before anything is stored. */
 export const FileComplaintInputSchema = z.strictObject({
   clientId: RecordIdSchema,
   product: chatText(200),
-  description: chatText(4000),
+  description: chatText(DESCRIPTION_MAX),
   problemCode: chatText(40).regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits, . _ - only'),
   category: chatText(80),
   department: chatText(80),

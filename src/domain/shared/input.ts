@@ -7,6 +7,10 @@ export interface FieldProblem {
   code: string;
   minimum?: number;
   maximum?: number;
+  /** What a too_small limit is about ('number', 'string'…): a minimum of 0 is not "required". */
+  origin?: string;
+  /** Nothing was given (absent or blank): "required", whatever the schema's own complaint. */
+  missing?: true;
   message: string;
 }
 
@@ -24,7 +28,21 @@ export function parseInput<S extends z.ZodType>(
     code: issue.code,
     ...('minimum' in issue ? { minimum: Number(issue.minimum) } : {}),
     ...('maximum' in issue ? { maximum: Number(issue.maximum) } : {}),
+    ...('origin' in issue && typeof issue.origin === 'string' ? { origin: issue.origin } : {}),
+    ...(isBlank(valueAt(data, issue.path)) ? { missing: true as const } : {}),
     message: issue.message,
   }));
   return refuse('INPUT.INVALID', { problems });
 }
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+const isBlank = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');

@@ -1,4 +1,5 @@
 import { CONTACT_CHANNELS, ORIGINS, PRIORITIES } from '../../../domain/complaint/complaint.js';
+import { DESCRIPTION_MAX } from '../../../domain/complaint/file-complaint.js';
 import type { MessageKey, Translate } from '../../../i18n/translate.js';
 import { OPTIONS, VIEWS } from '../../ids.js';
 import { escapeText, md, plainText, type Block, type Modal } from './block-kit.js';
@@ -109,7 +110,7 @@ export function complaintModal(
     textInput('product', t('complaint.field.product'), { max: 200 }),
     textInput('description', t('complaint.field.description'), {
       multiline: true,
-      max: 3000,
+      max: DESCRIPTION_MAX,
       initial: prefill.description,
     }),
     textInput('problemCode', t('complaint.field.problemCode'), {
@@ -188,7 +189,7 @@ export function d2Modal(
     clientSelect(t, prefill.client),
     textInput('reason', t('d2.field.reason'), {
       multiline: true,
-      max: 3000,
+      max: DESCRIPTION_MAX,
       initial: prefill.description,
     }),
     select('urgency', t('d2.field.urgency'), urgencies, false, 'normal'),

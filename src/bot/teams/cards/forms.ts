@@ -1,5 +1,6 @@
 import type { Client } from '../../../domain/client/client.js';
 import { CONTACT_CHANNELS, PRIORITIES } from '../../../domain/complaint/complaint.js';
+import { DESCRIPTION_MAX } from '../../../domain/complaint/file-complaint.js';
 import type { MessageKey, Translate } from '../../../i18n/translate.js';
 import { TEAMS_VERBS } from '../../ids.js';
 import { card, choices, execute, text, textInput, type Element } from './adaptive.js';
@@ -57,7 +58,7 @@ export function complaintFormCard(t: Translate, clients: Client[], state: FormSt
       textInput('description', label(t, 'complaint.field.description', true), {
         value: v.description ?? '',
         isMultiline: true,
-        maxLength: 4000,
+        maxLength: DESCRIPTION_MAX,
       }),
       textInput('problemCode', label(t, 'complaint.field.problemCode', true), {
         value: v.problemCode ?? '',
