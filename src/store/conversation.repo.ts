@@ -5,6 +5,7 @@ export interface StoredConversation {
   kind: 'personal' | 'channel' | 'groupChat';
   reference: Record<string, unknown>;
   userAadId?: string;
+  locale?: string;
 }
 
 /** Where the Teams bot can speak without being spoken to first. */
@@ -17,6 +18,7 @@ export function conversationRepository(models: Models) {
           kind: doc.kind as StoredConversation['kind'],
           reference: doc.reference as Record<string, unknown>,
           ...(doc.userAadId ? { userAadId: String(doc.userAadId) } : {}),
+          ...(doc.locale ? { locale: String(doc.locale) } : {}),
         }
       : undefined;
   return {

@@ -117,5 +117,6 @@ async function rememberConversation(context: TurnContext, deps: TeamsDeps) {
     ...(kind === 'personal' && activity.from?.aadObjectId
       ? { userAadId: activity.from.aadObjectId }
       : {}),
+    ...(kind === 'personal' && activity.locale ? { locale: activity.locale.slice(0, 20) } : {}),
   });
 }

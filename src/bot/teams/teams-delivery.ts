@@ -3,7 +3,7 @@ import type { Complaint } from '../../domain/complaint/complaint.js';
 import type { D2Request } from '../../domain/d2/d2-request.js';
 import type { MessageSet } from '../../domain/shared/delivery.ports.js';
 import type { CaseRef, Notification } from '../../domain/shared/notification.js';
-import { translator, type Locale } from '../../i18n/translate.js';
+import { pickLocale, translator, type Locale, type Translate } from '../../i18n/translate.js';
 import { sendToEach } from '../shared/each-message.js';
 import { eventLine } from '../shared/event-line.js';
 import { formatInstant } from '../shared/format.js';
@@ -21,7 +21,20 @@ import { teamsPoster, TeamsDeliveryError } from './teams-post.js';
 /** Renders notifications as Adaptive Cards and sends them proactively through the Bot Connector. */
 export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Locale) {
   const t = translator(locale);
-  const ctx = () => ({ t, locale, timeZone: deps.timeZone, now: deps.services.clock.now() });
+  const ctx = (l: Locale = locale, tl: Translate = t) => ({
+    t: tl,
+    locale: l,
+    timeZone: deps.timeZone,
+    now: deps.services.clock.now(),
+  });
+  type Ctx = ReturnType<typeof ctx>;
+  /** What one person reads is in their language: the locale their chat with the bot reports. */
+  const ctxFor = async (userId: string): Promise<Ctx> => {
+    const reported = (await deps.conversations.personalFor(userId))?.locale;
+    if (!reported) return ctx();
+    const theirs = pickLocale(reported, locale);
+    return ctx(theirs, translator(theirs));
+  };
 
   const { send, update, reply, direct } = teamsPoster(adapter, deps);
   /** The same card to each Teams user, once each (`key` names the message per person). */
@@ -29,27 +42,29 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
     set: MessageSet,
     key: string,
     users: { platform: string; id: string }[],
-    card: (user: { id: string }) => Card,
+    card: (user: { id: string }, c: Ctx) => Card | Promise<Card>,
   ) =>
     sendToEach(
       users.filter((u) => u.platform === 'teams'),
-      (u) => set.once(`${key}:${u.id}`, () => direct(u.id, card(u))),
+      (u) =>
+        set.once(`${key}:${u.id}`, async () => direct(u.id, await card(u, await ctxFor(u.id)))),
     );
 
   async function render(
     ref: CaseRef,
+    c: Ctx = ctx(),
   ): Promise<{ card: Card; record: Complaint | D2Request } | undefined> {
     if (ref.caseKind === 'complaint') {
       const complaint = await deps.complaints.get(ref.caseId);
       return (
         complaint && {
-          card: teamsCaseCard(complaint, await deps.clients.find(complaint.clientId), ctx()),
+          card: teamsCaseCard(complaint, await deps.clients.find(complaint.clientId), c),
           record: complaint,
         }
       );
     }
     const d2 = await deps.d2Requests.get(ref.caseId);
-    return d2 && { card: teamsD2Card(d2, await deps.clients.find(d2.clientId), ctx()), record: d2 };
+    return d2 && { card: teamsD2Card(d2, await deps.clients.find(d2.clientId), c), record: d2 };
   }
   const announced = (record: Complaint | D2Request, number: string) => {
     if (!record.announcement) throw new TeamsDeliveryError(`${number} has no card yet`);
@@ -93,11 +108,10 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
             channel: n.destination.channel,
             messageId: id,
           });
-        const alert = t('p1.alert', {
-          number: n.case.caseNumber,
-          description: (shown.record as Complaint).description.slice(0, 200),
-        });
-        return toEach(set, 'alert', n.direct, () => noticeCard(alert));
+        const description = (shown.record as Complaint).description.slice(0, 200);
+        return toEach(set, 'alert', n.direct, (_, c) =>
+          noticeCard(c.t('p1.alert', { number: n.case.caseNumber, description })),
+        );
       }
       case 'case.changed': {
         const shown = await render(n.case);
@@ -119,9 +133,11 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
       }
       case 'decision.requested': {
         if (n.case.caseKind === 'd2') {
-          const shown = await render(n.case);
-          if (!shown) return;
-          return toEach(set, 'ask', n.from, () => shown.card);
+          return toEach(set, 'ask', n.from, async (_, c) => {
+            const shown = await render(n.case, c);
+            if (!shown) throw new TeamsDeliveryError(`${n.case.caseNumber} is gone`);
+            return shown.card;
+          });
         }
         const complaint = await deps.complaints.get(n.case.caseId);
         if (!complaint) return;
@@ -160,22 +176,26 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
         return;
       }
       case 'd2.unsigned': {
-        const since = formatInstant(new Date(n.waitingSince), locale, deps.timeZone);
-        const text = t('reminder.d2', { number: n.case.caseNumber, since });
-        return toEach(set, 'remind', n.to, () => noticeCard(text));
+        return toEach(set, 'remind', n.to, (_, c) => {
+          const since = formatInstant(new Date(n.waitingSince), c.locale, deps.timeZone);
+          return noticeCard(c.t('reminder.d2', { number: n.case.caseNumber, since }));
+        });
       }
       case 'd2.to_carry_out': {
-        const shown = await render(n.case);
-        if (!shown) return;
-        const { intro, reminder } = carryOutIntro(n, { t, locale, timeZone: deps.timeZone });
-        await toEach(set, reminder ? 'remind' : 'intro', n.to, () => noticeCard(intro));
-        if (!reminder) await toEach(set, 'carry', n.to, () => shown.card);
+        if (!(await render(n.case))) return;
+        const reminder = carryOutIntro(n, ctx()).reminder;
+        await toEach(set, reminder ? 'remind' : 'intro', n.to, (_, c) =>
+          noticeCard(carryOutIntro(n, c).intro),
+        );
+        if (!reminder)
+          await toEach(set, 'carry', n.to, async (_, c) => (await render(n.case, c))!.card);
         return;
       }
       case 'd2.progress': {
         if (n.to.platform !== 'teams') return;
         const by = n.by.platform === 'teams' ? (n.by.name ?? n.by.id) : (n.by.name ?? 'Sportello');
-        const text = t(`d2.progress.${n.step}`, {
+        const c = await ctxFor(n.to.id);
+        const text = c.t(`d2.progress.${n.step}`, {
           number: n.case.caseNumber,
           by,
           note: n.note ?? '',
@@ -184,20 +204,26 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
         return;
       }
       case 'care.call_due': {
-        const text = t(n.overdue ? 'care.overdue' : 'care.due', {
-          client: n.clientName,
-          due: formatInstant(new Date(n.dueAt), locale, deps.timeZone),
-        });
-        return toEach(set, 'due', n.to, () => noticeCard(text));
+        return toEach(set, 'due', n.to, (_, c) =>
+          noticeCard(
+            c.t(n.overdue ? 'care.overdue' : 'care.due', {
+              client: n.clientName,
+              due: formatInstant(new Date(n.dueAt), c.locale, deps.timeZone),
+            }),
+          ),
+        );
       }
       case 'communication.to_protocol': {
-        const text = t('communication.toProtocol', { subject: n.subject });
-        return toEach(set, 'protocol', n.to, () => noticeCard(text));
+        return toEach(set, 'protocol', n.to, (_, c) =>
+          noticeCard(c.t('communication.toProtocol', { subject: n.subject })),
+        );
       }
-      case 'direct.message':
-        if (n.to.platform === 'teams')
-          await set.once('dm', () => direct(n.to.id, noticeCard(directText(n, t, (x) => x))));
+      case 'direct.message': {
+        if (n.to.platform !== 'teams') return;
+        const c = await ctxFor(n.to.id);
+        await set.once('dm', () => direct(n.to.id, noticeCard(directText(n, c.t, (x) => x))));
         return;
+      }
       case 'digest':
         if (n.destination.platform === 'teams')
           await set.once('digest', async () => send(n.destination.channel, await digestCard(n)));

@@ -7,11 +7,12 @@ export interface ConversationDirectory {
     kind: 'personal' | 'channel' | 'groupChat';
     reference: Record<string, unknown>;
     userAadId?: string;
+    locale?: string;
   }): Promise<void>;
   find(id: string): Promise<{ id: string; reference: Record<string, unknown> } | undefined>;
   personalFor(
     userAadId: string,
-  ): Promise<{ id: string; reference: Record<string, unknown> } | undefined>;
+  ): Promise<{ id: string; reference: Record<string, unknown>; locale?: string } | undefined>;
 }
 
 /** The same use cases and queries as Slack, plus the Teams conversation directory. */

@@ -11,6 +11,8 @@ const conversationSchema = new Schema(
     reference: { type: Schema.Types.Mixed, required: true },
     /** For personal chats: the user's AAD object id, so the bot can message them directly. */
     userAadId: String,
+    /** For personal chats: the user's Teams locale, so what the bot sends them is in their language. */
+    locale: String,
   },
   { timestamps: true, minimize: false },
 );
