@@ -2,6 +2,7 @@ import type { ChatUser } from '../../domain/shared/chat-user.js';
 import type { FieldProblem } from '../../domain/shared/input.js';
 import type { Refusal } from '../../domain/shared/result.js';
 import { isMessageKey, type Translate } from '../../i18n/translate.js';
+import { fieldName } from './field-names.js';
 
 /** How a platform shows a person and an instant to its reader. */
 export interface Shown {
@@ -27,7 +28,7 @@ export function refusalText(refusal: Refusal, t: Translate, shown?: Shown): stri
   return t(key, {
     ...named,
     missing: ((details.missing as string[] | undefined) ?? []).join(', '),
-    fields: problems.map((p) => p.field).join(', '),
+    fields: [...new Set(problems.map((p) => fieldName(p.field, t)))].join(', '),
   });
 }
 
