@@ -1,5 +1,7 @@
 import { COMPLAINT_STATUSES } from '../domain/complaint/complaint.js';
 import { SLA_TARGETS } from '../domain/sla/sla-clock.js';
+import { COMPLAINT_COLUMNS } from '../domain/registers/register-columns.js';
+import { headerInEveryLanguage } from '../i18n/register-headers.js';
 import { CLOCK_PARTS } from './complaint-history.js';
 
 /** Target field → the spreadsheet's column header. */
@@ -37,10 +39,10 @@ export const CLIENT_HEADERS: Record<string, string[]> = {
 export const CLIENT_REQUIRED = ['code', 'name'];
 
 /**
- * The first alias found wins. The export's own headers (register-columns.ts) are among them, so
- * an exported register imports back with no mapping.
+ * The first alias found wins. The export's own headers (register-columns.ts) are among them, in
+ * every language the export writes them, so an exported register imports back with no mapping.
  */
-export const COMPLAINT_HEADERS: Record<string, string[]> = {
+export const COMPLAINT_HEADERS: Record<string, string[]> = withExportLabels({
   reference: ['source reference', 'reference', 'riferimento', 'n reclamo', 'numero', 'id'],
   /** The bot's own case number, in an export: the case keeps it when the run allows. */
   number: ['number'],
@@ -75,7 +77,22 @@ export const COMPLAINT_HEADERS: Record<string, string[]> = {
   satisfaction: ['satisfaction', 'soddisfazione'],
   satisfactionComment: ['satisfaction comment'],
   satisfactionAt: ['satisfaction at'],
-};
+});
+
+/** After each alias that is an export column, that column's header in each language. */
+function withExportLabels(known: Record<string, string[]>): Record<string, string[]> {
+  const columns = new Map(COMPLAINT_COLUMNS.map((c) => [normal(c.header), c.header]));
+  const labelled = (alias: string) => {
+    const column = columns.get(normal(alias));
+    return column ? [alias, ...headerInEveryLanguage(column)] : [alias];
+  };
+  return Object.fromEntries(
+    Object.entries(known).map(([field, aliases]) => [
+      field,
+      [...new Set(aliases.flatMap(labelled))],
+    ]),
+  );
+}
 export const COMPLAINT_REQUIRED = [
   'clientCode',
   'receivedAt',

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerHeader } from '../../src/i18n/register-headers.js';
+import { translator } from '../../src/i18n/translate.js';
 import { NewClientSchema } from '../../src/domain/client/client.js';
 import type { Complaint, NewComplaint } from '../../src/domain/complaint/complaint.js';
 import { indicatorsFrom, type Indicators } from '../../src/domain/kpi/kpi.js';
@@ -147,17 +149,28 @@ describe('an export imported into an empty database gives the same indicators', 
     await fileHistory(source.store, ids);
   });
 
-  it.each([',', ';'] as const)(
-    'with "%s", no mapping: same indicators, numbers and references',
-    async (separator) => {
-      const target = await openTestDatabase(`round_trip_${separator === ',' ? 'comma' : 'semi'}`);
+  it.each([
+    [',', 'column names'],
+    [';', 'it'],
+    [',', 'en'],
+  ] as const)(
+    'with "%s" and headers in %s, no mapping: same indicators, numbers and references',
+    async (separator, headers) => {
+      const target = await openTestDatabase(
+        `round_trip_${separator === ',' ? 'comma' : 'semi'}_${headers.slice(0, 2)}`,
+      );
       targets.push(target);
       const { csv } = await exportRegister(source.store, 'complaints', {
         separator,
         bom: true,
         timeZone: 'Europe/Rome',
+        ...(headers === 'column names' ? {} : { header: registerHeader(translator(headers)) }),
       });
       expect(csv).toContain(`'${INJECTION}`);
+      const firstLine = csv.slice(1, csv.indexOf('\r\n'));
+      if (headers === 'it')
+        expect(firstLine).toMatch(/^Numero pratica;Riferimento origine;Data ricevimento;/);
+      if (headers === 'en') expect(firstLine).toMatch(/^Number,Source reference,Received at,/);
       const report = await importInto(target.store, csv, true);
       expect(report).toMatchObject({
         imported: 53,

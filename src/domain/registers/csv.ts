@@ -6,6 +6,8 @@ export interface CsvOptions {
   /** A UTF-8 byte-order mark, so Excel opens accents right. */
   bom: boolean;
   timeZone: string;
+  /** The header line in the reader's words (a column's name otherwise). */
+  header?: (column: string) => string;
 }
 
 export type Cell = string | number | boolean | Date | undefined | null;
@@ -54,7 +56,8 @@ function quote(text: string, separator: string): string {
 export function toCsv<T>(rows: Iterable<T>, columns: Column<T>[], options: CsvOptions): string {
   const line = (cells: string[]) =>
     cells.map((c) => quote(c, options.separator)).join(options.separator);
-  const lines = [line(columns.map((c) => c.header))];
+  const header = options.header ?? ((column: string) => column);
+  const lines = [line(columns.map((c) => header(c.header)))];
   for (const row of rows) lines.push(line(columns.map((c) => cell(c.value(row), options))));
   return `${options.bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
 }

@@ -444,11 +444,17 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
     const upload = await eventually(() => {
       const file = bot.stub.uploads
         .slice(before)
-        .find((u) => u.bytes.toString('utf8').includes('number;source_reference;received_at'));
+        .find((u) =>
+          u.bytes.toString('utf8').includes('Numero pratica;Riferimento origine;Data ricevimento'),
+        );
       if (!file) throw new Error('no CSV yet');
       return file.bytes.toString('utf8');
     });
     expect(upload).toContain('R-2026-0001;');
+    // Headers are in the reader's language, the importer reads them back (export-round-trip).
+    expect(upload).toMatch(/;Data stato: In lavorazione;/);
+    expect(upload).toMatch(/;Risoluzione: scadenza;/);
+    expect(upload).not.toMatch(/received_at|sla_resolution/);
   });
 
   it('gives a survey link for a resolved case, and records a rating heard on the phone', async () => {

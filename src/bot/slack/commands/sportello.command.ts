@@ -6,6 +6,7 @@ import type { WebClient } from '@slack/web-api';
 import { REGISTER_NAMES } from '../../../domain/registers/registers.ports.js';
 import type { ChatUser } from '../../../domain/shared/chat-user.js';
 import type { Locale, Translate } from '../../../i18n/translate.js';
+import { registerHeader } from '../../../i18n/register-headers.js';
 import { formatAmount, formatInstant, formatNumber } from '../../shared/format.js';
 import { periodLabel } from '../blocks/digest-blocks.js';
 import { ROLES } from '../../../domain/roles/role.js';
@@ -92,13 +93,14 @@ async function exportOnDemand(
     separator: separator === ';' ? (';' as const) : (',' as const),
     bom: true,
     timeZone: deps.timeZone,
+    header: registerHeader(t),
   };
   const { csv, rows } = await deps.registers.export(name, options);
   await client.filesUploadV2({
     channel_id: channel,
     content: csv,
     filename: `${name}.csv`,
-    title: name,
+    title: t(`register.${name}`),
   });
   return t('export.done', { register: t(`register.${name}`), rows });
 }
