@@ -27,6 +27,7 @@ export const VIEWS = {
   communicationSent: 'communication_sent_modal',
   client: 'client_modal',
   routingRule: 'routing_rule_modal',
+  roles: 'roles_modal',
 } as const;
 
 /** Buttons on case cards and in their threads. */
@@ -53,6 +54,9 @@ export const ACTIONS = {
   markCommunicationSent: 'communication_mark_sent',
   routingEdit: 'routing_edit',
   routingDelete: 'routing_delete',
+  /** App Home settings: the roles form, the routing form for a new rule. */
+  homeRoles: 'home_roles',
+  homeRoutingAdd: 'home_routing_add',
 } as const;
 
 /** Select menus whose options the bot serves (searchable client list). */

@@ -307,6 +307,17 @@ export const en: Record<MessageKey, string> = {
     'Roles: `/sportello roles @person +ROLE -ROLE` (only you grant DCOM). List: `/sportello roles`.',
   'home.settings.admin':
     'Roles: `/sportello roles @person +ROLE -ROLE` (only a director grants DCOM). List: `/sportello roles`.',
+  'home.settings.roles_button': 'Manage roles',
+  'home.settings.routing_add': 'New rule',
+  'home.settings.routing_more': '{count} more rules: `/sportello routing` lists them all.',
+  'roles.form.title': 'Roles',
+  'roles.form.intro':
+    'Pick a person and the roles to add or remove. Only a director grants or removes DCOM; the last DCOM and the last admin stay.',
+  'roles.form.user': 'Person',
+  'roles.form.add': 'Roles to add',
+  'roles.form.remove': 'Roles to remove',
+  'roles.form.submit': 'Apply',
+  'roles.form.nothing': 'Pick at least one role to add or remove.',
   'home.toArchive': 'D2 requests to archive',
   'roles.usage':
     'Usage: `/sportello roles @user +SCOM -operator` adds and removes roles (a role without a sign is added); `/sportello roles` lists them. Roles: {roles}.',

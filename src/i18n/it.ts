@@ -308,6 +308,17 @@ export const it = {
     'Ruoli: `/sportello roles @persona +RUOLO -RUOLO` (solo tu assegni DCOM). Elenco: `/sportello roles`.',
   'home.settings.admin':
     'Ruoli: `/sportello roles @persona +RUOLO -RUOLO` (DCOM lo assegna solo un direttore). Elenco: `/sportello roles`.',
+  'home.settings.roles_button': 'Gestisci ruoli',
+  'home.settings.routing_add': 'Nuova regola',
+  'home.settings.routing_more': 'Altre {count} regole: `/sportello routing` le elenca tutte.',
+  'roles.form.title': 'Ruoli',
+  'roles.form.intro':
+    'Scegli una persona e i ruoli da aggiungere o togliere. DCOM lo assegna o lo toglie solo un direttore; l’ultimo DCOM e l’ultimo admin restano.',
+  'roles.form.user': 'Persona',
+  'roles.form.add': 'Ruoli da aggiungere',
+  'roles.form.remove': 'Ruoli da togliere',
+  'roles.form.submit': 'Applica',
+  'roles.form.nothing': 'Scegli almeno un ruolo da aggiungere o da togliere.',
   'home.toArchive': 'Richieste D2 da archiviare',
   'roles.usage':
     'Uso: `/sportello roles @utente +SCOM -operator` aggiunge e toglie ruoli (un ruolo senza segno si aggiunge); `/sportello roles` li elenca. Ruoli: {roles}.',

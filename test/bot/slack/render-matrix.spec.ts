@@ -1,3 +1,4 @@
+import { rolesModal } from '../../../src/bot/slack/views/roles-form.js';
 import { describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../../../src/bot/slack/blocks/block-kit.js';
 import { approvalRequest, caseCard } from '../../../src/bot/slack/blocks/case-card.js';
@@ -136,6 +137,7 @@ describe.each(LOCALES)('Slack surfaces with the longest values, in %s', (locale)
     expect(
       blockKitProblems('modal', careCallModal(t, { id: ID, name: longest(200) }, '2026-12-02')),
     ).toEqual([]);
+    expect(blockKitProblems('modal', rolesModal(t))).toEqual([]);
     for (const kind of FORMS) {
       const form = caseFormModal(
         kind,

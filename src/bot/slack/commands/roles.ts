@@ -8,7 +8,8 @@ import { mention } from '../../shared/format.js';
 import { slackUser, type SlackDeps } from '../slack-deps.js';
 import { slackNeedsRole } from '../refuse-early.js';
 
-const roleDeps = (deps: SlackDeps) => ({
+/** What the role use cases need, from the Slack app's dependencies. */
+export const roleDeps = (deps: SlackDeps) => ({
   roles: deps.roles,
   events: deps.services.events,
   notifier: deps.services.notifier,

@@ -1,20 +1,22 @@
 import type { App } from '@slack/bolt';
-import type { Role } from '../../../domain/roles/role.js';
 import type { ChatUser } from '../../../domain/shared/chat-user.js';
 import type { Translate } from '../../../i18n/translate.js';
 import { mention } from '../../shared/format.js';
 import { plainText, type Block } from '../blocks/block-kit.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { homeWork, type WorkItem } from './home-work.js';
+import { registerHomeSettings, settingsBlocks } from './home-settings.js';
 
-/** Items shown per list: six lists stay well inside App Home's 100 blocks. */
+/** Items shown per list: six lists stay well inside App Home's 100 blocks; settings get the rest. */
 const PER_LIST = 8;
+const MAX_BLOCKS = 100;
 
 /**
  * App Home as a workplace: for each role what waits for them (their open cases with the SLA
  * state, approvals to decide, D2 to sign or carry out, due care calls), each with its button.
  */
 export function registerAppHome(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+  registerHomeSettings(app, deps, localeOf);
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
     const { t } = await localeOf(event.user);
@@ -25,7 +27,7 @@ export function registerAppHome(app: App, deps: SlackDeps, localeOf: LocaleOf) {
     else
       for (const list of await homeWork(deps, me, roles, PER_LIST, t))
         blocks.push(...render(list, t));
-    if (roles.includes('admin') || roles.includes('DCOM')) blocks.push(...settings(roles, t));
+    blocks.push(...(await settingsBlocks(deps, me, roles, t, MAX_BLOCKS - blocks.length)));
     await client.views.publish({ user_id: event.user, view: { type: 'home', blocks } });
   });
 }
@@ -62,20 +64,4 @@ function render(list: { title: string; items: WorkItem[] }, t: Translate): Block
         : {}),
     });
   return blocks;
-}
-
-function settings(roles: Role[], t: Translate): Block[] {
-  return [
-    { type: 'divider' },
-    { type: 'section', text: { type: 'mrkdwn', text: `*${t('home.settings')}*` } },
-    {
-      type: 'context',
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: t(roles.includes('DCOM') ? 'home.settings.dcom' : 'home.settings.admin'),
-        },
-      ],
-    },
-  ];
 }
