@@ -27,6 +27,10 @@ export const VIEWS = {
   communicationSent: 'communication_sent_modal',
   client: 'client_modal',
   routingRule: 'routing_rule_modal',
+  caseReassign: 'case_reassign_modal',
+  caseReroute: 'case_reroute_modal',
+  casePriority: 'case_priority_modal',
+  caseClient: 'case_client_modal',
 } as const;
 
 /** Buttons on case cards and in their threads. */
@@ -53,6 +57,8 @@ export const ACTIONS = {
   markCommunicationSent: 'communication_mark_sent',
   routingEdit: 'routing_edit',
   routingDelete: 'routing_delete',
+  /** The case card's overflow menu "Amministra": reassign, move, priority, client. */
+  administer: 'case_administer',
 } as const;
 
 /** Select menus whose options the bot serves (searchable client list). */
@@ -80,6 +86,11 @@ export const TEAMS_VERBS = {
   d2Decline: 'd2.decline',
   d2Start: 'd2.start',
   d2Complete: 'd2.complete',
+  administer: 'case.administer',
+  reassign: 'case.reassign',
+  reroute: 'case.reroute',
+  reprioritise: 'case.reprioritise',
+  correctClient: 'case.correct_client',
 } as const;
 
 export const TEAMS_COMMANDS = {

@@ -99,6 +99,30 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
         });
         return toEach(set, 'alert', n.direct, () => noticeCard(alert));
       }
+      case 'case.moved': {
+        const shown = await render(n.case);
+        if (!shown) return;
+        const to = n.destination;
+        if (to.platform === 'teams') {
+          const id = await set.once('card', () => send(to.channel, shown.card));
+          const at = { platform: 'teams' as const, channel: to.channel, messageId: id };
+          await deps.announcements.remember(n.case.caseKind, n.case.caseId, at);
+          const number = n.case.caseNumber;
+          if (n.from)
+            await set.once('here', () =>
+              reply(at, noticeCard(t('admin.moved.here', { number, channel: n.from!.channel }))),
+            );
+        }
+        const from = n.from;
+        if (from?.platform !== 'teams') return;
+        // The old card gives way to a pointer, and its thread says where the case went.
+        const pointer = noticeCard(
+          t('admin.moved', { number: n.case.caseNumber, channel: to.channel }),
+        );
+        await set.once('old-card', () => update(from, pointer));
+        await set.once('pointer', () => reply(from, pointer));
+        return;
+      }
       case 'case.changed': {
         const shown = await render(n.case);
         if (!shown) return;
