@@ -57,11 +57,11 @@ export function eventLine(event: NewCaseEvent, style: EventLineStyle): string {
       });
     case 'complaint.satisfaction_recorded':
       return t('thread.satisfaction', { actor, rating: String(data.rating ?? '') }) + comment;
-    case 'complaint.reassigned':
-      return t('thread.reassigned', {
-        actor,
-        assignee: style.actor(event.data.to as NewCaseEvent['actor']),
-      });
+    case 'complaint.reassigned': {
+      const to = event.data.to as NewCaseEvent['actor'] | undefined;
+      if (!to?.id) return t('thread.other', { actor });
+      return t('thread.reassigned', { actor, assignee: style.actor(to) });
+    }
     case 'complaint.rerouted': {
       const where = { platform: data.platform ?? '', channel: data.channel ?? '' };
       const channel = style.channel ? style.channel(where) : where.channel;

@@ -190,8 +190,26 @@ describe('Slack: every surface, in both languages, with the longest values', () 
       event('approval.refused', { kind: 'outside_policy', note: longest(2000) }),
       event('service_order.issued', { serviceOrder: 'OS-2026-0001', dueAt: at.toISOString() }),
       event('complaint.reassigned', {}),
+      event('complaint.reassigned', { to: slackUser(userOf('it', 'technician')) }),
+      event('complaint.rerouted', {
+        from: longest(80),
+        to: longest(80),
+        platform: 'slack',
+        channel: 'C0QUALITY',
+        note: longest(2000),
+      }),
+      event('complaint.priority_changed', { from: 'P3', to: 'P1', reason: longest(2000) }),
+      event('complaint.client_corrected', { fromName: longest(250), toName: longest(250) }),
     ];
     for (const e of EVENTS) await queue({ type: 'case.changed', case: ref(first!), event: e });
+    const [, , , , , , , movedCase] = others;
+    await queue({
+      type: 'case.moved',
+      case: ref(movedCase!),
+      from: { platform: 'slack', channel: `${CARDS}8`, messageId: '1700000000.008' },
+      destination: { platform: 'slack', channel: 'C0QUALITY' },
+      mention: many,
+    });
     await queue({
       type: 'decision.requested',
       case: ref(first!),

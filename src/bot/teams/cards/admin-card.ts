@@ -36,6 +36,7 @@ export function teamsAdminCard(
       value: complaint.department,
       maxLength: 80,
       isRequired: true,
+      errorMessage: t('field.required'),
     }),
     text(t('admin.field.department.hint'), { isSubtle: true }),
     textInput('note', t('admin.field.note'), { isMultiline: true, maxLength: 2000 }),
@@ -51,6 +52,7 @@ export function teamsAdminCard(
       isMultiline: true,
       maxLength: 2000,
       isRequired: true,
+      errorMessage: t('field.required'),
     }),
   ];
   const client = pick(
