@@ -7,9 +7,10 @@ import { chatText } from '../shared/text.js';
 import { clocksForPriority } from '../sla/clocks-for-priority.js';
 import { breachAt } from '../sla/sla-clocks.js';
 import { administered, unchanged, type AdminRefusal } from './administer-complaint.js';
-import { changeComplaint, type ChangeRefusal } from './change-complaint.js';
+import { changeComplaint, refOf, type ChangeRefusal } from './change-complaint.js';
 import { PrioritySchema, type Complaint } from './complaint.js';
 import type { ComplaintServices } from './complaint.ports.js';
+import { routeOf } from './file-complaint.js';
 
 const ReprioritiseInputSchema = z.strictObject({
   complaintId: z.string(),
@@ -21,7 +22,7 @@ const ReprioritiseInputSchema = z.strictObject({
 /**
  * The case's criticality was judged wrong: it gets the new priority, with the reason on the
  * record, and SLA clocks recomputed from its receipt on the business calendar (the reminders
- * follow, as every change reschedules them).
+ * follow, as every change reschedules them). Raised to P1, on-call and the directors are alerted.
  */
 export async function reprioritiseComplaint(
   services: ComplaintServices,
@@ -31,11 +32,13 @@ export async function reprioritiseComplaint(
   const parsed = parseInput(ReprioritiseInputSchema, input);
   if (!parsed.ok) return parsed;
   const { priority, reason, complaintId, intakeKey } = parsed.value;
+  let raisedToP1 = false;
   const decide = administered(
     'complaint.reprioritise',
     'complaint.priority_changed',
     (complaint, _actor, at) => {
       if (complaint.priority === priority) return unchanged();
+      raisedToP1 = priority === 'P1';
       const { calendar, sla: policy } = services.rules;
       const slaClocks = clocksForPriority(complaint, { policy, calendar, priority, at });
       const due = slaClocks.map((c) => ({ target: c.target, at: breachAt(c).toISOString() }));
@@ -45,5 +48,24 @@ export async function reprioritiseComplaint(
       });
     },
   );
-  return changeComplaint(services, by, complaintId, decide, intakeKey);
+  const changed = await changeComplaint(services, by, complaintId, decide, intakeKey);
+  if (changed.ok && !changed.repeat && raisedToP1) await alertP1(services, changed.value);
+  return changed;
+}
+
+/** A case raised to P1 alerts on-call and the directors directly, as a new P1 does (seed 001). */
+async function alertP1(services: ComplaintServices, complaint: Complaint) {
+  const route = await routeOf(services, complaint);
+  const params = { number: complaint.number, description: complaint.description.slice(0, 200) };
+  for (const to of route.direct)
+    await services.notifier.queue(
+      {
+        type: 'direct.message',
+        to,
+        case: refOf(complaint),
+        text: complaint.number,
+        say: { key: 'p1.alert', params },
+      },
+      { once: `case.p1:${complaint.id}:${complaint.revision}:${to.platform}:${to.id}` },
+    );
 }

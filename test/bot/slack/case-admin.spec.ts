@@ -344,6 +344,9 @@ describe('Slack: case administration from the card — reassign, move, priority,
       first_response: rome('2026-12-01 10:30').toISOString(),
       resolution: rome('2026-12-02 10:00').toISOString(),
     });
+    // Raised to P1: the director is alerted directly, as for a new P1.
+    const [alert] = await waitToldTo(bot.stub, 'U0BOSS', 1, /P1/);
+    expect(alert).toBe(':rotating_light: P1 R-2026-0001: Perdita d’olio dal cilindro');
     const jobs = await bot.db.connection
       .db!.collection(AGENDA_COLLECTION)
       .find({ 'data.caseId': ids.complaint })
