@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Route } from '../routing/route.js';
 import { routingKey } from '../routing/routing-rule.js';
 import type { ChatUser } from '../shared/chat-user.js';
 import { parseInput } from '../shared/input.js';
@@ -19,8 +18,12 @@ const RerouteInputSchema = z.strictObject({
   ...intakeField,
 });
 
-/** Once-key of a case's move: one per saved revision, so a retried move posts one card. */
-export const moveKey = (complaint: Complaint) => `case.move:${complaint.id}:${complaint.revision}`;
+/**
+ * Once-key of a case's move: the submission's (so its retry finds the move it queued), or the
+ * saved revision's when there is no form.
+ */
+const moveKey = (complaint: Complaint, intakeKey: string | undefined) =>
+  `case.move:${complaint.id}:${intakeKey ?? `r${complaint.revision}`}`;
 
 /**
  * The case belongs to another department: its department changes, the routing rules pick the
@@ -34,38 +37,33 @@ export async function rerouteComplaint(
   const parsed = parseInput(RerouteInputSchema, input);
   if (!parsed.ok) return parsed;
   const { department, note, complaintId, intakeKey } = parsed.value;
-  let route: Route | undefined;
   const decide = administered('complaint.reroute', 'complaint.rerouted', async (complaint) => {
     if (routingKey(complaint.department) === routingKey(department)) return unchanged();
     const moved = { ...complaint, department };
-    route = await routeOf(services, moved);
-    const { platform, channel } = route.destination;
-    return ok({
-      complaint: moved,
-      data: {
-        from: complaint.department,
-        to: department,
-        platform,
-        channel,
-        ...(note ? { note } : {}),
-      },
-    });
+    const { platform, channel } = (await routeOf(services, moved)).destination;
+    const data = { from: complaint.department, to: department, platform, channel };
+    return ok({ complaint: moved, data: { ...data, ...(note ? { note } : {}) } });
   });
   const changed = await changeComplaint(services, by, complaintId, decide, intakeKey);
-  if (!changed.ok || changed.repeat || !route) return changed;
-  const from = changed.value.announcement;
-  const there =
-    from?.platform === route.destination.platform && from.channel === route.destination.channel;
-  if (!there)
-    await services.notifier.queue(
-      {
-        type: 'case.moved',
-        case: refOf(changed.value),
-        ...(from ? { from } : {}),
-        destination: route.destination,
-        mention: route.mention,
-      },
-      { once: moveKey(changed.value) },
-    );
+  // A retried submission moves the card too, should the first delivery have stopped before.
+  if (changed.ok) await moveCard(services, changed.value, intakeKey);
   return changed;
+}
+
+/** The card goes where the routing rules now send the case, unless it is there already. */
+async function moveCard(services: ComplaintServices, complaint: Complaint, intakeKey?: string) {
+  const route = await routeOf(services, complaint);
+  const from = complaint.announcement;
+  const { platform, channel } = route.destination;
+  if (from?.platform === platform && from.channel === channel) return;
+  await services.notifier.queue(
+    {
+      type: 'case.moved',
+      case: refOf(complaint),
+      ...(from ? { from } : {}),
+      destination: route.destination,
+      mention: route.mention,
+    },
+    { once: moveKey(complaint, intakeKey) },
+  );
 }
