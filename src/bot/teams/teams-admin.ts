@@ -17,6 +17,7 @@ import { teamsAdminCard } from './cards/admin-card.js';
 import type { Card } from './cards/adaptive.js';
 import { noticeCard } from './cards/forms.js';
 import { teamsUser } from './teams-app.js';
+import { teamsChannelName } from './channel-name.js';
 import type { TeamsDeps } from './teams-deps.js';
 
 type Data = Record<string, unknown>;
@@ -130,7 +131,9 @@ async function movedAway(deps: TeamsDeps, before: Complaint | undefined) {
   const route = await routeOf(deps.services, after);
   const { platform, channel } = route.destination;
   const same = before.announcement.platform === platform && before.announcement.channel === channel;
-  return same ? undefined : { number: after.number, channel };
+  if (same) return undefined;
+  const name = platform === 'teams' ? await teamsChannelName(deps.conversations, channel) : channel;
+  return { number: after.number, channel: name };
 }
 
 /** The action's identity (its activity): a retried delivery changes the case once. */

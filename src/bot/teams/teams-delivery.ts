@@ -15,6 +15,7 @@ import { noticeCard } from './cards/forms.js';
 import { approvalReason } from '../shared/approval-reason.js';
 import { directText } from '../shared/direct-text.js';
 import { carryOutIntro } from '../shared/d2-carry-out.js';
+import { teamsChannelName } from './channel-name.js';
 import type { TeamsDeps } from './teams-deps.js';
 import { teamsPoster, TeamsDeliveryError } from './teams-post.js';
 
@@ -51,6 +52,7 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
     const d2 = await deps.d2Requests.get(ref.caseId);
     return d2 && { card: teamsD2Card(d2, await deps.clients.find(d2.clientId), ctx()), record: d2 };
   }
+  const channelName = (id: string) => teamsChannelName(deps.conversations, id);
   const announced = (record: Complaint | D2Request, number: string) => {
     if (!record.announcement) throw new TeamsDeliveryError(`${number} has no card yet`);
     return record.announcement;
@@ -103,22 +105,22 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
         const shown = await render(n.case);
         if (!shown) return;
         const to = n.destination;
+        const number = n.case.caseNumber;
         if (to.platform === 'teams') {
           const id = await set.once('card', () => send(to.channel, shown.card));
           const at = { platform: 'teams' as const, channel: to.channel, messageId: id };
           await deps.announcements.remember(n.case.caseKind, n.case.caseId, at);
-          const number = n.case.caseNumber;
-          if (n.from)
+          const came = n.from && (await channelName(n.from.channel));
+          if (came)
             await set.once('here', () =>
-              reply(at, noticeCard(t('admin.moved.here', { number, channel: n.from!.channel }))),
+              reply(at, noticeCard(t('admin.moved.here', { number, channel: came }))),
             );
         }
         const from = n.from;
         if (from?.platform !== 'teams') return;
         // The old card gives way to a pointer, and its thread says where the case went.
-        const pointer = noticeCard(
-          t('admin.moved', { number: n.case.caseNumber, channel: to.channel }),
-        );
+        const channel = to.platform === 'teams' ? await channelName(to.channel) : to.channel;
+        const pointer = noticeCard(t('admin.moved', { number, channel }));
         await set.once('old-card', () => update(from, pointer));
         await set.once('pointer', () => reply(from, pointer));
         return;

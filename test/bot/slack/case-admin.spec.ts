@@ -167,6 +167,17 @@ describe('Slack: case administration from the card — reassign, move, priority,
       bot.stub.of('views.open').filter((c) => String(c.args.trigger_id).startsWith('trigger-U0')),
     ).toEqual([]);
 
+    // A forged menu value (another form, no such case) opens nothing either.
+    await post(administer(MANAGER, 'dropDatabase', ids.complaint, card.channel, card.ts));
+    await post(administer(MANAGER, 'reroute', 'f'.repeat(24), card.channel, card.ts));
+    expect(await waitToldTo(bot.stub, MANAGER, 2)).toEqual([
+      'Reclamo non trovato.',
+      'Reclamo non trovato.',
+    ]);
+    expect(
+      bot.stub.of('views.open').filter((c) => String(c.args.trigger_id).startsWith('trigger-U0')),
+    ).toEqual([]);
+
     const before = await stored();
     const forged = await submit(OPERATOR, 'VFORGED', VIEWS.casePriority, {
       priority: input.select('P1'),

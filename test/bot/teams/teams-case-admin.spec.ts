@@ -18,8 +18,16 @@ const OPERATOR = { id: 'aad-operator', name: 'Giulia' };
 const MANAGER = { id: 'aad-manager', name: 'Sara' };
 const TECH = { id: 'aad-tech', name: 'Luca' };
 const NOBODY = { id: 'aad-nobody', name: 'Ospite' };
-const SERVICE = { id: '19:assistenza@thread.tacv2', conversationType: 'channel' as const };
-const QUALITY = { id: '19:qualita@thread.tacv2', conversationType: 'channel' as const };
+const SERVICE = {
+  id: '19:assistenza@thread.tacv2',
+  name: 'Assistenza',
+  conversationType: 'channel' as const,
+};
+const QUALITY = {
+  id: '19:qualita@thread.tacv2',
+  name: 'Qualità',
+  conversationType: 'channel' as const,
+};
 const MINUTE = 60_000;
 
 describe('Teams: case administration from the card — reassign, move, priority, client', () => {
@@ -235,7 +243,7 @@ describe('Teams: case administration from the card — reassign, move, priority,
     const answer = cardText(
       await execute(MANAGER, TEAMS_VERBS.reroute, { caseId: ids.complaint, department: 'Qualità' }),
     );
-    const pointer = `${(await stored()).number} è stato spostato in ${QUALITY.id}: la scheda ora è lì.`;
+    const pointer = `${(await stored()).number} è stato spostato in Qualità: la scheda ora è lì.`;
     expect(answer).toContain(pointer);
     await eventually(async () => expect((await stored()).announcement?.channel).toBe(QUALITY.id));
     await outboxSettled(bot);
@@ -253,6 +261,10 @@ describe('Teams: case administration from the card — reassign, move, priority,
     expect(JSON.stringify(oldCard?.body)).toContain(pointer);
     const oldThread = bot.stub.posted(`${SERVICE.id};messageid=${ids.card}`);
     expect(oldThread.some((c) => JSON.stringify(c.body).includes(pointer))).toBe(true);
+    const newThread = bot.stub.posted(`${QUALITY.id};messageid=${moved.announcement!.messageId}`);
+    expect(JSON.stringify(newThread.map((c) => c.body))).toContain(
+      `${moved.number} arriva qui da Assistenza.`,
+    );
     expect((await events()).at(-1)).toBe('complaint.rerouted');
   });
 });
