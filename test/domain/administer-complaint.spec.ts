@@ -119,6 +119,33 @@ describe('case administration', () => {
     expect(same).toMatchObject({ ok: false, error: { code: 'COMPLAINT.UNCHANGED' } });
   });
 
+  it('raised to P1, the card follows a rule that sends P1 elsewhere and on-call is alerted', async () => {
+    world.routingRules.push({
+      id: 'p1',
+      department: 'assistenza',
+      category: '*',
+      priority: 'P1',
+      destination: { platform: 'slack', channel: 'C-ONCALL' },
+      mention: [],
+      onCall: technician,
+    });
+    const form = { complaintId: complaint.id, priority: 'P1', reason: 'Rischio sicurezza' };
+    expect((await reprioritiseComplaint(world.services, coordinator, form)).ok).toBe(true);
+    expect(moves()).toMatchObject([{ from: CARD, destination: { channel: 'C-ONCALL' } }]);
+    const alerts = world.notifications.filter(
+      (n) => n.type === 'direct.message' && n.say?.key === 'p1.alert',
+    );
+    expect(alerts).toMatchObject([{ to: technician }]);
+    // Back to P3: the rule for every priority takes the card home again.
+    world.complaints.get(complaint.id)!.announcement = { ...CARD, channel: 'C-ONCALL' };
+    await reprioritiseComplaint(world.services, coordinator, {
+      ...form,
+      priority: 'P3',
+      reason: 'Nessun rischio',
+    });
+    expect(moves().at(-1)).toMatchObject({ destination: { channel: 'C-ASSIST' } });
+  });
+
   it('refuses an empty reason, a forged priority and an assignee who takes no cases', async () => {
     const complaintId = complaint.id;
     const noReason = await reprioritiseComplaint(world.services, coordinator, {

@@ -118,7 +118,8 @@ export function registerTeamsAdmin(app: Application<TurnState>, deps: TeamsDeps,
       const before = await deps.complaints.get(id);
       const result = await move.run(deps, by, data, actionKey(turn));
       if (!result.ok) return h.caseCard(turn, id, refusalText(result, t));
-      const moved = verb === TEAMS_VERBS.reroute ? await movedAway(deps, before) : undefined;
+      // Moved (a new department, or a priority the rules send elsewhere): this card points on.
+      const moved = await movedAway(deps, before);
       return moved ? noticeCard(t('admin.moved', moved)) : h.caseCard(turn, id);
     });
   }

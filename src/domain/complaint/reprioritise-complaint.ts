@@ -11,6 +11,7 @@ import { changeComplaint, refOf, type ChangeRefusal } from './change-complaint.j
 import { PrioritySchema, type Complaint } from './complaint.js';
 import type { ComplaintServices } from './complaint.ports.js';
 import { routeOf } from './file-complaint.js';
+import { moveCard } from './reroute-complaint.js';
 
 const ReprioritiseInputSchema = z.strictObject({
   complaintId: z.string(),
@@ -22,7 +23,8 @@ const ReprioritiseInputSchema = z.strictObject({
 /**
  * The case's criticality was judged wrong: it gets the new priority, with the reason on the
  * record, and SLA clocks recomputed from its receipt on the business calendar (the reminders
- * follow, as every change reschedules them). Raised to P1, on-call and the directors are alerted.
+ * follow, as every change reschedules them). Raised to P1, on-call and the directors are alerted;
+ * where the routing rules send the new priority to another channel, the card moves there.
  */
 export async function reprioritiseComplaint(
   services: ComplaintServices,
@@ -49,7 +51,10 @@ export async function reprioritiseComplaint(
     },
   );
   const changed = await changeComplaint(services, by, complaintId, decide, intakeKey);
-  if (changed.ok && !changed.repeat && raisedToP1) await alertP1(services, changed.value);
+  if (!changed.ok) return changed;
+  // Rules may send another priority elsewhere (P1 to an on-call channel): the card follows.
+  await moveCard(services, changed.value, intakeKey);
+  if (!changed.repeat && raisedToP1) await alertP1(services, changed.value);
   return changed;
 }
 

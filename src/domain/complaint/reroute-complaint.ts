@@ -51,7 +51,11 @@ export async function rerouteComplaint(
 }
 
 /** The card goes where the routing rules now send the case, unless it is there already. */
-async function moveCard(services: ComplaintServices, complaint: Complaint, intakeKey?: string) {
+export async function moveCard(
+  services: ComplaintServices,
+  complaint: Complaint,
+  intakeKey?: string,
+) {
   const route = await routeOf(services, complaint);
   const from = complaint.announcement;
   const { platform, channel } = route.destination;
