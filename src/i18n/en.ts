@@ -463,6 +463,7 @@ export const en: Record<MessageKey, string> = {
   'admin.field.department': 'New department',
   'admin.field.department.hint':
     'The card goes to the channel the routing rules give for this department.',
+  'admin.field.department.known': 'Departments with a rule: {list}.',
   'admin.field.priority': 'New priority',
   'admin.field.reason': 'Reason for the change',
   'admin.field.client': 'Right client',

@@ -465,6 +465,7 @@ export const it = {
   'admin.field.department': 'Nuovo reparto',
   'admin.field.department.hint':
     'La scheda va nel canale che le regole di instradamento indicano per questo reparto.',
+  'admin.field.department.known': 'Reparti con una regola: {list}.',
   'admin.field.priority': 'Nuova priorità',
   'admin.field.reason': 'Motivo del cambio',
   'admin.field.client': 'Cliente giusto',

@@ -216,7 +216,14 @@ describe('Slack: case administration from the card — reassign, move, priority,
           expect(shown).toContain(user === MANAGER ? 'Motivo del cambio' : 'Reason for the change');
           expect(shown).toContain('"initial_option"');
         }
-        if (kind === 'reroute') expect(shown).toContain('"initial_value":"assistenza"');
+        if (kind === 'reroute') {
+          expect(shown).toContain('"initial_value":"assistenza"');
+          expect(shown).toContain(
+            user === MANAGER
+              ? 'Reparti con una regola: qualita.'
+              : 'Departments with a rule: qualita.',
+          );
+        }
         if (kind === 'reassign') expect(shown).toContain('users_select');
         if (kind === 'correctClient') expect(shown).toContain(OPTIONS.client);
       }

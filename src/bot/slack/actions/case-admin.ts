@@ -1,5 +1,6 @@
 import type { App, BlockAction, OverflowAction } from '@slack/bolt';
 import { z } from 'zod';
+import { ANY } from '../../../domain/routing/routing-rule.js';
 import { ACTIONS } from '../../ids.js';
 import { ADMIN_KINDS, ADMIN_PERMISSIONS, adminModal } from '../blocks/admin-modals.js';
 import { refusedBeforeForm } from '../refuse-early.js';
@@ -31,10 +32,14 @@ export function registerCaseAdmin(app: App, deps: SlackDeps, localeOf: LocaleOf)
       const [kind] = choice.data;
       const at = { userId: body.user.id, channel };
       if (await refusedBeforeForm(deps, client, at, ADMIN_PERMISSIONS[kind], t)) return;
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: adminModal(kind, complaint, t),
-      });
+      const departments =
+        kind === 'reroute' ? knownDepartments(await deps.services.routing.rules()) : [];
+      const view = adminModal(kind, complaint, t, departments);
+      await client.views.open({ trigger_id: body.trigger_id, view });
     },
   );
 }
+
+/** The departments the routing rules name (not '*'), once each, in order. */
+const knownDepartments = (rules: { department: string }[]) =>
+  [...new Set(rules.map((r) => r.department).filter((d) => d !== ANY))].sort();

@@ -23,8 +23,19 @@ export const ADMIN_PERMISSIONS = {
   correctClient: 'complaint.correct_client',
 } as const;
 
-/** One of the case administration forms, filled with what the case has now. */
-export function adminModal(kind: AdminKind, complaint: Complaint, t: Translate): Modal {
+/**
+ * One of the case administration forms, filled with what the case has now; the move form names
+ * the departments the routing rules know.
+ */
+export function adminModal(
+  kind: AdminKind,
+  complaint: Complaint,
+  t: Translate,
+  departments: string[] = [],
+): Modal {
+  const known = departments.length
+    ? ` ${t('admin.field.department.known', { list: departments.slice(0, 40).join(', ') })}`
+    : '';
   const heading: Block = { type: 'section', text: md(`*${complaint.number}*`) };
   const blocks: Record<AdminKind, () => Block[]> = {
     reassign: () => [
@@ -45,7 +56,7 @@ export function adminModal(kind: AdminKind, complaint: Complaint, t: Translate):
       textInput('department', t('admin.field.department'), {
         max: 80,
         initial: complaint.department,
-        hint: t('admin.field.department.hint'),
+        hint: `${t('admin.field.department.hint')}${known}`.slice(0, 2000),
       }),
       textInput('note', t('admin.field.note'), { multiline: true, max: 2000, optional: true }),
     ],
