@@ -19,6 +19,7 @@ import {
   buttonPress,
   messageShortcut,
   postToBot,
+  reshaped,
   slashCommand,
 } from '../../support/slack-requests.js';
 
@@ -142,6 +143,26 @@ describe('Slack: every surface, in both languages, with the longest values', () 
     await press(ACTIONS.careToComplaint, JSON.stringify({ c: ids.client, n: longest(1500) }));
     await press(ACTIONS.careToD2, JSON.stringify({ c: ids.client, n: longest(1500) }));
     await press(ACTIONS.markCommunicationSent, 'a'.repeat(24));
+    for (const kind of ['reassign', 'reroute', 'reprioritise', 'correctClient']) {
+      const trigger = `${lang}-administer-${kind}`;
+      triggers.push(trigger);
+      const body = reshaped(buttonPress(me, ACTIONS.administer, '', CARDS, '1.1'), (payload) => {
+        payload.trigger_id = trigger;
+        payload.actions = [
+          {
+            type: 'overflow',
+            action_id: ACTIONS.administer,
+            block_id: 'case_actions',
+            selected_option: {
+              value: `${kind}:${complaint}`,
+              text: { type: 'plain_text', text: kind },
+            },
+            action_ts: '1700000000.3',
+          },
+        ];
+      });
+      expect((await post(body)).status).toBe(200);
+    }
     await eventually(() => {
       for (const trigger of [...triggers, `${lang}-shortcut`])
         if (!opened(trigger)) throw new Error(`${trigger} not open`);
