@@ -39,6 +39,8 @@ export async function platformsOf(n: Notification, store: Store): Promise<Platfo
     case 'case.announce':
     case 'digest':
       return [n.destination.platform];
+    case 'case.moved':
+      return unique([n.destination.platform, ...(n.from ? [n.from.platform] : [])]);
     case 'direct.message':
     case 'd2.progress':
       return [n.to.platform];

@@ -28,6 +28,10 @@ export const VIEWS = {
   client: 'client_modal',
   routingRule: 'routing_rule_modal',
   roles: 'roles_modal',
+  caseReassign: 'case_reassign_modal',
+  caseReroute: 'case_reroute_modal',
+  casePriority: 'case_priority_modal',
+  caseClient: 'case_client_modal',
 } as const;
 
 /** Buttons on case cards and in their threads. */
@@ -57,6 +61,8 @@ export const ACTIONS = {
   /** App Home settings: the roles form, the routing form for a new rule. */
   homeRoles: 'home_roles',
   homeRoutingAdd: 'home_routing_add',
+  /** The case card's overflow menu "Amministra": reassign, move, priority, client. */
+  administer: 'case_administer',
 } as const;
 
 /** Select menus whose options the bot serves (searchable client list). */
@@ -84,6 +90,11 @@ export const TEAMS_VERBS = {
   d2Decline: 'd2.decline',
   d2Start: 'd2.start',
   d2Complete: 'd2.complete',
+  administer: 'case.administer',
+  reassign: 'case.reassign',
+  reroute: 'case.reroute',
+  reprioritise: 'case.reprioritise',
+  correctClient: 'case.correct_client',
 } as const;
 
 export const TEAMS_COMMANDS = {

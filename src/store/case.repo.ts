@@ -75,6 +75,9 @@ export function caseRepository<S extends z.ZodType<CaseShape>>(
         id,
         number: _number,
         createdAt: _createdAt,
+        // Where the card is belongs to setAnnouncement: a case read before its card moved
+        // (re-routed to another channel) must not put it back when saved.
+        announcement: _announcement,
         ...fields
       } = schemas.record.parse(record) as Case & Record<string, unknown>;
       const result = await model.updateOne(

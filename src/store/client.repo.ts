@@ -32,6 +32,11 @@ export function clientRepository(models: Models, report: BadRecordReporter) {
       }
     },
     findByName: (name) => one({ nameKey: nameKey(String(name)) }),
+    async find(clientId) {
+      if (!isValidObjectId(clientId)) return undefined;
+      const result = await records.get(String(clientId));
+      return result.ok ? result.value : undefined;
+    },
     async exists(clientId) {
       return isValidObjectId(clientId) && (await models.client.exists({ _id: clientId })) !== null;
     },

@@ -121,6 +121,7 @@ export function inMemoryServices(calendar: BusinessCalendar, start: Date) {
     },
     clients: {
       exists: async (id) => clients.has(id),
+      find: async (id) => copy([...named.values()].find((c) => c.id === id)),
       async register(data) {
         if (named.has(nameKey(data.name))) return undefined;
         const { revision: _revision, ...base } = stamp();

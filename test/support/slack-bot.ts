@@ -4,7 +4,7 @@ import type { WorkspaceSettings } from '../../src/bot/slack/workspace.js';
 import type { RunningChat } from '../../src/chat.js';
 import { close, createHttpApp, listen, portOf } from '../../src/http/server.js';
 import { pingDatabase } from '../../src/store/connection.js';
-import type { Clock } from '../../src/domain/shared/shared.ports.js';
+import type { Clock, SlaScheduler } from '../../src/domain/shared/shared.ports.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
 import { startSlackStub, type SlackStub } from './slack-stub.js';
 import { startTestChat, type TestChatOptions } from './test-chat.js';
@@ -29,6 +29,8 @@ export function useSlackBot(
     slackWorkspace?: WorkspaceSettings;
     /** Tests that send Slack a payload it refuses on purpose. */
     allowRefusals?: boolean;
+    /** The SLA reminders' scheduler on the test database (Agenda's, say); none by default. */
+    scheduler?: (db: TestDatabase) => SlaScheduler;
     /** More of the chat layer's test settings (outbox timings, Slack pacing, a log to read). */
     chat?: Pick<TestChatOptions, 'outbox' | 'slackPaceMs' | 'log'>;
   } = {},
@@ -42,6 +44,7 @@ export function useSlackBot(
     const chat = await startTestChat(db.store, http, {
       slackApiUrl: stub.url,
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.scheduler ? { scheduler: options.scheduler(db) } : {}),
       ...(options.slackWorkspace ? { slackWorkspace: options.slackWorkspace } : {}),
       ...options.chat,
     });

@@ -12,6 +12,8 @@ export interface EventLineStyle {
   actor: (actor: NewCaseEvent['actor']) => string;
   /** How the platform neutralises people's text in its markup. */
   escape: (text: string) => string;
+  /** How the platform names a channel (Slack: a channel link); by default its id. */
+  channel?: (destination: { platform: string; channel: string }) => string;
 }
 
 /** One line of a case's thread for one recorded event, in the reader's language. */
@@ -55,6 +57,35 @@ export function eventLine(event: NewCaseEvent, style: EventLineStyle): string {
       });
     case 'complaint.satisfaction_recorded':
       return t('thread.satisfaction', { actor, rating: String(data.rating ?? '') }) + comment;
+    case 'complaint.reassigned': {
+      const to = event.data.to as NewCaseEvent['actor'] | undefined;
+      if (!to?.id) return t('thread.other', { actor });
+      return t('thread.reassigned', { actor, assignee: style.actor(to) });
+    }
+    case 'complaint.rerouted': {
+      const where = { platform: data.platform ?? '', channel: data.channel ?? '' };
+      const channel = style.channel ? style.channel(where) : where.channel;
+      const line = t('thread.rerouted', {
+        actor,
+        from: escape(data.from ?? ''),
+        to: escape(data.to ?? ''),
+        channel,
+      });
+      return line + note;
+    }
+    case 'complaint.priority_changed':
+      return t('thread.priority', {
+        actor,
+        from: data.from ?? '',
+        to: data.to ?? '',
+        reason: escape(data.reason ?? ''),
+      });
+    case 'complaint.client_corrected':
+      return t('thread.client', {
+        actor,
+        from: escape(data.fromName ?? ''),
+        to: escape(data.toName ?? ''),
+      });
     default:
       // A kind of event without its own line still reads as a sentence, never as its type name.
       return t('thread.other', { actor });

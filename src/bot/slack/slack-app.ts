@@ -6,6 +6,7 @@ import { registerCareButtons } from './actions/care-buttons.js';
 import { registerClientCommand } from './commands/client.command.js';
 import { registerCommunication } from './commands/communication.command.js';
 import { registerCareCallSubmit } from './views/care-call-submit.js';
+import { registerCaseAdmin } from './actions/case-admin.js';
 import { registerCaseButtons } from './actions/case-buttons.js';
 import { registerComplaintCommand } from './commands/complaint.command.js';
 import { registerD2Command } from './commands/d2.command.js';
@@ -120,6 +121,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
   registerD2Submit(app, deps, localeOf);
   registerCaseFormsSubmit(app, deps, localeOf);
   registerCaseButtons(app, deps, localeOf);
+  registerCaseAdmin(app, deps, localeOf);
   registerCareButtons(app, deps, localeOf);
   registerCommunication(app, deps, localeOf);
   registerClientCommand(app, deps, localeOf);

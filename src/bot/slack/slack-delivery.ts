@@ -115,8 +115,37 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
         timeZone: deps.timeZone,
         actor: slackActor,
         escape: escapeText,
+        channel: slackChannel,
       });
       await set.once('line', () => post(at.channel, plain(line), at.messageId));
+    },
+    async 'case.moved'(n: Of<'case.moved'>, set: MessageSet) {
+      const shown = await render(n.case);
+      if (!shown) return;
+      const to = n.destination;
+      if (to.platform === 'slack') {
+        const ts = await set.once('card', () => post(to.channel, shown.card));
+        await deps.announcements.remember(n.case.caseKind, n.case.caseId, {
+          platform: 'slack',
+          channel: to.channel,
+          messageId: ts,
+        });
+        const old = n.from ? slackChannel(n.from) : '';
+        const here = t('admin.moved.here', { number: n.case.caseNumber, channel: old });
+        const mentions = n.mention.map((u) => mention(u.id)).join(' ');
+        if (n.from || mentions)
+          await set.once('here', () =>
+            post(to.channel, plain(n.from ? `${here} ${mentions}`.trim() : mentions), ts),
+          );
+      }
+      const from = n.from;
+      if (from?.platform !== 'slack') return;
+      // The old card gives way to a pointer, and its thread says where the case went.
+      const pointer = plain(
+        t('admin.moved', { number: n.case.caseNumber, channel: slackChannel(to) }),
+      );
+      await set.once('old-card', () => update(from, pointer));
+      await set.once('pointer', () => post(from.channel, pointer, from.messageId));
     },
     async 'decision.requested'(n: Of<'decision.requested'>, set: MessageSet) {
       const deciders = slackOnly(n.from);
@@ -242,6 +271,10 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
     await handle(notification, set);
   };
 }
+
+/** A channel as Slack shows it: a link to it when it is Slack's, else its id. */
+const slackChannel = (at: { platform: string; channel: string }) =>
+  at.platform === 'slack' ? `<#${at.channel}>` : escapeText(at.channel);
 
 /** A message set's people on Slack. */
 const slackOnly = <U extends { platform: string }>(users: U[]) =>

@@ -26,6 +26,7 @@ import { attachment, text, type Card } from './cards/adaptive.js';
 import { teamsCaseCard, teamsD2Card } from './cards/case-card.js';
 import { complaintFormCard, d2FormCard, noticeCard } from './cards/forms.js';
 import { teamsUser } from './teams-app.js';
+import { registerTeamsAdmin } from './teams-admin.js';
 import type { TeamsDeps } from './teams-deps.js';
 
 type Data = Record<string, unknown>;
@@ -189,6 +190,7 @@ export function registerTeamsActions(app: Application<TurnState>, deps: TeamsDep
       );
     });
   }
+  registerTeamsAdmin(app, deps, { t: (turn) => context(turn).t, caseCard: caseCardFor });
   onCardAction(
     app,
     TEAMS_VERBS.complaintSubmit,

@@ -15,6 +15,7 @@ import { noticeCard } from './cards/forms.js';
 import { approvalReason } from '../shared/approval-reason.js';
 import { directText } from '../shared/direct-text.js';
 import { carryOutIntro } from '../shared/d2-carry-out.js';
+import { teamsChannelName } from './channel-name.js';
 import type { TeamsDeps } from './teams-deps.js';
 import { teamsPoster, TeamsDeliveryError } from './teams-post.js';
 
@@ -66,6 +67,7 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
     const d2 = await deps.d2Requests.get(ref.caseId);
     return d2 && { card: teamsD2Card(d2, await deps.clients.find(d2.clientId), c), record: d2 };
   }
+  const channelName = (id: string) => teamsChannelName(deps.conversations, id);
   const announced = (record: Complaint | D2Request, number: string) => {
     if (!record.announcement) throw new TeamsDeliveryError(`${number} has no card yet`);
     return record.announcement;
@@ -112,6 +114,30 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
         return toEach(set, 'alert', n.direct, (_, c) =>
           noticeCard(c.t('p1.alert', { number: n.case.caseNumber, description })),
         );
+      }
+      case 'case.moved': {
+        const shown = await render(n.case);
+        if (!shown) return;
+        const to = n.destination;
+        const number = n.case.caseNumber;
+        if (to.platform === 'teams') {
+          const id = await set.once('card', () => send(to.channel, shown.card));
+          const at = { platform: 'teams' as const, channel: to.channel, messageId: id };
+          await deps.announcements.remember(n.case.caseKind, n.case.caseId, at);
+          const came = n.from && (await channelName(n.from.channel));
+          if (came)
+            await set.once('here', () =>
+              reply(at, noticeCard(t('admin.moved.here', { number, channel: came }))),
+            );
+        }
+        const from = n.from;
+        if (from?.platform !== 'teams') return;
+        // The old card gives way to a pointer, and its thread says where the case went.
+        const channel = to.platform === 'teams' ? await channelName(to.channel) : to.channel;
+        const pointer = noticeCard(t('admin.moved', { number, channel }));
+        await set.once('old-card', () => update(from, pointer));
+        await set.once('pointer', () => reply(from, pointer));
+        return;
       }
       case 'case.changed': {
         const shown = await render(n.case);

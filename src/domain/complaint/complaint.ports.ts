@@ -42,6 +42,8 @@ export interface ServiceOrderRepository {
 
 export interface ClientDirectory {
   exists(clientId: string): Promise<boolean>;
+  /** The client with this id, to name it (a corrected case says from whom to whom). */
+  find(clientId: string): Promise<Client | undefined>;
   /**
    * Stores a new client; undefined when another client already has its code or its name
    * (normalised, see client-identity.ts) or its intake key: nothing is stored then.

@@ -14,6 +14,11 @@ const WHO_MAY = {
   'complaint.reopen': ['operator', 'coordinator', 'manager', 'DCOM'],
   'complaint.reject': ['manager', 'DCOM'],
   'complaint.withdraw': ['operator', 'coordinator', 'manager'],
+  // Case administration from the card: who plans the department's work (README, "Who may do what").
+  'complaint.reassign': ['coordinator', 'manager', 'DCOM', 'admin'],
+  'complaint.reroute': ['coordinator', 'manager', 'DCOM', 'admin'],
+  'complaint.reprioritise': ['coordinator', 'manager', 'DCOM', 'admin'],
+  'complaint.correct_client': ['operator', 'coordinator', 'manager', 'DCOM', 'admin'],
   'client.register': ['operator', 'coordinator', 'technician', 'manager', 'DCOM', 'SCOM'],
   'care.log': ['SCOM', 'DCOM', 'operator', 'coordinator', 'manager'],
   'kpi.digest': ['DCOM', 'SCOM', 'manager', 'admin'],

@@ -20,6 +20,17 @@ export type Notification =
       mention: ChatUser[];
       direct: ChatUser[];
     }
+  /**
+   * The case moved to another department's channel: its card is posted at `destination` (which
+   * becomes its card), and the card it had (`from`) and its thread point there.
+   */
+  | {
+      type: 'case.moved';
+      case: CaseRef;
+      from?: ChatDestination & { messageId: string };
+      destination: ChatDestination;
+      mention: ChatUser[];
+    }
   /** The case changed: refresh its card and add a line to its thread. */
   | { type: 'case.changed'; case: CaseRef; event: NewCaseEvent }
   /** Someone must decide (approve a case, sign a D2): ask them in the case thread. */

@@ -5,7 +5,7 @@ import { cancelClock, pauseClock, resumeClock, startClocks, stopClock } from './
 import type { SlaPolicy } from './sla-policy.js';
 
 /** Which targets a status reaches: entering it stops those clocks. */
-const REACHES: Partial<Record<ComplaintStatus, SlaTarget[]>> = {
+export const REACHES: Partial<Record<ComplaintStatus, SlaTarget[]>> = {
   acknowledged: ['first_response'],
   in_progress: ['first_response', 'take_in_charge'],
   waiting_customer: ['first_response', 'take_in_charge'],

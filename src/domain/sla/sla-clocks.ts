@@ -118,6 +118,27 @@ export function markBreached(clock: SlaClock, now: Date): SlaClock {
     : clock;
 }
 
+/**
+ * Minutes (of its basis) the clock stood still, up to `at`: the time it covered less what it
+ * counted. A clock that stopped counts to its stop, a running one to its last resume.
+ */
+export function pausedMinutes(clock: SlaClock, calendar: BusinessCalendar, at: Date): number {
+  const end = clock.state === 'paused' ? at : (clock.stoppedAt ?? clock.runningSince);
+  return Math.max(0, elapsed(clock, calendar, clock.startedAt, end) - clock.consumedMinutes);
+}
+
+/** A running clock that began at `startedAt` but stood still `paused` minutes since. */
+export function delayedClock(
+  clock: SlaClock,
+  calendar: BusinessCalendar,
+  paused: number,
+  warnFraction: number,
+): SlaClock {
+  if (paused <= 0) return clock;
+  const runningSince = add(clock, calendar, clock.startedAt, paused);
+  return { ...clock, runningSince, ...schedule(clock, calendar, runningSince, warnFraction) };
+}
+
 export type SlaSignal = 'on_time' | 'warning' | 'breached' | 'paused' | 'met' | 'cancelled';
 
 /** What a person sees next to the case: on time, warning, breached. */

@@ -19,6 +19,7 @@ import {
   buttonPress,
   messageShortcut,
   postToBot,
+  reshaped,
   slashCommand,
 } from '../../support/slack-requests.js';
 
@@ -142,6 +143,26 @@ describe('Slack: every surface, in both languages, with the longest values', () 
     await press(ACTIONS.careToComplaint, JSON.stringify({ c: ids.client, n: longest(1500) }));
     await press(ACTIONS.careToD2, JSON.stringify({ c: ids.client, n: longest(1500) }));
     await press(ACTIONS.markCommunicationSent, 'a'.repeat(24));
+    for (const kind of ['reassign', 'reroute', 'reprioritise', 'correctClient']) {
+      const trigger = `${lang}-administer-${kind}`;
+      triggers.push(trigger);
+      const body = reshaped(buttonPress(me, ACTIONS.administer, '', CARDS, '1.1'), (payload) => {
+        payload.trigger_id = trigger;
+        payload.actions = [
+          {
+            type: 'overflow',
+            action_id: ACTIONS.administer,
+            block_id: 'case_actions',
+            selected_option: {
+              value: `${kind}:${complaint}`,
+              text: { type: 'plain_text', text: kind },
+            },
+            action_ts: '1700000000.3',
+          },
+        ];
+      });
+      expect((await post(body)).status).toBe(200);
+    }
     await eventually(() => {
       for (const trigger of [...triggers, `${lang}-shortcut`])
         if (!opened(trigger)) throw new Error(`${trigger} not open`);
@@ -190,8 +211,26 @@ describe('Slack: every surface, in both languages, with the longest values', () 
       event('approval.refused', { kind: 'outside_policy', note: longest(2000) }),
       event('service_order.issued', { serviceOrder: 'OS-2026-0001', dueAt: at.toISOString() }),
       event('complaint.reassigned', {}),
+      event('complaint.reassigned', { to: slackUser(userOf('it', 'technician')) }),
+      event('complaint.rerouted', {
+        from: longest(80),
+        to: longest(80),
+        platform: 'slack',
+        channel: 'C0QUALITY',
+        note: longest(2000),
+      }),
+      event('complaint.priority_changed', { from: 'P3', to: 'P1', reason: longest(2000) }),
+      event('complaint.client_corrected', { fromName: longest(250), toName: longest(250) }),
     ];
     for (const e of EVENTS) await queue({ type: 'case.changed', case: ref(first!), event: e });
+    const [, , , , , , , movedCase] = others;
+    await queue({
+      type: 'case.moved',
+      case: ref(movedCase!),
+      from: { platform: 'slack', channel: `${CARDS}8`, messageId: '1700000000.008' },
+      destination: { platform: 'slack', channel: 'C0QUALITY' },
+      mention: many,
+    });
     await queue({
       type: 'decision.requested',
       case: ref(first!),

@@ -56,6 +56,12 @@ const button = z.strictObject({
   style: z.enum(['primary', 'danger']).optional(),
   accessibility_label: z.string().max(75).optional(),
 });
+/** block-elements/overflow-menu-element: 1–5 options, in an actions or section block. */
+const overflow = z.strictObject({
+  type: z.literal('overflow'),
+  action_id: actionId,
+  options: z.array(menuOption).min(1).max(5),
+});
 /** block-elements/select-menu-element (static): up to 100 options or option groups. */
 const staticSelect = z.strictObject({
   type: z.literal('static_select'),
@@ -201,7 +207,10 @@ export const BlockSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('actions'),
     block_id: blockId.optional(),
-    elements: z.array(button).min(1).max(25),
+    elements: z
+      .array(z.discriminatedUnion('type', [button, overflow]))
+      .min(1)
+      .max(25),
   }),
   // blocks/input-block: label and hint plain_text of 2000
   z.strictObject({

@@ -4,6 +4,7 @@ import { allowedNext } from '../../../domain/complaint/lifecycle.js';
 import { breachAt, signalOf } from '../../../domain/sla/sla-clocks.js';
 import type { Locale, Translate } from '../../../i18n/translate.js';
 import { ACTIONS } from '../../ids.js';
+import { adminMenu } from './admin-modals.js';
 import { escapeText, md, plainText, type Block } from './block-kit.js';
 import { formatInstant, mention } from '../../shared/format.js';
 
@@ -106,12 +107,14 @@ function buttonsFor(complaint: Complaint, t: Translate) {
         },
       ]
     : [];
+  const settled = ['closed', 'rejected', 'withdrawn'].includes(complaint.status);
   return [
     ...moves.filter(
       (b) => b.action_id !== ACTIONS.takeInCharge || complaint.status !== 'waiting_customer',
     ),
     ...resume,
     ...note,
+    ...(settled ? [] : [adminMenu(complaint, t, ACTIONS.administer)]),
   ];
 }
 

@@ -5,7 +5,7 @@ import { OPTIONS, VIEWS } from '../../ids.js';
 import { escapeText, md, plainText, type Block, type Modal } from './block-kit.js';
 
 const option = (value: string, text: string) => ({ text: plainText(text), value });
-const textInput = (
+export const textInput = (
   block: string,
   label: string,
   opts: {
@@ -29,7 +29,7 @@ const textInput = (
     ...(opts.initial ? { initial_value: opts.initial.slice(0, opts.max ?? 3000) } : {}),
   },
 });
-const select = (
+export const select = (
   block: string,
   label: string,
   options: [string, string][],
@@ -59,7 +59,7 @@ const numberInput = (block: string, label: string, optional = true): Block => ({
   element: { type: 'number_input', action_id: 'value', is_decimal_allowed: true, min_value: '0' },
 });
 
-function modal(
+export function modal(
   callbackId: string,
   title: string,
   t: Translate,

@@ -5,6 +5,9 @@ import { escalateComplaint } from '../../../domain/complaint/escalate-complaint.
 import { addNote, reopenComplaint } from '../../../domain/complaint/move-complaint.js';
 import { closeComplaint, resolveComplaint } from '../../../domain/complaint/resolve-complaint.js';
 import { completeD2Request, declineD2Request } from '../../../domain/d2/decide-d2.js';
+import { correctClient, reassignComplaint } from '../../../domain/complaint/reassign-complaint.js';
+import { reprioritiseComplaint } from '../../../domain/complaint/reprioritise-complaint.js';
+import { rerouteComplaint } from '../../../domain/complaint/reroute-complaint.js';
 import type { FieldProblem } from '../../../domain/shared/input.js';
 import type { ChatUser } from '../../../domain/shared/chat-user.js';
 import type { Refusal, Result } from '../../../domain/shared/result.js';
@@ -81,6 +84,33 @@ const FORMS: Record<string, Submit> = {
     declineD2Request(d.services, by, {
       d2Id: m.id,
       reason: text(v, 'reason') ?? '',
+      intakeKey: m.intakeKey,
+    }),
+  // Case administration ("Amministra" on the card): the use cases check the role again.
+  [VIEWS.caseReassign]: (d, by, m, v) =>
+    reassignComplaint(d.services, by, {
+      complaintId: m.id,
+      assignee: text(v, 'assignee') && { platform: 'slack', id: text(v, 'assignee') },
+      intakeKey: m.intakeKey,
+    }),
+  [VIEWS.caseReroute]: (d, by, m, v) =>
+    rerouteComplaint(d.services, by, {
+      complaintId: m.id,
+      department: text(v, 'department') ?? '',
+      note: text(v, 'note'),
+      intakeKey: m.intakeKey,
+    }),
+  [VIEWS.casePriority]: (d, by, m, v) =>
+    reprioritiseComplaint(d.services, by, {
+      complaintId: m.id,
+      priority: text(v, 'priority'),
+      reason: text(v, 'reason') ?? '',
+      intakeKey: m.intakeKey,
+    }),
+  [VIEWS.caseClient]: (d, by, m, v) =>
+    correctClient(d.services, by, {
+      complaintId: m.id,
+      clientId: text(v, 'client') ?? '',
       intakeKey: m.intakeKey,
     }),
   [VIEWS.d2Complete]: (d, by, m, v) =>

@@ -151,9 +151,16 @@ export function teamsCaseCard(
           data: { caseId: complaint.id, kind: 'complaint' },
         },
       },
-      actions: actions.slice(0, 6),
+      actions: withAdmin(actions, complaint, t),
     },
   );
+}
+
+/** "Amministra" stays on an open case's card, whatever else its status offers (Teams shows 6). */
+function withAdmin(actions: object[], complaint: Complaint, t: Translate) {
+  if (['closed', 'rejected', 'withdrawn'].includes(complaint.status)) return actions.slice(0, 6);
+  const admin = execute(t('action.administer'), TEAMS_VERBS.administer, { caseId: complaint.id });
+  return [...actions.slice(0, 5), admin];
 }
 
 /** Approve / reject (with a reason) for one pending approval, posted in the case's thread. */
