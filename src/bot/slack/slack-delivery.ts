@@ -67,11 +67,23 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
     set: MessageSet,
     key: string,
     users: { platform: string; id: string }[],
-    card: (reader: { t: Translate; locale: Locale }) => Card,
+    card: (reader: { t: Translate; locale: Locale }) => Card | Promise<Card>,
   ) =>
     sendToEach(users, (u) =>
-      set.once(`${key}:${u.id}`, async () => post(u.id, card(await localeOf(u.id)))),
+      set.once(`${key}:${u.id}`, async () => post(u.id, await card(await localeOf(u.id)))),
     );
+  /** A link to a case's card in Slack: its permalink, else its channel; none elsewhere. */
+  const caseLink = async (
+    at: { platform: string; channel: string; messageId: string },
+    reader: Translate,
+  ) => {
+    if (at.platform !== 'slack') return '';
+    const found = await client.chat
+      .getPermalink({ channel: at.channel, message_ts: at.messageId })
+      .then((r) => r.permalink)
+      .catch(() => undefined);
+    return found ? `<${found}|${reader('case.link')}>` : `<#${at.channel}>`;
+  };
 
   const handlers = {
     async 'case.announce'(n: Of<'case.announce'>, set: MessageSet) {
@@ -135,20 +147,45 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
       await toEach(set, 'ask-dm', deciders, plain(`${dm} — <#${at.channel}>`));
     },
     async 'case.reminder'(n: Of<'case.reminder'>, set: MessageSet) {
-      const complaint =
-        n.case.caseKind === 'complaint' ? await deps.complaints.get(n.case.caseId) : undefined;
-      const at = complaint?.announcement;
-      if (!complaint) return;
+      const shown = n.case.caseKind === 'complaint' ? await render(n.case) : undefined;
+      if (!shown) return;
+      const complaint = shown.record as Complaint;
+      const at = complaint.announcement;
       if (!at) throw new SlackDeliveryError(`${n.case.caseNumber} has no card yet`);
-      const text = t(`reminder.${n.kind}`, {
-        mentions: slackOnly(n.to)
-          .map((u) => mention(u.id))
-          .join(' '),
+      const said = (r: { t: Translate; locale: Locale }) => ({
         number: complaint.number,
-        target: t(`sla.${n.target}` as never),
-        due: formatInstant(new Date(n.dueAt), locale, deps.timeZone),
+        target: r.t(`sla.${n.target}` as MessageKey),
+        due: formatInstant(new Date(n.dueAt), r.locale, deps.timeZone),
       });
-      await set.once('reminder', () => post(at.channel, plain(text), at.messageId));
+      const people = slackOnly(n.to);
+      if (at.platform === 'slack') {
+        // The card shows the clock's new state (breached since when, by how much), buttons kept.
+        await set.once('card', () => update(at, shown.card));
+        const line = t(`reminder.${n.kind}`, said({ t, locale }));
+        const who = people.map((u) => mention(u.id)).join(' ');
+        const text = who ? t('reminder.for', { line, people: who }) : line;
+        await set.once('reminder', () => post(at.channel, plain(text), at.messageId));
+      }
+      const dmKey =
+        n.kind === 'warning' && n.unassigned
+          ? 'reminder.dm.warning_unassigned'
+          : `reminder.dm.${n.kind}`;
+      await toEachIn(set, 'dm', people, async (r) =>
+        plain(withLink(r.t(dmKey as MessageKey, said(r)), await caseLink(at, r.t))),
+      );
+      if (n.escalation?.platform === 'slack') {
+        const { channel } = n.escalation;
+        const who = people.map((u) => mention(u.id)).join(' ') || '—';
+        const text = t('reminder.escalated', {
+          ...said({ t, locale }),
+          priority: complaint.priority,
+          department: escapeText(complaint.department),
+          people: who,
+        });
+        await set.once('escalation', async () =>
+          post(channel, plain(withLink(text, await caseLink(at, t)))),
+        );
+      }
     },
     async 'd2.unsigned'(n: Of<'d2.unsigned'>, set: MessageSet) {
       const since = formatInstant(new Date(n.waitingSince), locale, deps.timeZone);
@@ -218,9 +255,12 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
     async 'direct.message'(n: Of<'direct.message'>, set: MessageSet) {
       if (n.to.platform !== 'slack') return;
       const { id } = n.to;
-      await set.once('dm', async () =>
-        post(id, plain(directText(n, (await localeOf(id)).t, escapeText))),
-      );
+      await set.once('dm', async () => {
+        const reader = (await localeOf(id)).t;
+        const text = directText(n, reader, escapeText);
+        const at = n.linkCase && n.case ? (await render(n.case))?.record.announcement : undefined;
+        return post(id, plain(withLink(text, at ? await caseLink(at, reader) : '')));
+      });
     },
   };
 
@@ -273,6 +313,9 @@ const oneButton = (
     },
   ],
 });
+
+/** A message and, when there is one, the link to its case after a dash. */
+const withLink = (text: string, link: string) => (link ? `${text} — ${link}` : text);
 
 const plain = (text: string): Card => ({
   text,

@@ -3,7 +3,7 @@ import type { Complaint } from '../../domain/complaint/complaint.js';
 import type { D2Request } from '../../domain/d2/d2-request.js';
 import type { MessageSet } from '../../domain/shared/delivery.ports.js';
 import type { CaseRef, Notification } from '../../domain/shared/notification.js';
-import { translator, type Locale } from '../../i18n/translate.js';
+import { translator, type Locale, type MessageKey, type Translate } from '../../i18n/translate.js';
 import { sendToEach } from '../shared/each-message.js';
 import { eventLine } from '../shared/event-line.js';
 import { formatInstant } from '../shared/format.js';
@@ -141,22 +141,41 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
         return;
       }
       case 'case.reminder': {
-        const complaint = await deps.complaints.get(n.case.caseId);
-        if (!complaint) return;
+        const shown = await render(n.case);
+        if (!shown) return;
+        const complaint = shown.record as Complaint;
         const at = announced(complaint, n.case.caseNumber);
-        if (at.platform !== 'teams') return;
-        const due = formatInstant(new Date(n.dueAt), locale, deps.timeZone);
-        const names = n.to
-          .filter((u) => u.platform === 'teams')
-          .map((u) => u.name ?? u.id)
-          .join(', ');
-        const text = t(`reminder.${n.kind}`, {
-          mentions: names,
+        const said = {
           number: complaint.number,
-          target: t(`sla.${n.target}` as never),
-          due,
-        });
-        await set.once('reminder', () => reply(at, noticeCard(text, true)));
+          target: t(`sla.${n.target}` as MessageKey),
+          due: formatInstant(new Date(n.dueAt), locale, deps.timeZone),
+        };
+        const people = n.to.filter((u) => u.platform === 'teams');
+        const names = people.map((u) => u.name ?? u.id).join(', ');
+        if (at.platform === 'teams') {
+          await set.once('card', () => update(at, shown.card));
+          const line = t(`reminder.${n.kind}`, said);
+          const text = names ? t('reminder.for', { line, people: names }) : line;
+          await set.once('reminder', () => reply(at, noticeCard(text, true)));
+        }
+        const dmKey =
+          n.kind === 'warning' && n.unassigned
+            ? 'reminder.dm.warning_unassigned'
+            : `reminder.dm.${n.kind}`;
+        const link = teamsCaseLink(at, t);
+        await toEach(set, 'dm', people, () =>
+          noticeCard(withLink(t(dmKey as MessageKey, said), link), true),
+        );
+        if (n.escalation?.platform === 'teams') {
+          const { channel } = n.escalation;
+          const text = t('reminder.escalated', {
+            ...said,
+            priority: complaint.priority,
+            department: complaint.department,
+            people: names || '—',
+          });
+          await set.once('escalation', () => send(channel, noticeCard(withLink(text, link), true)));
+        }
         return;
       }
       case 'd2.unsigned': {
@@ -194,14 +213,31 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
         const text = t('communication.toProtocol', { subject: n.subject });
         return toEach(set, 'protocol', n.to, () => noticeCard(text));
       }
-      case 'direct.message':
-        if (n.to.platform === 'teams')
-          await set.once('dm', () => direct(n.to.id, noticeCard(directText(n, t, (x) => x))));
+      case 'direct.message': {
+        if (n.to.platform !== 'teams') return;
+        const at = n.linkCase && n.case ? (await render(n.case))?.record.announcement : undefined;
+        const text = withLink(
+          directText(n, t, (x) => x),
+          at ? teamsCaseLink(at, t) : '',
+        );
+        await set.once('dm', () => direct(n.to.id, noticeCard(text)));
         return;
+      }
       case 'digest':
         if (n.destination.platform === 'teams')
           await set.once('digest', async () => send(n.destination.channel, await digestCard(n)));
         return;
     }
   };
+}
+
+/** A message and, when there is one, the link to its case after a dash. */
+const withLink = (text: string, link: string) => (link ? `${text} — ${link}` : text);
+
+/** A Teams deep link to a case's card in its channel; none for a card elsewhere. */
+function teamsCaseLink(at: { platform: string; channel: string; messageId: string }, t: Translate) {
+  if (at.platform !== 'teams') return '';
+  const channel = encodeURIComponent(at.channel.split(';messageid=')[0]!);
+  const url = `https://teams.microsoft.com/l/message/${channel}/${encodeURIComponent(at.messageId)}`;
+  return `[${t('case.link')}](${url})`;
 }

@@ -474,7 +474,9 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
           slashCommand(COMMANDS.complaint, 'U0OP', `rate ${resolved.number} 1 tempi lunghi`),
         )
       ).json().text,
-    ).toMatch(/Grazie/);
+    ).toBe(
+      `Valutazione 1/5 registrata per *${resolved.number}*: il caso è stato riaperto e ne sono stati avvisati il responsabile, i manager e la direzione.`,
+    );
     expect(await bot.db.store.complaints.get(resolved.id)).toMatchObject({
       status: 'reopened',
       satisfaction: { rating: 1, comment: 'tempi lunghi' },
