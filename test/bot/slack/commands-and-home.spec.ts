@@ -202,6 +202,23 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
       response_action: 'errors',
       errors: { date: 'La data della chiamata è nel futuro.' },
     });
+    // In the reader's language: an English-speaking operator is told in English.
+    const futureEn = await post(
+      viewSubmission('U0EN', {
+        id: 'VCARE0EN',
+        callbackId: VIEWS.careCall,
+        privateMetadata: modal.private_metadata,
+        values: {
+          date: { value: { type: 'datepicker', selected_date: later } },
+          channel: input.select('phone'),
+          outcome: input.text('From the future'),
+        },
+      }),
+    );
+    expect(JSON.parse(futureEn.text)).toEqual({
+      response_action: 'errors',
+      errors: { date: 'The date of the call is in the future.' },
+    });
     expect(await bot.db.store.care.list({ clientId })).toEqual([]);
     const logged = await post(
       viewSubmission('U0SCOM', {

@@ -9,7 +9,6 @@ import { close, createHttpApp, listen, portOf } from '../../../src/http/server.j
 import { createAgenda } from '../../../src/jobs/agenda.js';
 import { agendaSlaScheduler, defineSlaJob } from '../../../src/jobs/sla.job.js';
 import { pingDatabase } from '../../../src/store/connection.js';
-import { FixedClock } from '../../fakes/in-memory-services.js';
 import { romeRules } from '../../support/calendar.js';
 import { useTestDatabase } from '../../support/database.js';
 import { aClient, aComplaint, slackUser } from '../../support/fixtures.js';
@@ -44,7 +43,7 @@ const MINUTE = 60_000;
  */
 describe('Slack: SLA alerts and unhappy customers reach who must act', () => {
   const db = useTestDatabase('sla_alerts');
-  const clock = new FixedClock(new Date());
+  const clock = new ShiftedClock();
   let stub: SlackStub;
   let chat: RunningChat;
   let server: Server;
@@ -210,7 +209,10 @@ describe('Slack: SLA alerts and unhappy customers reach who must act', () => {
     const filedAt = new Date(Date.now() - 180 * MINUTE);
     clock.set(filedAt);
     const late = await fileP1('VBREACH');
-    clock.set(new Date(filedAt.getTime() + (30 + 135) * MINUTE));
+    const firstResponse = late.slaClocks.find((c) => c.target === 'first_response')!;
+    clock.set(new Date(firstResponse.dueAt.getTime() + 135 * MINUTE + 1_000));
+    // The director's DM fails once: the outbox retries it alone, and nobody is told twice.
+    stub.fail('chat.postMessage', 500, 1, { channel: DIRECTOR });
     await agenda.start();
 
     const about = /è in ritardo/;
@@ -320,6 +322,15 @@ describe('Slack: SLA alerts and unhappy customers reach who must act', () => {
     expect(texts.filter((t) => /\b(reminder|sla|satisfaction|case)\.[a-z_]+/.test(t))).toEqual([]);
   });
 });
+
+/** The bot's clock set to another instant, running on from it (the outbox's retries come due). */
+class ShiftedClock {
+  private offset = 0;
+  now = () => new Date(Date.now() + this.offset);
+  set(at: Date) {
+    this.offset = at.getTime() - Date.now();
+  }
+}
 
 /** A clock's due instant as the messages write it (Rome time). */
 function local(complaint: Complaint, target: string): string {
