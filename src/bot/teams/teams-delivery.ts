@@ -3,7 +3,13 @@ import type { Complaint } from '../../domain/complaint/complaint.js';
 import type { D2Request } from '../../domain/d2/d2-request.js';
 import type { MessageSet } from '../../domain/shared/delivery.ports.js';
 import type { CaseRef, Notification } from '../../domain/shared/notification.js';
-import { translator, type Locale, type MessageKey, type Translate } from '../../i18n/translate.js';
+import {
+  pickLocale,
+  translator,
+  type Locale,
+  type MessageKey,
+  type Translate,
+} from '../../i18n/translate.js';
 import { sendToEach } from '../shared/each-message.js';
 import { eventLine } from '../shared/event-line.js';
 import { formatInstant } from '../shared/format.js';
@@ -34,6 +40,24 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
     sendToEach(
       users.filter((u) => u.platform === 'teams'),
       (u) => set.once(`${key}:${u.id}`, () => direct(u.id, card(u))),
+    );
+
+  /** A Teams user's language: that of their personal chat with the bot, else the company's. */
+  const readerOf = async (userId: string) => {
+    const personal = await deps.conversations.personalFor(userId);
+    const reader = pickLocale((personal?.reference as { locale?: string })?.locale, locale);
+    return { t: translator(reader), locale: reader };
+  };
+  /** As `toEach`, each card written in its recipient's language. */
+  const toEachIn = (
+    set: MessageSet,
+    key: string,
+    users: { platform: string; id: string }[],
+    card: (reader: { t: Translate; locale: Locale }) => Card,
+  ) =>
+    sendToEach(
+      users.filter((u) => u.platform === 'teams'),
+      (u) => set.once(`${key}:${u.id}`, async () => direct(u.id, card(await readerOf(u.id)))),
     );
 
   async function render(
@@ -145,11 +169,12 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
         if (!shown) return;
         const complaint = shown.record as Complaint;
         const at = announced(complaint, n.case.caseNumber);
-        const said = {
+        const saidIn = (r: { t: Translate; locale: Locale }) => ({
           number: complaint.number,
-          target: t(`sla.${n.target}` as MessageKey),
-          due: formatInstant(new Date(n.dueAt), locale, deps.timeZone),
-        };
+          target: r.t(`sla.${n.target}` as MessageKey),
+          due: formatInstant(new Date(n.dueAt), r.locale, deps.timeZone),
+        });
+        const said = saidIn({ t, locale });
         const people = n.to.filter((u) => u.platform === 'teams');
         const names = people.map((u) => u.name ?? u.id).join(', ');
         if (at.platform === 'teams') {
@@ -162,9 +187,8 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
           n.kind === 'warning' && n.unassigned
             ? 'reminder.dm.warning_unassigned'
             : `reminder.dm.${n.kind}`;
-        const link = teamsCaseLink(at, t);
-        await toEach(set, 'dm', people, () =>
-          noticeCard(withLink(t(dmKey as MessageKey, said), link), true),
+        await toEachIn(set, 'dm', people, (r) =>
+          noticeCard(withLink(r.t(dmKey as MessageKey, saidIn(r)), teamsCaseLink(at, r.t)), true),
         );
         if (n.escalation?.platform === 'teams') {
           const { channel } = n.escalation;
@@ -174,6 +198,7 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
             department: complaint.department,
             people: names || '—',
           });
+          const link = teamsCaseLink(at, t);
           await set.once('escalation', () => send(channel, noticeCard(withLink(text, link), true)));
         }
         return;
@@ -215,12 +240,21 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
       }
       case 'direct.message': {
         if (n.to.platform !== 'teams') return;
+        const { id } = n.to;
         const at = n.linkCase && n.case ? (await render(n.case))?.record.announcement : undefined;
-        const text = withLink(
-          directText(n, t, (x) => x),
-          at ? teamsCaseLink(at, t) : '',
-        );
-        await set.once('dm', () => direct(n.to.id, noticeCard(text)));
+        await set.once('dm', async () => {
+          const reader = (await readerOf(id)).t;
+          const link = at ? teamsCaseLink(at, reader) : '';
+          return direct(
+            id,
+            noticeCard(
+              withLink(
+                directText(n, reader, (x) => x),
+                link,
+              ),
+            ),
+          );
+        });
         return;
       }
       case 'digest':

@@ -269,9 +269,10 @@ describe('Teams: a complaint from the intake card to closing, through the real t
     expect(body).toMatch(/aperti 2/);
   });
 
-  it('DMs a breach to Teams users with a link to the card, posts it to the escalation channel, and tells of an unhappy rating', async () => {
-    for (const who of [DIRECTOR, TECH])
-      await send(who, personal(who), { type: 'message', text: 'aiuto' });
+  it('DMs a breach to Teams users in their language with a link to the card, posts it to the escalation channel, and tells of an unhappy rating', async () => {
+    // The technician's Teams speaks English, the director's Italian: each DM in its reader's.
+    await send(DIRECTOR, personal(DIRECTOR), { type: 'message', text: 'aiuto' });
+    await send(TECH, personal(TECH), { type: 'message', text: 'help', locale: 'en-GB' });
     const complaint = (await bot.db.store.complaints.get(caseId))!;
     const ref = { caseKind: 'complaint' as const, caseId, caseNumber: complaint.number };
     const updatesBefore = bot.stub.updated().length;
@@ -287,19 +288,24 @@ describe('Teams: a complaint from the intake card to closing, through the real t
       },
       { once: 'teams-breach' },
     );
-    const link = `[apri il caso](https://teams.microsoft.com/l/message/${encodeURIComponent(CHANNEL.id)}/${cardId})`;
+    const url = `https://teams.microsoft.com/l/message/${encodeURIComponent(CHANNEL.id)}/${cardId}`;
+    const link = `[apri il caso](${url})`;
     const dmOf = (who: { id: string }, about: string) =>
       bot.stub
         .posted(personal(who).id)
         .map((c) => JSON.stringify(c.body))
         .filter((body) => body.includes(about));
     await eventually(() => {
-      for (const who of [TECH, DIRECTOR]) {
-        const [dm] = dmOf(who, 'è in ritardo');
-        expect(dm).toContain(
+      expect(dmOf(DIRECTOR, 'è in ritardo')).toEqual([
+        expect.stringContaining(
           `Il caso *${complaint.number}* è in ritardo: Risoluzione entro il 30/11/2026 10:00, scadenza superata. — ${link}`,
-        );
-      }
+        ),
+      ]);
+      expect(dmOf(TECH, 'is late')).toEqual([
+        expect.stringContaining(
+          `Case *${complaint.number}* is late: Resolution was due 30/11/2026 10:00. — [open the case](${url})`,
+        ),
+      ]);
     });
     const escalated = await eventually(() => {
       const post = bot.stub
@@ -325,18 +331,22 @@ describe('Teams: a complaint from the intake card to closing, through the real t
     );
     expect(rated).toMatchObject({ ok: true, value: { status: 'reopened' } });
     await eventually(() => {
-      for (const who of [TECH, DIRECTOR])
-        expect(dmOf(who, 'riaperto')).toEqual([
-          expect.stringContaining(
-            `Il caso *${complaint.number}* è stato riaperto: il cliente ha dato 1/5. Commento: «tempi lunghi» — ${link}`,
-          ),
-        ]);
+      expect(dmOf(DIRECTOR, 'riaperto')).toEqual([
+        expect.stringContaining(
+          `Il caso *${complaint.number}* è stato riaperto: il cliente ha dato 1/5. Commento: «tempi lunghi» — ${link}`,
+        ),
+      ]);
+      expect(dmOf(TECH, 'reopened')).toEqual([
+        expect.stringContaining(
+          `Case *${complaint.number}* was reopened: the customer rated it 1/5. Comment: “tempi lunghi” — [open the case](${url})`,
+        ),
+      ]);
     });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    for (const who of [TECH, DIRECTOR]) {
-      expect(dmOf(who, 'è in ritardo')).toHaveLength(1);
-      expect(dmOf(who, 'riaperto')).toHaveLength(1);
-    }
+    expect(dmOf(DIRECTOR, 'è in ritardo')).toHaveLength(1);
+    expect(dmOf(DIRECTOR, 'riaperto')).toHaveLength(1);
+    expect(dmOf(TECH, 'is late')).toHaveLength(1);
+    expect(dmOf(TECH, 'reopened')).toHaveLength(1);
   });
 
   it('opens the form from "Register as complaint" on a message, and files it from the task module', async () => {
