@@ -72,17 +72,25 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
     sendToEach(users, (u) =>
       set.once(`${key}:${u.id}`, async () => post(u.id, await card(await localeOf(u.id)))),
     );
+  // A card's permalink never changes: asked of Slack once per card while the process runs.
+  const permalinks = new Map<string, string>();
   /** A link to a case's card in Slack: its permalink, else its channel; none elsewhere. */
   const caseLink = async (
     at: { platform: string; channel: string; messageId: string },
     reader: Translate,
   ) => {
     if (at.platform !== 'slack') return '';
-    const found = await client.chat
-      .getPermalink({ channel: at.channel, message_ts: at.messageId })
-      .then((r) => r.permalink)
-      .catch(() => undefined);
-    return found ? `<${found}|${reader('case.link')}>` : `<#${at.channel}>`;
+    const key = `${at.channel}:${at.messageId}`;
+    const found =
+      permalinks.get(key) ??
+      (await client.chat
+        .getPermalink({ channel: at.channel, message_ts: at.messageId })
+        .then((r) => r.permalink)
+        .catch(() => undefined));
+    if (!found) return `<#${at.channel}>`;
+    if (permalinks.size > 1000) permalinks.clear();
+    permalinks.set(key, found);
+    return `<${found}|${reader('case.link')}>`;
   };
 
   const handlers = {
