@@ -18,6 +18,7 @@ import { formatInstant, mention } from '../shared/format.js';
 import { localeResolver, type SlackDeps } from './slack-deps.js';
 import { approvalReason } from '../shared/approval-reason.js';
 import { directText } from '../shared/direct-text.js';
+import { reminderTexts } from '../shared/reminder-text.js';
 import { carryOutIntro } from '../shared/d2-carry-out.js';
 import { slackPace } from './slack-pace.js';
 import { SlackDeliveryError, slackPoster, type Card } from './slack-post.js';
@@ -160,40 +161,25 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
       const complaint = shown.record as Complaint;
       const at = complaint.announcement;
       if (!at) throw new SlackDeliveryError(`${n.case.caseNumber} has no card yet`);
-      const said = (r: { t: Translate; locale: Locale }) => ({
-        number: complaint.number,
-        target: r.t(`sla.${n.target}` as MessageKey),
-        due: formatInstant(new Date(n.dueAt), r.locale, deps.timeZone),
-      });
+      const said = reminderTexts(n, complaint, { t, locale }, deps.timeZone);
       const people = slackOnly(n.to);
+      const who = people.map((u) => mention(u.id)).join(' ');
       if (at.platform === 'slack') {
         // The card shows the clock's new state (breached since when, by how much), buttons kept.
         await set.once('card', () => update(at, shown.card));
-        const line = t(`reminder.${n.kind}`, said({ t, locale }));
-        const who = people.map((u) => mention(u.id)).join(' ');
-        const text = who ? t('reminder.for', { line, people: who }) : line;
-        await set.once('reminder', () => post(at.channel, plain(text), at.messageId));
+        await set.once('reminder', () => post(at.channel, plain(said.line(who)), at.messageId));
       }
-      const dmKey =
-        n.kind === 'warning' && n.unassigned
-          ? 'reminder.dm.warning_unassigned'
-          : `reminder.dm.${n.kind}`;
       await toEachIn(set, 'dm', people, async (r) =>
-        plain(withLink(r.t(dmKey as MessageKey, said(r)), await caseLink(at, r.t))),
+        plain(
+          withLink(reminderTexts(n, complaint, r, deps.timeZone).dm(), await caseLink(at, r.t)),
+        ),
       );
-      if (n.escalation?.platform === 'slack') {
-        const { channel } = n.escalation;
-        const who = people.map((u) => mention(u.id)).join(' ') || '—';
-        const text = t('reminder.escalated', {
-          ...said({ t, locale }),
-          priority: complaint.priority,
-          department: escapeText(complaint.department),
-          people: who,
-        });
-        await set.once('escalation', async () =>
-          post(channel, plain(withLink(text, await caseLink(at, t)))),
-        );
-      }
+      if (n.escalation?.platform !== 'slack') return;
+      const { channel } = n.escalation;
+      const text = said.escalated(who, escapeText(complaint.department));
+      await set.once('escalation', async () =>
+        post(channel, plain(withLink(text, await caseLink(at, t)))),
+      );
     },
     async 'd2.unsigned'(n: Of<'d2.unsigned'>, set: MessageSet) {
       const since = formatInstant(new Date(n.waitingSince), locale, deps.timeZone);

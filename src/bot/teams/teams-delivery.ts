@@ -3,13 +3,7 @@ import type { Complaint } from '../../domain/complaint/complaint.js';
 import type { D2Request } from '../../domain/d2/d2-request.js';
 import type { MessageSet } from '../../domain/shared/delivery.ports.js';
 import type { CaseRef, Notification } from '../../domain/shared/notification.js';
-import {
-  pickLocale,
-  translator,
-  type Locale,
-  type MessageKey,
-  type Translate,
-} from '../../i18n/translate.js';
+import { pickLocale, translator, type Locale, type Translate } from '../../i18n/translate.js';
 import { sendToEach } from '../shared/each-message.js';
 import { eventLine } from '../shared/event-line.js';
 import { formatInstant } from '../shared/format.js';
@@ -20,6 +14,7 @@ import { teamsApprovalCard, teamsCaseCard, teamsD2Card } from './cards/case-card
 import { noticeCard } from './cards/forms.js';
 import { approvalReason } from '../shared/approval-reason.js';
 import { directText } from '../shared/direct-text.js';
+import { reminderTexts } from '../shared/reminder-text.js';
 import { carryOutIntro } from '../shared/d2-carry-out.js';
 import type { TeamsDeps } from './teams-deps.js';
 import { teamsPoster, TeamsDeliveryError } from './teams-post.js';
@@ -169,38 +164,23 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
         if (!shown) return;
         const complaint = shown.record as Complaint;
         const at = announced(complaint, n.case.caseNumber);
-        const saidIn = (r: { t: Translate; locale: Locale }) => ({
-          number: complaint.number,
-          target: r.t(`sla.${n.target}` as MessageKey),
-          due: formatInstant(new Date(n.dueAt), r.locale, deps.timeZone),
-        });
-        const said = saidIn({ t, locale });
+        const said = reminderTexts(n, complaint, { t, locale }, deps.timeZone);
         const people = n.to.filter((u) => u.platform === 'teams');
         const names = people.map((u) => u.name ?? u.id).join(', ');
         if (at.platform === 'teams') {
           await set.once('card', () => update(at, shown.card));
-          const line = t(`reminder.${n.kind}`, said);
-          const text = names ? t('reminder.for', { line, people: names }) : line;
-          await set.once('reminder', () => reply(at, noticeCard(text, true)));
+          await set.once('reminder', () => reply(at, noticeCard(said.line(names), true)));
         }
-        const dmKey =
-          n.kind === 'warning' && n.unassigned
-            ? 'reminder.dm.warning_unassigned'
-            : `reminder.dm.${n.kind}`;
         await toEachIn(set, 'dm', people, (r) =>
-          noticeCard(withLink(r.t(dmKey as MessageKey, saidIn(r)), teamsCaseLink(at, r.t)), true),
+          noticeCard(
+            withLink(reminderTexts(n, complaint, r, deps.timeZone).dm(), teamsCaseLink(at, r.t)),
+            true,
+          ),
         );
-        if (n.escalation?.platform === 'teams') {
-          const { channel } = n.escalation;
-          const text = t('reminder.escalated', {
-            ...said,
-            priority: complaint.priority,
-            department: complaint.department,
-            people: names || '—',
-          });
-          const link = teamsCaseLink(at, t);
-          await set.once('escalation', () => send(channel, noticeCard(withLink(text, link), true)));
-        }
+        if (n.escalation?.platform !== 'teams') return;
+        const { channel } = n.escalation;
+        const text = withLink(said.escalated(names, complaint.department), teamsCaseLink(at, t));
+        await set.once('escalation', () => send(channel, noticeCard(text, true)));
         return;
       }
       case 'd2.unsigned': {
