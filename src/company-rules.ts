@@ -2,6 +2,7 @@ import { createBusinessCalendar } from './calendar/holidays.js';
 import type { Config } from './config.js';
 import { businessDayMinutes } from './domain/calendar/business-calendar.js';
 import type { CaseRules } from './domain/complaint/complaint.ports.js';
+import type { ChatDestination } from './domain/shared/chat-user.js';
 import { defaultSlaPolicy } from './domain/sla/sla-policy.js';
 
 /** Used when TRIAGE_CHANNEL is not set: a channel of this name must exist and hold the bot. */
@@ -25,5 +26,15 @@ export function companyRules(config: Config): CaseRules {
     },
     repeatWindowDays: config.repeatWindowDays,
     triage: { platform: 'slack', channel: config.triageChannel ?? DEFAULT_TRIAGE_CHANNEL },
+    ...(config.escalationChannel
+      ? { escalationChannel: destinationOf(config.escalationChannel) }
+      : {}),
   };
+}
+
+/** `teams:<conversation id>` is a Teams conversation; anything else a Slack channel id. */
+function destinationOf(setting: string): ChatDestination {
+  return setting.startsWith('teams:')
+    ? { platform: 'teams', channel: setting.slice('teams:'.length) }
+    : { platform: 'slack', channel: setting };
 }

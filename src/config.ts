@@ -142,6 +142,7 @@ const EnvSchema = z.object({
     )
     .pipe(z.array(realDate)),
   TRIAGE_CHANNEL: optionalText,
+  ESCALATION_CHANNEL: optionalText,
   PUBLIC_URL: optionalText.pipe(
     z
       .url({
@@ -191,6 +192,8 @@ export interface Config {
   closures: string[];
   /** Where cases go when no routing rule matches (a Slack channel id). */
   triageChannel: string | undefined;
+  /** Where SLA breaches are also posted: a Slack channel id, or `teams:<conversation id>`. */
+  escalationChannel: string | undefined;
   /** The bot's public address, for links people open (satisfaction surveys). */
   publicUrl: string;
   admin: { user: string; password: string } | undefined;
@@ -250,6 +253,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     loyalAfterYears: env.LOYAL_AFTER_YEARS,
     closures: env.COMPANY_CLOSURES,
     triageChannel: env.TRIAGE_CHANNEL,
+    escalationChannel: env.ESCALATION_CHANNEL,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     admin:
       env.ADMIN_USER && env.ADMIN_PASSWORD

@@ -140,10 +140,9 @@ export const en: Record<MessageKey, string> = {
   'thread.d2': '{actor}: {from} → {to}',
   'thread.other': '{actor} updated the case.',
   'thread.satisfaction': '{actor} recorded the customer’s satisfaction: {rating}/5',
-  'reminder.warning': ':hourglass_flowing_sand: {mentions} {number}: {target} is due {due}.',
-  'reminder.breach':
-    ':rotating_light: {mentions} {number}: {target} was due {due}. The case is late.',
-  'reminder.nag': ':rotating_light: {mentions} {number} has not moved: {target} was due {due}.',
+  'reminder.warning': ':hourglass_flowing_sand: {number}: {target} is due {due}.',
+  'reminder.breach': ':rotating_light: {number}: {target} was due {due}. The case is late.',
+  'reminder.nag': ':rotating_light: {number} has not moved: {target} was due {due}.',
   'reminder.d2': ':memo: Request *{number}* has waited for your signature since {since}.',
   'reminder.d2.start':
     ':memo: Request *{number}* has been signed since {since} and nobody has started it: press *Start* when you contact the client.',
@@ -563,4 +562,28 @@ export const en: Record<MessageKey, string> = {
   'error.COMPLAINT.UNCHANGED': 'Nothing to change: the case already is so.',
   'error.COMPLAINT.ASSIGNEE_NOT_ELIGIBLE':
     'This person holds no role that takes cases in charge (technician, coordinator, manager).',
+  // SLA alerts with a recipient, breach on the card, unhappy customers (issue 17.2, 17.6)
+  'reminder.for': '{line} For: {people}.',
+  'reminder.dm.warning':
+    ':hourglass_flowing_sand: Your case *{number}* is nearly due: {target} by {due}.',
+  'reminder.dm.warning_unassigned':
+    ':hourglass_flowing_sand: Case *{number}* is not assigned yet and is nearly due: {target} by {due}. Take it in charge or assign it.',
+  'reminder.dm.breach': ':rotating_light: Case *{number}* is late: {target} was due {due}.',
+  'reminder.dm.nag': ':rotating_light: Case *{number}* has not moved: {target} was due {due}.',
+  'reminder.escalated':
+    ':rotating_light: Deadline missed: *{number}* ({priority}, {department} department), {target} was due {due}. Told: {people}.',
+  'case.link': 'open the case',
+  'sla.breached_for': 'breached {by} ago (since {since})',
+  'sla.breached_for_days': 'breached {by} ago (since {since})',
+  'sla.breached_late': 'breached: reached {by} late',
+  'duration.minutes': '{m} min',
+  'duration.hours': '{h} h {m} min',
+  'duration.days': '{d} d {h} h',
+  'satisfaction.unhappy':
+    ':warning: Case *{number}* was reopened: the customer rated it {rating}/5. Comment: “{comment}”',
+  'satisfaction.unhappy_silent':
+    ':warning: Case *{number}* was reopened: the customer rated it {rating}/5, with no comment.',
+  'satisfaction.recorded': 'Rating {rating}/5 recorded for *{number}*.',
+  'satisfaction.recorded_reopened':
+    'Rating {rating}/5 recorded for *{number}*: the case was reopened and its owner, the managers and the director have been told.',
 };

@@ -140,10 +140,9 @@ export const it = {
   'thread.d2': '{actor}: {from} → {to}',
   'thread.other': '{actor} ha aggiornato il caso.',
   'thread.satisfaction': '{actor} ha registrato la soddisfazione del cliente: {rating}/5',
-  'reminder.warning': ':hourglass_flowing_sand: {mentions} {number}: {target} scade il {due}.',
-  'reminder.breach':
-    ':rotating_light: {mentions} {number}: {target} scaduto il {due}. Il caso è in ritardo.',
-  'reminder.nag': ':rotating_light: {mentions} {number} è ancora fermo: {target} scaduto il {due}.',
+  'reminder.warning': ':hourglass_flowing_sand: {number}: {target} scade il {due}.',
+  'reminder.breach': ':rotating_light: {number}: {target} scaduto il {due}. Il caso è in ritardo.',
+  'reminder.nag': ':rotating_light: {number} è ancora fermo: {target} scaduto il {due}.',
   'reminder.d2': ':memo: La richiesta *{number}* attende la tua firma dal {since}.',
   'reminder.d2.start':
     ':memo: La richiesta *{number}* è firmata dal {since} e nessuno l’ha ancora avviata: premi *Avvia* quando contatti il cliente.',
@@ -565,4 +564,30 @@ export const it = {
   'error.COMPLAINT.UNCHANGED': 'Nessun cambiamento: il caso è già così.',
   'error.COMPLAINT.ASSIGNEE_NOT_ELIGIBLE':
     'Questa persona non ha un ruolo che prende in carico i casi (technician, coordinator, manager).',
+  // SLA alerts with a recipient, breach on the card, unhappy customers (issue 17.2, 17.6)
+  'reminder.for': '{line} Per: {people}.',
+  'reminder.dm.warning':
+    ':hourglass_flowing_sand: Il tuo caso *{number}* sta per scadere: {target} entro il {due}.',
+  'reminder.dm.warning_unassigned':
+    ':hourglass_flowing_sand: Il caso *{number}* non è ancora assegnato e sta per scadere: {target} entro il {due}. Prendilo in carico o assegnalo.',
+  'reminder.dm.breach':
+    ':rotating_light: Il caso *{number}* è in ritardo: {target} entro il {due}, scadenza superata.',
+  'reminder.dm.nag':
+    ':rotating_light: Il caso *{number}* è ancora fermo: {target} era entro il {due}.',
+  'reminder.escalated':
+    ':rotating_light: Scadenza superata: *{number}* ({priority}, reparto {department}), {target} entro il {due}. Avvisati: {people}.',
+  'case.link': 'apri il caso',
+  'sla.breached_for': 'scaduto da {by} (dalle {since})',
+  'sla.breached_for_days': 'scaduto da {by} (dal {since})',
+  'sla.breached_late': 'scaduto: raggiunto con {by} di ritardo',
+  'duration.minutes': '{m} min',
+  'duration.hours': '{h} h {m} min',
+  'duration.days': '{d} g {h} h',
+  'satisfaction.unhappy':
+    ':warning: Il caso *{number}* è stato riaperto: il cliente ha dato {rating}/5. Commento: «{comment}»',
+  'satisfaction.unhappy_silent':
+    ':warning: Il caso *{number}* è stato riaperto: il cliente ha dato {rating}/5, senza commento.',
+  'satisfaction.recorded': 'Valutazione {rating}/5 registrata per *{number}*.',
+  'satisfaction.recorded_reopened':
+    'Valutazione {rating}/5 registrata per *{number}*: il caso è stato riaperto e ne sono stati avvisati il responsabile, i manager e la direzione.',
 } as const;

@@ -153,7 +153,10 @@ describe('SLA reminder jobs (Agenda on the test database)', () => {
     expect(history.at(-1)).toMatchObject({ type: 'sla.breached', actor: { platform: 'system' } });
     const reminders = (await outbox()).filter((n) => n.case.caseId === c.id);
     expect(reminders.map((r) => r.kind)).toEqual(['warning', 'breach']);
+    // Nobody holds it and no rule names its people: the warning goes to the director (triage).
+    expect(reminders[0]).toMatchObject({ to: [director], unassigned: true });
     expect(reminders[1]?.to.map((u) => u.id).sort()).toEqual([director.id, manager.id].sort());
+    expect(reminders[1]?.escalation).toBeUndefined(); // no escalation channel configured
 
     // A second run of the same breach (another instance, a restart) tells nobody twice.
     expect(

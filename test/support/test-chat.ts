@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import type { WorkspaceSettings } from '../../src/bot/slack/workspace.js';
 import { startChat, type ChatOptions, type RunningChat } from '../../src/chat.js';
+import type { CaseRules } from '../../src/domain/complaint/complaint.ports.js';
 import type { Clock, SlaScheduler } from '../../src/domain/shared/shared.ports.js';
 import type { Locale } from '../../src/i18n/translate.js';
 import { createLogger, type Logger } from '../../src/log.js';
@@ -25,6 +26,8 @@ export interface TestChatOptions {
   scheduler?: SlaScheduler;
   /** The deployment's language (messages the bot sends on its own); Italian by default. */
   defaultLocale?: Locale;
+  /** The company's rules; the seed company's (romeRules) by default. */
+  rules?: CaseRules;
 }
 
 /**
@@ -59,7 +62,7 @@ export function startTestChat(
     store,
     http,
     clock: options.clock ?? { now: () => new Date() },
-    rules: romeRules('C0TRIAGE'),
+    rules: options.rules ?? romeRules('C0TRIAGE'),
     scheduler: options.scheduler ?? { reschedule: async () => undefined },
     log: options.log ?? createLogger(process.env.TEST_LOG ?? 'silent'),
     slackPaceMs: options.slackPaceMs ?? 0,

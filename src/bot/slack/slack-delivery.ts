@@ -18,6 +18,7 @@ import { formatInstant, mention } from '../shared/format.js';
 import { localeResolver, type SlackDeps } from './slack-deps.js';
 import { approvalReason } from '../shared/approval-reason.js';
 import { directText } from '../shared/direct-text.js';
+import { reminderTexts } from '../shared/reminder-text.js';
 import { carryOutIntro } from '../shared/d2-carry-out.js';
 import { slackPace } from './slack-pace.js';
 import { SlackDeliveryError, slackPoster, type Card } from './slack-post.js';
@@ -67,11 +68,31 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
     set: MessageSet,
     key: string,
     users: { platform: string; id: string }[],
-    card: (reader: { t: Translate; locale: Locale }) => Card,
+    card: (reader: { t: Translate; locale: Locale }) => Card | Promise<Card>,
   ) =>
     sendToEach(users, (u) =>
-      set.once(`${key}:${u.id}`, async () => post(u.id, card(await localeOf(u.id)))),
+      set.once(`${key}:${u.id}`, async () => post(u.id, await card(await localeOf(u.id)))),
     );
+  // A card's permalink never changes: asked of Slack once per card while the process runs.
+  const permalinks = new Map<string, string>();
+  /** A link to a case's card in Slack: its permalink, else its channel; none elsewhere. */
+  const caseLink = async (
+    at: { platform: string; channel: string; messageId: string },
+    reader: Translate,
+  ) => {
+    if (at.platform !== 'slack') return '';
+    const key = `${at.channel}:${at.messageId}`;
+    const found =
+      permalinks.get(key) ??
+      (await client.chat
+        .getPermalink({ channel: at.channel, message_ts: at.messageId })
+        .then((r) => r.permalink)
+        .catch(() => undefined));
+    if (!found) return `<#${at.channel}>`;
+    if (permalinks.size > 1000) permalinks.clear();
+    permalinks.set(key, found);
+    return `<${found}|${reader('case.link')}>`;
+  };
 
   const handlers = {
     async 'case.announce'(n: Of<'case.announce'>, set: MessageSet) {
@@ -164,20 +185,30 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
       await toEach(set, 'ask-dm', deciders, plain(`${dm} — <#${at.channel}>`));
     },
     async 'case.reminder'(n: Of<'case.reminder'>, set: MessageSet) {
-      const complaint =
-        n.case.caseKind === 'complaint' ? await deps.complaints.get(n.case.caseId) : undefined;
-      const at = complaint?.announcement;
-      if (!complaint) return;
+      const shown = n.case.caseKind === 'complaint' ? await render(n.case) : undefined;
+      if (!shown) return;
+      const complaint = shown.record as Complaint;
+      const at = complaint.announcement;
       if (!at) throw new SlackDeliveryError(`${n.case.caseNumber} has no card yet`);
-      const text = t(`reminder.${n.kind}`, {
-        mentions: slackOnly(n.to)
-          .map((u) => mention(u.id))
-          .join(' '),
-        number: complaint.number,
-        target: t(`sla.${n.target}` as never),
-        due: formatInstant(new Date(n.dueAt), locale, deps.timeZone),
-      });
-      await set.once('reminder', () => post(at.channel, plain(text), at.messageId));
+      const said = reminderTexts(n, complaint, { t, locale }, deps.timeZone);
+      const people = slackOnly(n.to);
+      const who = people.map((u) => mention(u.id)).join(' ');
+      if (at.platform === 'slack') {
+        // The card shows the clock's new state (breached since when, by how much), buttons kept.
+        await set.once('card', () => update(at, shown.card));
+        await set.once('reminder', () => post(at.channel, plain(said.line(who)), at.messageId));
+      }
+      await toEachIn(set, 'dm', people, async (r) =>
+        plain(
+          withLink(reminderTexts(n, complaint, r, deps.timeZone).dm(), await caseLink(at, r.t)),
+        ),
+      );
+      if (n.escalation?.platform !== 'slack') return;
+      const { channel } = n.escalation;
+      const text = said.escalated(who, escapeText(complaint.department));
+      await set.once('escalation', async () =>
+        post(channel, plain(withLink(text, await caseLink(at, t)))),
+      );
     },
     async 'd2.unsigned'(n: Of<'d2.unsigned'>, set: MessageSet) {
       const since = formatInstant(new Date(n.waitingSince), locale, deps.timeZone);
@@ -247,9 +278,12 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
     async 'direct.message'(n: Of<'direct.message'>, set: MessageSet) {
       if (n.to.platform !== 'slack') return;
       const { id } = n.to;
-      await set.once('dm', async () =>
-        post(id, plain(directText(n, (await localeOf(id)).t, escapeText))),
-      );
+      await set.once('dm', async () => {
+        const reader = (await localeOf(id)).t;
+        const text = directText(n, reader, escapeText);
+        const at = n.linkCase && n.case ? (await render(n.case))?.record.announcement : undefined;
+        return post(id, plain(withLink(text, at ? await caseLink(at, reader) : '')));
+      });
     },
   };
 
@@ -306,6 +340,9 @@ const oneButton = (
     },
   ],
 });
+
+/** A message and, when there is one, the link to its case after a dash. */
+const withLink = (text: string, link: string) => (link ? `${text} — ${link}` : text);
 
 const plain = (text: string): Card => ({
   text,

@@ -14,6 +14,7 @@ import { teamsApprovalCard, teamsCaseCard, teamsD2Card } from './cards/case-card
 import { noticeCard } from './cards/forms.js';
 import { approvalReason } from '../shared/approval-reason.js';
 import { directText } from '../shared/direct-text.js';
+import { reminderTexts } from '../shared/reminder-text.js';
 import { carryOutIntro } from '../shared/d2-carry-out.js';
 import { teamsChannelName } from './channel-name.js';
 import type { TeamsDeps } from './teams-deps.js';
@@ -31,7 +32,9 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
   type Ctx = ReturnType<typeof ctx>;
   /** What one person reads is in their language: the locale their chat with the bot reports. */
   const ctxFor = async (userId: string): Promise<Ctx> => {
-    const reported = (await deps.conversations.personalFor(userId))?.locale;
+    const personal = await deps.conversations.personalFor(userId);
+    // A chat saved before its locale was kept may still carry it in its conversation reference.
+    const reported = personal?.locale ?? (personal?.reference as { locale?: string })?.locale;
     if (!reported) return ctx();
     const theirs = pickLocale(reported, locale);
     return ctx(theirs, translator(theirs));
@@ -183,22 +186,27 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
         return;
       }
       case 'case.reminder': {
-        const complaint = await deps.complaints.get(n.case.caseId);
-        if (!complaint) return;
+        const shown = await render(n.case);
+        if (!shown) return;
+        const complaint = shown.record as Complaint;
         const at = announced(complaint, n.case.caseNumber);
-        if (at.platform !== 'teams') return;
-        const due = formatInstant(new Date(n.dueAt), locale, deps.timeZone);
-        const names = n.to
-          .filter((u) => u.platform === 'teams')
-          .map((u) => u.name ?? u.id)
-          .join(', ');
-        const text = t(`reminder.${n.kind}`, {
-          mentions: names,
-          number: complaint.number,
-          target: t(`sla.${n.target}` as never),
-          due,
-        });
-        await set.once('reminder', () => reply(at, noticeCard(text, true)));
+        const said = reminderTexts(n, complaint, { t, locale }, deps.timeZone);
+        const people = n.to.filter((u) => u.platform === 'teams');
+        const names = people.map((u) => u.name ?? u.id).join(', ');
+        if (at.platform === 'teams') {
+          await set.once('card', () => update(at, shown.card));
+          await set.once('reminder', () => reply(at, noticeCard(said.line(names), true)));
+        }
+        await toEach(set, 'dm', people, (_, r) =>
+          noticeCard(
+            withLink(reminderTexts(n, complaint, r, deps.timeZone).dm(), teamsCaseLink(at, r.t)),
+            true,
+          ),
+        );
+        if (n.escalation?.platform !== 'teams') return;
+        const { channel } = n.escalation;
+        const text = withLink(said.escalated(names, complaint.department), teamsCaseLink(at, t));
+        await set.once('escalation', () => send(channel, noticeCard(text, true)));
         return;
       }
       case 'd2.unsigned': {
@@ -246,8 +254,21 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
       }
       case 'direct.message': {
         if (n.to.platform !== 'teams') return;
-        const c = await ctxFor(n.to.id);
-        await set.once('dm', () => direct(n.to.id, noticeCard(directText(n, c.t, (x) => x))));
+        const { id } = n.to;
+        const at = n.linkCase && n.case ? (await render(n.case))?.record.announcement : undefined;
+        await set.once('dm', async () => {
+          const reader = (await ctxFor(id)).t;
+          const link = at ? teamsCaseLink(at, reader) : '';
+          return direct(
+            id,
+            noticeCard(
+              withLink(
+                directText(n, reader, (x) => x),
+                link,
+              ),
+            ),
+          );
+        });
         return;
       }
       case 'digest':
@@ -256,4 +277,15 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
         return;
     }
   };
+}
+
+/** A message and, when there is one, the link to its case after a dash. */
+const withLink = (text: string, link: string) => (link ? `${text} — ${link}` : text);
+
+/** A Teams deep link to a case's card in its channel; none for a card elsewhere. */
+function teamsCaseLink(at: { platform: string; channel: string; messageId: string }, t: Translate) {
+  if (at.platform !== 'teams') return '';
+  const channel = encodeURIComponent(at.channel.split(';messageid=')[0]!);
+  const url = `https://teams.microsoft.com/l/message/${channel}/${encodeURIComponent(at.messageId)}`;
+  return `[${t('case.link')}](${url})`;
 }

@@ -66,6 +66,8 @@ export interface CaseRules {
   repeatWindowDays: number;
   /** Where a case goes when no routing rule matches: never dropped. */
   triage: ChatDestination;
+  /** Where SLA breaches are also posted, when the company has such a channel. */
+  escalationChannel?: ChatDestination;
 }
 
 /** Everything the complaint use cases need, passed in (main.ts wires the real ones). */

@@ -186,6 +186,8 @@ async function appendFilingEvents(
 
 /** Where a case goes by the routing table (the case's department, category and priority). */
 export async function routeOf(services: ComplaintServices, complaint: Complaint): Promise<Route> {
+  const directors = await services.roles.holdersOf('DCOM');
+  const coordinators = await services.roles.holdersOf('coordinator');
   return routeCase(
     await services.routing.rules(),
     {
@@ -193,6 +195,10 @@ export async function routeOf(services: ComplaintServices, complaint: Complaint)
       category: complaint.category,
       priority: complaint.priority,
     },
-    { triage: services.rules.triage, directors: await services.roles.holdersOf('DCOM') },
+    {
+      triage: services.rules.triage,
+      directors,
+      triagers: coordinators.length ? coordinators : directors,
+    },
   );
 }

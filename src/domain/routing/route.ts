@@ -1,5 +1,5 @@
 import type { Priority } from '../complaint/complaint.js';
-import type { ChatDestination, ChatUser } from '../shared/chat-user.js';
+import { eachOnce, type ChatDestination, type ChatUser } from '../shared/chat-user.js';
 import { ANY, routingKey, type RoutingRule } from './routing-rule.js';
 
 export interface RouteQuery {
@@ -13,6 +13,8 @@ export interface Route {
   mention: ChatUser[];
   /** People alerted directly (P1: the on-call person and the directors). */
   direct: ChatUser[];
+  /** The department's on-call person, when its rule names one (whatever the priority). */
+  onCall?: ChatUser;
   /** 'rule' when a routing rule matched, 'triage' when the default destination was used. */
   via: 'rule' | 'triage';
   ruleId?: string;
@@ -27,12 +29,13 @@ const specificity = (rule: RoutingRule) =>
 
 /**
  * Where a case is announced: the most specific matching rule, or the triage destination when
- * nothing matches — a case is never dropped.
+ * nothing matches — a case is never dropped. A triage card mentions whoever triages
+ * (`triagers`: the coordinators, else the directors), so somebody is told.
  */
 export function routeCase(
   rules: RoutingRule[],
   query: RouteQuery,
-  fallback: { triage: ChatDestination; directors: ChatUser[] },
+  fallback: { triage: ChatDestination; directors: ChatUser[]; triagers?: ChatUser[] },
 ): Route {
   const best = rules
     .filter(
@@ -43,15 +46,20 @@ export function routeCase(
     )
     .sort((a, b) => specificity(b) - specificity(a))[0];
   const onCall = best?.onCall ? [best.onCall] : [];
-  const direct = query.priority === 'P1' ? dedupe([...onCall, ...fallback.directors]) : [];
-  return best
-    ? { destination: best.destination, mention: best.mention, direct, via: 'rule', ruleId: best.id }
-    : { destination: fallback.triage, mention: [], direct, via: 'triage' };
-}
-
-function dedupe(users: ChatUser[]): ChatUser[] {
-  const seen = new Set<string>();
-  return users.filter(
-    (u) => !seen.has(`${u.platform}:${u.id}`) && seen.add(`${u.platform}:${u.id}`),
-  );
+  const direct = query.priority === 'P1' ? eachOnce([...onCall, ...fallback.directors]) : [];
+  if (!best)
+    return {
+      destination: fallback.triage,
+      mention: fallback.triagers ?? [],
+      direct,
+      via: 'triage',
+    };
+  return {
+    destination: best.destination,
+    mention: best.mention,
+    direct,
+    via: 'rule',
+    ruleId: best.id,
+    ...(best.onCall ? { onCall: best.onCall } : {}),
+  };
 }

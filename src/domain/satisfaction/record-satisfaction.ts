@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { changeComplaint, refOf, type ChangeRefusal } from '../complaint/change-complaint.js';
+import { whoAnswersFor } from '../complaint/case-people.js';
 import type { Complaint } from '../complaint/complaint.js';
 import { may } from '../roles/permissions.js';
 import type { ChatUser } from '../shared/chat-user.js';
@@ -133,14 +134,30 @@ async function rate(
       ],
     });
   });
-  if (result.ok && result.value.status === 'reopened') {
-    const owner = result.value.assignee ?? result.value.registeredBy;
-    await services.notifier.queue({
-      type: 'direct.message',
-      to: owner,
-      case: refOf(result.value),
-      text: `${result.value.number}: ${rating.rating}/5${rating.comment ? ` — ${rating.comment}` : ''}`,
-    });
-  }
+  if (result.ok && result.value.status === 'reopened') await tellUnhappy(services, result.value);
   return result;
+}
+
+/**
+ * An unhappy customer reopened the case: its owner, the managers and the directors each hear it
+ * by direct message, with the customer's words and a link to the case — once each.
+ */
+async function tellUnhappy(services: SatisfactionServices, complaint: Complaint) {
+  const rating = complaint.satisfaction!;
+  const owner = complaint.assignee ?? complaint.registeredBy;
+  const params = {
+    number: complaint.number,
+    rating: rating.rating,
+    ...(rating.comment ? { comment: rating.comment } : {}),
+  };
+  const say = {
+    key: rating.comment ? 'satisfaction.unhappy' : 'satisfaction.unhappy_silent',
+    params,
+  };
+  const text = `${complaint.number}: ${rating.rating}/5${rating.comment ? ` — ${rating.comment}` : ''}`;
+  for (const to of await whoAnswersFor(services, complaint, owner))
+    await services.notifier.queue(
+      { type: 'direct.message', to, case: refOf(complaint), text, say, linkCase: true },
+      { once: `unhappy:${complaint.id}:${rating.at.toISOString()}:${to.platform}:${to.id}` },
+    );
 }

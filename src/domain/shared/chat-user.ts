@@ -19,4 +19,12 @@ export const ChatDestinationSchema = z.object({
 });
 export type ChatDestination = z.infer<typeof ChatDestinationSchema>;
 
+/** Each person once, in first-seen order (the same person may hold several roles). */
+export function eachOnce<U extends Pick<ChatUser, 'platform' | 'id'>>(users: U[]): U[] {
+  const seen = new Set<string>();
+  return users.filter(
+    (u) => !seen.has(`${u.platform}:${u.id}`) && seen.add(`${u.platform}:${u.id}`),
+  );
+}
+
 export const RecordIdSchema = z.string().regex(/^[0-9a-f]{24}$/, 'not a record id');

@@ -44,7 +44,11 @@ export type Notification =
       /** For a complaint: which approval is asked (cost, feature_change…). */
       approvalKind?: string;
     }
-  /** An SLA reminder in the case thread: a warning, a breach, or a nag while it stays breached. */
+  /**
+   * An SLA reminder (a warning, a breach, or a nag while it stays breached): a line in the case
+   * thread, its card refreshed, a direct message to each of `to`; a breach also goes to the
+   * company's escalation channel when it has one.
+   */
   | {
       type: 'case.reminder';
       case: CaseRef;
@@ -52,6 +56,9 @@ export type Notification =
       target: string;
       dueAt: Date;
       to: ChatUser[];
+      /** Nobody holds the case: `to` are the department's people, asked to take it. */
+      unassigned?: boolean;
+      escalation?: ChatDestination;
     }
   /** A D2 still waits for the director's signature. */
   | { type: 'd2.unsigned'; case: CaseRef; to: ChatUser[]; waitingSince: Date }
@@ -90,4 +97,6 @@ export type Notification =
       text: string;
       /** A catalogue message the recipient reads in their own language (`text` is the fallback). */
       say?: CatalogueText;
+      /** Ends with a link to the case's card (its thread), where the adapter can make one. */
+      linkCase?: boolean;
     };

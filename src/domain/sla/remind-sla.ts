@@ -1,6 +1,8 @@
 import { addBusinessMinutes } from '../calendar/business-calendar.js';
 import type { Complaint } from '../complaint/complaint.js';
 import type { ComplaintServices } from '../complaint/complaint.ports.js';
+import { refOf } from '../complaint/change-complaint.js';
+import { whoAnswersFor, whoMustAct } from '../complaint/case-people.js';
 import type { ChatUser } from '../shared/chat-user.js';
 import type { CaseRef } from '../shared/notification.js';
 import type { SlaClock, SlaTarget } from './sla-clock.js';
@@ -47,10 +49,10 @@ export async function remindSla(
       return { sent: false };
     await tell(
       services,
-      ref,
+      complaint,
       reminder,
       breachAt(clock),
-      complaint.assignee ? [complaint.assignee] : [],
+      await whoMustAct(services, complaint),
     );
     return { sent: true };
   }
@@ -59,14 +61,26 @@ export async function remindSla(
     if (clock.state === 'running') await recordBreach(services, complaint, clock, ref, now);
     else if (clock.state !== 'breached') return { sent: false };
     // A re-run (second instance, restart) gets here too: the once-key keeps it to one message.
-    await tell(services, ref, reminder, breachAt(clock), await escalationList(services, complaint));
+    await tell(
+      services,
+      complaint,
+      reminder,
+      breachAt(clock),
+      await whoAnswersFor(services, complaint),
+    );
     return {
       sent: true,
       nextNag: nextNag(services, complaint, reminder, clock.basis, reminder.at, now),
     };
   }
   if (clock.state !== 'breached' || complaint.status !== reminder.status) return { sent: false };
-  await tell(services, ref, reminder, breachAt(clock), await escalationList(services, complaint));
+  await tell(
+    services,
+    complaint,
+    reminder,
+    breachAt(clock),
+    await whoAnswersFor(services, complaint),
+  );
   return {
     sent: true,
     nextNag: nextNag(services, complaint, reminder, clock.basis, reminder.at, now),
@@ -77,29 +91,30 @@ export async function remindSla(
 export const reminderKey = (r: SlaReminder) =>
   `sla:${r.caseId}:${r.target}:${r.kind}:${r.at.toISOString()}`;
 
+/**
+ * One reminder, queued once: a line in the case thread and a direct message to each person who
+ * must act; a breach goes to the escalation channel too, when the company has one.
+ */
 async function tell(
   services: ComplaintServices,
-  ref: CaseRef,
+  complaint: Complaint,
   r: SlaReminder,
   dueAt: Date,
   to: ChatUser[],
 ) {
-  const reminder = { type: 'case.reminder' as const, case: ref, kind: r.kind, target: r.target };
-  await services.notifier.queue({ ...reminder, dueAt, to }, { once: reminderKey(r) });
-}
-
-/** At a breach: the assignee, the managers and the directors. */
-async function escalationList(
-  services: ComplaintServices,
-  complaint: Complaint,
-): Promise<ChatUser[]> {
-  const people = [
-    ...(complaint.assignee ? [complaint.assignee] : []),
-    ...(await services.roles.holdersOf('manager')),
-    ...(await services.roles.holdersOf('DCOM')),
-  ];
-  return people.filter(
-    (p, i) => people.findIndex((q) => q.platform === p.platform && q.id === p.id) === i,
+  const escalation = r.kind === 'breach' ? services.rules.escalationChannel : undefined;
+  await services.notifier.queue(
+    {
+      type: 'case.reminder',
+      case: refOf(complaint),
+      kind: r.kind,
+      target: r.target,
+      dueAt,
+      to,
+      ...(complaint.assignee ? {} : { unassigned: true }),
+      ...(escalation ? { escalation } : {}),
+    },
+    { once: reminderKey(r) },
   );
 }
 

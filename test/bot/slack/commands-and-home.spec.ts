@@ -202,6 +202,23 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
       response_action: 'errors',
       errors: { date: 'La data della chiamata è nel futuro.' },
     });
+    // In the reader's language: an English-speaking operator is told in English.
+    const futureEn = await post(
+      viewSubmission('U0EN', {
+        id: 'VCARE0EN',
+        callbackId: VIEWS.careCall,
+        privateMetadata: modal.private_metadata,
+        values: {
+          date: { value: { type: 'datepicker', selected_date: later } },
+          channel: input.select('phone'),
+          outcome: input.text('From the future'),
+        },
+      }),
+    );
+    expect(JSON.parse(futureEn.text)).toEqual({
+      response_action: 'errors',
+      errors: { date: 'The date of the call is in the future.' },
+    });
     expect(await bot.db.store.care.list({ clientId })).toEqual([]);
     const logged = await post(
       viewSubmission('U0SCOM', {
@@ -480,7 +497,9 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
           slashCommand(COMMANDS.complaint, 'U0OP', `rate ${resolved.number} 1 tempi lunghi`),
         )
       ).json().text,
-    ).toMatch(/Grazie/);
+    ).toBe(
+      `Valutazione 1/5 registrata per *${resolved.number}*: il caso è stato riaperto e ne sono stati avvisati il responsabile, i manager e la direzione.`,
+    );
     expect(await bot.db.store.complaints.get(resolved.id)).toMatchObject({
       status: 'reopened',
       satisfaction: { rating: 1, comment: 'tempi lunghi' },

@@ -117,6 +117,30 @@ describe('Slack: messages survive a failing Slack (outbox)', () => {
       text: expect.stringContaining('<@U0DCOM>'),
     });
     expect(posted[0]?.args.text).toContain('30/11/2026 10:00');
+
+    // With nobody to name, the line reads cleanly: no gap where the mentions would be.
+    await bot.chat.services.notifier.queue(
+      {
+        type: 'case.reminder',
+        case: ref,
+        kind: 'warning',
+        target: 'resolution',
+        dueAt: new Date('2026-11-30T09:00:00Z'),
+        to: [],
+        unassigned: true,
+      },
+      { once: 'test-reminder-nobody' },
+    );
+    const line = await eventually(() => {
+      const call = bot.stub
+        .of('chat.postMessage')
+        .find((c) => String(c.args.text).startsWith(':hourglass_flowing_sand:'));
+      if (!call) throw new Error('no warning yet');
+      return call.args.text;
+    });
+    expect(line).toBe(
+      `:hourglass_flowing_sand: ${complaint!.number}: Risoluzione scade il 30/11/2026 10:00.`,
+    );
   });
 
   it('parks a message after its last attempt instead of dropping it', async () => {
@@ -151,7 +175,10 @@ describe('Slack: messages survive a failing Slack (outbox)', () => {
     const d2 = (await bot.db.store.d2Requests.awaitingSignature(5))[0];
     expect(d2).toMatchObject({ number: 'D2-2026-0001', requesterOffice: 'SDID' });
     const card = await eventually(() => {
-      const call = bot.stub.of('chat.postMessage').find((c) => c.args.channel === 'U0DCOM');
+      // The director's DMs hold the SLA reminders of the tests before too: the D2 is the card.
+      const call = bot.stub
+        .of('chat.postMessage')
+        .find((c) => c.args.channel === 'U0DCOM' && String(c.args.text).includes('D2-'));
       if (!call) throw new Error('no DM to the director yet');
       return call;
     });

@@ -269,6 +269,86 @@ describe('Teams: a complaint from the intake card to closing, through the real t
     expect(body).toMatch(/aperti 2/);
   });
 
+  it('DMs a breach to Teams users in their language with a link to the card, posts it to the escalation channel, and tells of an unhappy rating', async () => {
+    // The technician's Teams speaks English, the director's Italian: each DM in its reader's.
+    await send(DIRECTOR, personal(DIRECTOR), { type: 'message', text: 'aiuto' });
+    await send(TECH, personal(TECH), { type: 'message', text: 'help', locale: 'en-GB' });
+    const complaint = (await bot.db.store.complaints.get(caseId))!;
+    const ref = { caseKind: 'complaint' as const, caseId, caseNumber: complaint.number };
+    const updatesBefore = bot.stub.updated().length;
+    await bot.chat.services.notifier.queue(
+      {
+        type: 'case.reminder',
+        case: ref,
+        kind: 'breach',
+        target: 'resolution',
+        dueAt: new Date('2026-11-30T09:00:00Z'),
+        to: [user(TECH.id, TECH.name), user(DIRECTOR.id, DIRECTOR.name)],
+        escalation: { platform: 'teams', channel: CHANNEL.id },
+      },
+      { once: 'teams-breach' },
+    );
+    const url = `https://teams.microsoft.com/l/message/${encodeURIComponent(CHANNEL.id)}/${cardId}`;
+    const link = `[apri il caso](${url})`;
+    const dmOf = (who: { id: string }, about: string) =>
+      bot.stub
+        .posted(personal(who).id)
+        .map((c) => JSON.stringify(c.body))
+        .filter((body) => body.includes(about));
+    await eventually(() => {
+      expect(dmOf(DIRECTOR, 'è in ritardo')).toEqual([
+        expect.stringContaining(
+          `Il caso *${complaint.number}* è in ritardo: Risoluzione entro il 30/11/2026 10:00, scadenza superata. — ${link}`,
+        ),
+      ]);
+      expect(dmOf(TECH, 'is late')).toEqual([
+        expect.stringContaining(
+          `Case *${complaint.number}* is late: Resolution was due 30/11/2026 10:00. — [open the case](${url})`,
+        ),
+      ]);
+    });
+    const escalated = await eventually(() => {
+      const post = bot.stub
+        .posted(CHANNEL.id)
+        .find(
+          (c) => c.conversationId === CHANNEL.id && JSON.stringify(c.body).includes('Scadenza'),
+        );
+      if (!post) throw new Error('nothing in the escalation channel yet');
+      return JSON.stringify(post.body);
+    });
+    expect(escalated).toContain(
+      `Scadenza superata: *${complaint.number}* (P2, reparto assistenza), Risoluzione entro il 30/11/2026 10:00. Avvisati: Luca, Marco.`,
+    );
+    expect(bot.stub.updated().length).toBeGreaterThan(updatesBefore);
+
+    const { recordSatisfaction } =
+      await import('../../../src/domain/satisfaction/record-satisfaction.js');
+    const { satisfactionServices } = await import('../../../src/services.js');
+    const rated = await recordSatisfaction(
+      satisfactionServices(bot.db.store, bot.chat.services),
+      user(OPERATOR.id),
+      { complaintId: caseId, rating: 1, comment: 'tempi lunghi' },
+    );
+    expect(rated).toMatchObject({ ok: true, value: { status: 'reopened' } });
+    await eventually(() => {
+      expect(dmOf(DIRECTOR, 'riaperto')).toEqual([
+        expect.stringContaining(
+          `Il caso *${complaint.number}* è stato riaperto: il cliente ha dato 1/5. Commento: «tempi lunghi» — ${link}`,
+        ),
+      ]);
+      expect(dmOf(TECH, 'reopened')).toEqual([
+        expect.stringContaining(
+          `Case *${complaint.number}* was reopened: the customer rated it 1/5. Comment: “tempi lunghi” — [open the case](${url})`,
+        ),
+      ]);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(dmOf(DIRECTOR, 'è in ritardo')).toHaveLength(1);
+    expect(dmOf(DIRECTOR, 'riaperto')).toHaveLength(1);
+    expect(dmOf(TECH, 'is late')).toHaveLength(1);
+    expect(dmOf(TECH, 'reopened')).toHaveLength(1);
+  });
+
   it('opens the form from "Register as complaint" on a message, and files it from the task module', async () => {
     const fetch = await send(OPERATOR, personal(OPERATOR), {
       type: 'invoke',

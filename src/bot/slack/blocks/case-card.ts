@@ -1,12 +1,13 @@
 import type { Client } from '../../../domain/client/client.js';
 import type { Approval, Complaint, ComplaintStatus } from '../../../domain/complaint/complaint.js';
 import { allowedNext } from '../../../domain/complaint/lifecycle.js';
-import { breachAt, signalOf } from '../../../domain/sla/sla-clocks.js';
+import { breachAt } from '../../../domain/sla/sla-clocks.js';
 import type { Locale, Translate } from '../../../i18n/translate.js';
 import { ACTIONS } from '../../ids.js';
 import { adminMenu } from './admin-modals.js';
 import { escapeText, md, plainText, type Block } from './block-kit.js';
 import { formatInstant, mention } from '../../shared/format.js';
+import { slaSignalText } from '../../shared/sla-text.js';
 
 export interface CardContext {
   t: Translate;
@@ -62,7 +63,7 @@ export function caseCard(complaint: Complaint, client: Client | undefined, ctx: 
         target: t(`sla.${clock.target}`),
         due: when(clock.dueAt),
         limit: when(breachAt(clock)),
-        signal: t(`sla.${signalOf(clock, ctx.now)}`),
+        signal: slaSignalText(clock, ctx),
       };
       return md(clock.limitAt ? t('sla.window', params) : t('sla.line', params));
     }),

@@ -112,5 +112,10 @@ async function satisfaction(
     rating,
     ...(comment.length ? { comment: comment.join(' ') } : {}),
   });
-  return result.ok ? t('survey.thanks') : refusalText(result, t);
+  if (!result.ok) return refusalText(result, t);
+  const said = { rating: result.value.satisfaction?.rating ?? rating, number: complaint.number };
+  return t(
+    result.value.status === 'reopened' ? 'satisfaction.recorded_reopened' : 'satisfaction.recorded',
+    said,
+  );
 }

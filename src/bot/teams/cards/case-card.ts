@@ -3,10 +3,11 @@ import type { Complaint, ComplaintStatus } from '../../../domain/complaint/compl
 import { ORIGINS } from '../../../domain/complaint/complaint.js';
 import { allowedNext } from '../../../domain/complaint/lifecycle.js';
 import type { D2Request } from '../../../domain/d2/d2-request.js';
-import { breachAt, signalOf } from '../../../domain/sla/sla-clocks.js';
+import { breachAt } from '../../../domain/sla/sla-clocks.js';
 import type { Locale, MessageKey, Translate } from '../../../i18n/translate.js';
 import { TEAMS_VERBS } from '../../ids.js';
 import { formatInstant } from '../../shared/format.js';
+import { slaSignalText } from '../../shared/sla-text.js';
 import { card, choices, execute, facts, showCard, text, textInput } from './adaptive.js';
 
 export interface TeamsCardContext {
@@ -131,7 +132,7 @@ export function teamsCaseCard(
             target: t(`sla.${clock.target}`),
             due: when(clock.dueAt),
             limit: when(breachAt(clock)),
-            signal: t(`sla.${signalOf(clock, ctx.now)}`),
+            signal: slaSignalText(clock, ctx),
           }),
           { isSubtle: true, spacing: 'None' },
         ),
