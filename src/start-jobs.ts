@@ -49,6 +49,7 @@ export async function startJobs(deps: JobsDeps) {
   });
   await defineDigestJob(agenda, digestServices(store, chat.services), {
     destination: digestChannel ? { platform: 'slack', channel: digestChannel } : undefined,
+    settings: store.settings,
     log: { warn: (message) => log.warn(message) },
   });
   // Agenda runs on the wall clock, whatever clock the use cases are given.

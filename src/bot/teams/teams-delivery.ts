@@ -14,6 +14,7 @@ import { teamsApprovalCard, teamsCaseCard, teamsD2Card } from './cards/case-card
 import { noticeCard } from './cards/forms.js';
 import { approvalReason } from '../shared/approval-reason.js';
 import { directText } from '../shared/direct-text.js';
+import { followText } from '../shared/follow-text.js';
 import { carryOutIntro } from '../shared/d2-carry-out.js';
 import type { TeamsDeps } from './teams-deps.js';
 import { teamsPoster, TeamsDeliveryError } from './teams-post.js';
@@ -51,6 +52,8 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
     const d2 = await deps.d2Requests.get(ref.caseId);
     return d2 && { card: teamsD2Card(d2, await deps.clients.find(d2.clientId), ctx()), record: d2 };
   }
+  const actor = (who: { platform: string; id: string; name?: string }) =>
+    who.platform === 'system' ? 'Sportello' : (who.name ?? who.id);
   const announced = (record: Complaint | D2Request, number: string) => {
     if (!record.announcement) throw new TeamsDeliveryError(`${number} has no card yet`);
     return record.announcement;
@@ -105,8 +108,6 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
         const at = announced(shown.record, n.case.caseNumber);
         if (at.platform !== 'teams') return;
         await set.once('card', () => update(at, shown.card));
-        const actor = (who: { platform: string; id: string; name?: string }) =>
-          who.platform === 'system' ? 'Sportello' : (who.name ?? who.id);
         const line = eventLine(n.event, {
           t,
           locale,
@@ -115,6 +116,23 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
           escape: (x) => x,
         });
         await set.once('line', () => reply(at, noticeCard(line)));
+        return;
+      }
+      case 'case.followed': {
+        if (n.to.platform !== 'teams') return;
+        const text = followText(n, { t, locale, timeZone: deps.timeZone, actor, escape: (x) => x });
+        if (n.via === 'thread') {
+          const complaint = await deps.complaints.get(n.case.caseId);
+          if (!complaint) return;
+          const at = announced(complaint, n.case.caseNumber);
+          // A case whose card is on Slack: the Teams user hears it in their chat with the bot.
+          if (at.platform === 'teams') {
+            const said = t('follow.thread', { mention: n.to.name ?? n.to.id, text });
+            await set.once('thread', () => reply(at, noticeCard(said)));
+            return;
+          }
+        }
+        await set.once('dm', () => direct(n.to.id, noticeCard(text)));
         return;
       }
       case 'decision.requested': {
