@@ -1,6 +1,6 @@
 import type { NewCaseEvent } from '../audit/case-event.js';
 import { followModeOf, type SettingsStore } from '../settings/settings.js';
-import type { ChatUser } from '../shared/chat-user.js';
+import { isImporter, type ChatUser } from '../shared/chat-user.js';
 import type { CaseRef, CatalogueText } from '../shared/notification.js';
 import type { Notifier } from '../shared/shared.ports.js';
 import type { Complaint, ComplaintStatus } from './complaint.js';
@@ -35,6 +35,8 @@ export async function tellFiler(
   say?: CatalogueText,
 ): Promise<void> {
   const filer: ChatUser = complaint.registeredBy;
+  // An imported case was filed by the import: nobody to tell.
+  if (isImporter(filer)) return;
   if (event.actor.platform !== 'system' && sameUser(event.actor, filer)) return;
   const mode = await followModeOf(services.settings, filer);
   if (mode === 'off') return;

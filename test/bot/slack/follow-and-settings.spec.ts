@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, COMMANDS } from '../../../src/bot/ids.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
-import type { ChatUser } from '../../../src/domain/shared/chat-user.js';
+import { IMPORTER, type ChatUser } from '../../../src/domain/shared/chat-user.js';
 import { runWeeklyDigest } from '../../../src/jobs/digest.job.js';
 import { FixedClock } from '../../fakes/in-memory-services.js';
 import { rome } from '../../support/calendar.js';
@@ -61,6 +61,22 @@ describe('Slack: the filer follows the case; the director places the weekly dige
   };
   const press = async (who: string, action: string, caseId: string, ts: string) =>
     expect((await post(buttonPress(who, action, caseId, CHANNEL, ts))).status).toBe(200);
+  /** Bolt acks a button before the use case runs: what it queues comes right after its event. */
+  const settled = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await delivered();
+  };
+  /** Presses a card button, waits until its move is recorded, then until what it queued is out. */
+  const move = async (who: string, action: string, caseId: string, ts: string) => {
+    const moves = () =>
+      bot.db.store.models.caseEvent.countDocuments({ caseId, type: 'complaint.status_changed' });
+    const before = await moves();
+    await press(who, action, caseId, ts);
+    await eventually(async () => {
+      if ((await moves()) === before) throw new Error(`${action} not recorded yet`);
+    });
+    await settled();
+  };
   const mentionsIn = async (ts: string, user: string) => {
     await delivered();
     return bot.stub
@@ -72,12 +88,28 @@ describe('Slack: the filer follows the case; the director places the weekly dige
   it('by default mentions the filer in the case thread, once per move, however often it is pressed', async () => {
     const ts = '1700000100.000100';
     const complaint = await filedBy(operator, ts);
+    await move(TECH, ACTIONS.takeInCharge, complaint.id, ts);
     await press(TECH, ACTIONS.takeInCharge, complaint.id, ts);
-    await press(TECH, ACTIONS.takeInCharge, complaint.id, ts);
+    await settled();
     expect(await mentionsIn(ts, operator.id)).toEqual([
       `<@${operator.id}> Il tuo reclamo ${complaint.number}: <@${TECH}>: Nuovo → In lavorazione`,
     ]);
     expect(toldTo(bot.stub, operator.id, /Il tuo reclamo/)).toEqual([]);
+  });
+
+  it('tells nobody about a case brought in from a spreadsheet (filed by the import)', async () => {
+    const ts = '1700000100.000150';
+    const imported = await filedBy(IMPORTER, ts);
+    await move(TECH, ACTIONS.takeInCharge, imported.id, ts);
+    expect((await bot.db.store.complaints.get(imported.id))?.status).toBe('in_progress');
+    expect(await mentionsIn(ts, IMPORTER.id)).toEqual([]);
+    expect(toldTo(bot.stub, IMPORTER.id)).toEqual([]);
+    expect(
+      await bot.db.store.models.outbox.countDocuments({
+        'notification.type': 'case.followed',
+        'notification.case.caseId': imported.id,
+      }),
+    ).toBe(0);
   });
 
   it('by DM once the filer says `follow dm`; nothing for their own move; nothing at all with `off`', async () => {
@@ -86,11 +118,10 @@ describe('Slack: the filer follows the case; the director places the weekly dige
     );
     const ts = '1700000100.000200';
     const complaint = await filedBy(operator, ts);
-    await press(TECH, ACTIONS.takeInCharge, complaint.id, ts);
-    await press(TECH, ACTIONS.waitCustomer, complaint.id, ts);
+    await move(TECH, ACTIONS.takeInCharge, complaint.id, ts);
+    await move(TECH, ACTIONS.waitCustomer, complaint.id, ts);
     // The operator resumes it themselves: they know, nobody tells them.
-    await press(operator.id, ACTIONS.resume, complaint.id, ts);
-    await delivered();
+    await move(operator.id, ACTIONS.resume, complaint.id, ts);
     expect(toldTo(bot.stub, operator.id, new RegExp(complaint.number))).toEqual([
       `Il tuo reclamo ${complaint.number}: <@${TECH}>: Nuovo → In lavorazione`,
       `Il tuo reclamo ${complaint.number}: <@${TECH}>: In lavorazione → In attesa del cliente`,
@@ -100,8 +131,7 @@ describe('Slack: the filer follows the case; the director places the weekly dige
     expect(await command(COMMANDS.sportello, operator.id, 'follow OFF')).toBe(
       'Fatto: non ti verrà detto nulla dei reclami che hai registrato.',
     );
-    await press(TECH, ACTIONS.waitCustomer, complaint.id, ts);
-    await delivered();
+    await move(TECH, ACTIONS.waitCustomer, complaint.id, ts);
     expect((await bot.db.store.complaints.get(complaint.id))?.status).toBe('waiting_customer');
     expect(toldTo(bot.stub, operator.id, new RegExp(complaint.number))).toHaveLength(2);
     expect(await mentionsIn(ts, operator.id)).toEqual([]);
@@ -123,8 +153,7 @@ describe('Slack: the filer follows the case; the director places the weekly dige
     );
     const ts = '1700000100.000300';
     const complaint = await filedBy(ENGLISH_FILER, ts);
-    await press(TECH, ACTIONS.takeInCharge, complaint.id, ts);
-    await delivered();
+    await move(TECH, ACTIONS.takeInCharge, complaint.id, ts);
     expect(toldTo(bot.stub, ENGLISH_FILER.id, new RegExp(complaint.number))).toEqual([
       `Your complaint ${complaint.number}: <@${TECH}>: New → In progress`,
     ]);
