@@ -18,6 +18,13 @@ export interface DigestJobOptions {
   log: { warn(message: string): void };
 }
 
+/** Teams conversation ids: channels and group chats `19:…`, personal chats `a:…`. */
+const TEAMS_CONVERSATION = /^(19|a):/;
+
+/** DIGEST_CHANNEL as a destination: a Teams conversation id, else a Slack channel id. */
+export const digestDefault = (channel: string | undefined): ChatDestination | undefined =>
+  channel ? { platform: TEAMS_CONVERSATION.test(channel) ? 'teams' : 'slack', channel } : undefined;
+
 /** One run: last full week against the week before, to the destination set now, once per week. */
 export async function runWeeklyDigest(services: DigestServices, options: DigestJobOptions) {
   const destination = await digestDestinationOf(options.settings, options.destination);

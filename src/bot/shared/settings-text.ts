@@ -43,7 +43,7 @@ export async function digestDestinationAnswer(
   if (set.error.code === 'SETTINGS.FORBIDDEN')
     return (
       (await needsRole(deps.roles, me, 'settings.digest', t, naming.user)) ??
-      t('error.NEEDS_ROLE.nobody')
+      t('error.unknown')
     );
   const command = naming.digest;
   const orChannel = naming.namesChannels ? t('digest.destination.orChannel', { command }) : '';
