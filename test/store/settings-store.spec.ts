@@ -14,7 +14,12 @@ import { director, operator } from '../support/fixtures.js';
 describe('settings in the store, validated by the domain both ways', () => {
   const db = useTestDatabase('settings_store');
   const clock = new FixedClock(rome('2026-11-23 10:00'));
-  const services = () => ({ settings: db.store.settings, roles: db.store.roles, clock });
+  const services = () => ({
+    settings: db.store.settings,
+    roles: db.store.roles,
+    clock,
+    events: db.store.caseEvents,
+  });
 
   it('keeps one value per key, the last one set, with who set it and when', async () => {
     await db.store.roles.assign(director, ['DCOM']);
@@ -80,5 +85,14 @@ describe('settings in the store, validated by the domain both ways', () => {
       value: teams,
     });
     expect(await digestDestinationOf(db.store.settings, fallback)).toEqual(teams);
+    // Who changed it, when and to what, in the audit trail; the refused attempts left nothing.
+    expect(await db.store.caseEvents.history('settings', DIGEST_DESTINATION_KEY)).toMatchObject([
+      {
+        type: 'settings.digest_destination',
+        actor: director,
+        at: rome('2026-11-23 10:00'),
+        data: { destination: teams },
+      },
+    ]);
   });
 });

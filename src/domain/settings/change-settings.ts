@@ -3,7 +3,7 @@ import { may } from '../roles/permissions.js';
 import type { ChatDestination, ChatUser } from '../shared/chat-user.js';
 import { parseInput } from '../shared/input.js';
 import { ok, refuse, type Result } from '../shared/result.js';
-import type { Clock, RoleDirectory } from '../shared/shared.ports.js';
+import type { CaseEventLog, Clock, RoleDirectory } from '../shared/shared.ports.js';
 import {
   DIGEST_DESTINATION_KEY,
   DigestDestinationSchema,
@@ -17,6 +17,8 @@ export interface SettingsServices {
   settings: SettingsStore;
   roles: RoleDirectory;
   clock: Clock;
+  /** The company's settings changed from chat are audited like roles and routing rules. */
+  events: CaseEventLog;
 }
 
 const FollowInputSchema = z.strictObject({ mode: FollowModeSchema });
@@ -46,6 +48,15 @@ export async function setDigestDestination(
   const parsed = parseInput(DigestInputSchema, input);
   if (!parsed.ok) return parsed;
   const { destination } = parsed.value;
-  await services.settings.write(DIGEST_DESTINATION_KEY, destination, by, services.clock.now());
+  const at = services.clock.now();
+  await services.settings.write(DIGEST_DESTINATION_KEY, destination, by, at);
+  await services.events.append({
+    caseKind: 'settings',
+    caseId: DIGEST_DESTINATION_KEY,
+    type: 'settings.digest_destination',
+    actor: by,
+    at,
+    data: { destination },
+  });
   return ok(destination);
 }
