@@ -43,6 +43,7 @@ export async function platformsOf(n: Notification, store: Store): Promise<Platfo
       return unique([n.destination.platform, ...(n.from ? [n.from.platform] : [])]);
     case 'direct.message':
     case 'd2.progress':
+    case 'case.followed':
       return [n.to.platform];
     case 'd2.unsigned':
     case 'd2.to_carry_out':

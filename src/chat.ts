@@ -77,6 +77,7 @@ export async function startChat(options: ChatOptions) {
     digest: digestServices(store, services),
     communications: communicationServices(store, services),
     routing: routingServices(store, services),
+    settings: { settings: store.settings, roles: store.roles, clock, events: store.caseEvents },
     satisfaction: satisfactionServices(store, services),
     clientRegistry: store.clients,
     careLog: {

@@ -31,6 +31,7 @@ export function buildServices(store: Store, parts: ServiceParts): Services {
     routing: store.routingRules,
     events: store.caseEvents,
     roles: store.roles,
+    settings: store.settings,
     timeZone: parts.rules.calendar.timeZone,
     ...parts,
   };

@@ -3,7 +3,7 @@ import type { Db } from 'mongodb';
 import type { RunningChat } from './chat.js';
 import { AGENDA_COLLECTION } from './jobs/agenda.js';
 import { catchUpAtStart } from './jobs/catch-up.job.js';
-import { defineDigestJob } from './jobs/digest.job.js';
+import { defineDigestJob, digestDefault } from './jobs/digest.job.js';
 import { SLA_PROMOTION, defineSlaJob, defineSlaPromotion } from './jobs/sla.job.js';
 import { SWEEP_CATCH_UPS, defineSweeps } from './jobs/sweeps.job.js';
 import type { Logger } from './log.js';
@@ -48,7 +48,8 @@ export async function startJobs(deps: JobsDeps) {
     log,
   });
   await defineDigestJob(agenda, digestServices(store, chat.services), {
-    destination: digestChannel ? { platform: 'slack', channel: digestChannel } : undefined,
+    destination: digestDefault(digestChannel),
+    settings: store.settings,
     log: { warn: (message) => log.warn(message) },
   });
   // Agenda runs on the wall clock, whatever clock the use cases are given.

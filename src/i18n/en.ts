@@ -189,7 +189,7 @@ export const en: Record<MessageKey, string> = {
   'digest.na': 'n/a',
   'digest.posted': 'Digest for {from} – {to} on its way.',
   'digest.usage':
-    'Usage: `/sportello digest` (last week) or `/sportello digest YYYY-MM-DD YYYY-MM-DD`.',
+    'Usage: `/sportello digest` (last week) or `/sportello digest YYYY-MM-DD YYYY-MM-DD`, here; `/sportello digest here` or `/sportello digest #channel` sets where the weekly digest goes.',
   'communication.toProtocol': ':envelope: Communication to protocol: *{subject}*',
   'communication.protocolled': 'Communication protocolled as no. *{number}*.',
   'communication.drafted': 'Draft saved: the commercial office will protocol it.',
@@ -332,7 +332,7 @@ export const en: Record<MessageKey, string> = {
   'roles.already_director':
     'Sportello is already set up and you are one of its directors. Roles: `/sportello roles`.',
   'sportello.usage':
-    'Usage: `/sportello setup` (the first time) · `roles [@person +ROLE -ROLE]` · `routing [add|edit N|delete N]` · `digest [YYYY-MM-DD YYYY-MM-DD]` · `kpi <dimension> YYYY-MM-DD YYYY-MM-DD` · `export complaints|care|communications|d2 [;]` · `care [CODE]`. Roles: {roles}.',
+    'Usage: `/sportello setup` (the first time) · `roles [@person +ROLE -ROLE]` · `routing [add|edit N|delete N]` · `digest [YYYY-MM-DD YYYY-MM-DD]` · `digest here|#channel` (where the weekly digest goes) · `follow thread|dm|off` · `kpi <dimension> YYYY-MM-DD YYYY-MM-DD` · `export complaints|care|communications|d2 [;]` · `care [CODE]`. Roles: {roles}.',
   'complaint.not_found': 'No complaint numbered {number}: the form is R-2026-0042.',
   'roles.list': 'Assigned roles:\n{lines}',
   'roles.seeded':
@@ -586,4 +586,23 @@ export const en: Record<MessageKey, string> = {
   'satisfaction.recorded': 'Rating {rating}/5 recorded for *{number}*.',
   'satisfaction.recorded_reopened':
     'Rating {rating}/5 recorded for *{number}*: the case was reopened and its owner, the managers and the director have been told.',
+  // Settings (issue 17.5, 17.9): following one's complaints, the digest's destination, usages
+  'follow.status': 'Your complaint {number}: {line}',
+  'follow.thread': '{mention} {text}',
+  'follow.set.thread':
+    'Done: you will hear of the complaints you filed in their case thread, with a mention.',
+  'follow.set.dm': 'Done: you will hear of the complaints you filed by direct message.',
+  'follow.set.off': 'Done: you will not be told of the complaints you filed.',
+  'follow.usage':
+    'Usage: `{command} thread` (mentioned in the case thread, the default) · `{command} dm` (direct message) · `{command} off` (nothing): how you hear of the status changes of the complaints you filed.',
+  'digest.destination.set': 'Done: the weekly digest will be posted in {place}.',
+  'digest.destination.usage':
+    'Usage: `{command} here` in the channel or chat that should receive the weekly digest{orChannel}.',
+  'digest.destination.here': 'this conversation',
+  'digest.destination.orChannel': ', or `{command} #channel`',
+  'permission.settings.digest': 'set where the weekly digest goes',
+  'd2.usage':
+    'Usage: `/d2` opens the D2 form (Mod. 07_D2) to ask the commercial director to contact a client; it takes no other words.',
+  'communication.usage':
+    'Usage: `/communication` opens the draft of a written communication to a client (Mod. 07_A17); it takes no other words.',
 };

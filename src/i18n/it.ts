@@ -190,7 +190,7 @@ export const it = {
   'digest.na': 'n.d.',
   'digest.posted': 'Digest del periodo {from} – {to} in arrivo.',
   'digest.usage':
-    'Uso: `/sportello digest` (ultima settimana) oppure `/sportello digest AAAA-MM-GG AAAA-MM-GG`.',
+    'Uso: `/sportello digest` (ultima settimana) oppure `/sportello digest AAAA-MM-GG AAAA-MM-GG`, qui; `/sportello digest here` o `/sportello digest #canale` decide dove va il riepilogo settimanale.',
   'communication.toProtocol': ':envelope: Comunicazione da protocollare: *{subject}*',
   'communication.protocolled': 'Comunicazione protocollata con il n. *{number}*.',
   'communication.drafted': 'Bozza salvata: la segreteria commerciale la protocollerà.',
@@ -333,7 +333,7 @@ export const it = {
   'roles.already_director':
     'Sportello è già configurato e tu sei tra i direttori. Ruoli: `/sportello roles`.',
   'sportello.usage':
-    'Uso: `/sportello setup` (la prima volta) · `roles [@persona +RUOLO -RUOLO]` · `routing [add|edit N|delete N]` · `digest [AAAA-MM-GG AAAA-MM-GG]` · `kpi <dimensione> AAAA-MM-GG AAAA-MM-GG` · `export complaints|care|communications|d2 [;]` · `care [CODICE]`. Ruoli: {roles}.',
+    'Uso: `/sportello setup` (la prima volta) · `roles [@persona +RUOLO -RUOLO]` · `routing [add|edit N|delete N]` · `digest [AAAA-MM-GG AAAA-MM-GG]` · `digest here|#canale` (dove va il riepilogo settimanale) · `follow thread|dm|off` · `kpi <dimensione> AAAA-MM-GG AAAA-MM-GG` · `export complaints|care|communications|d2 [;]` · `care [CODICE]`. Ruoli: {roles}.',
   'complaint.not_found': 'Nessun reclamo con il numero {number}: il formato è R-2026-0042.',
   'roles.list': 'Ruoli assegnati:\n{lines}',
   'roles.seeded':
@@ -590,4 +590,24 @@ export const it = {
   'satisfaction.recorded': 'Valutazione {rating}/5 registrata per *{number}*.',
   'satisfaction.recorded_reopened':
     'Valutazione {rating}/5 registrata per *{number}*: il caso è stato riaperto e ne sono stati avvisati il responsabile, i manager e la direzione.',
+  // Settings (issue 17.5, 17.9): following one's complaints, the digest's destination, usages
+  'follow.status': 'Il tuo reclamo {number}: {line}',
+  'follow.thread': '{mention} {text}',
+  'follow.set.thread':
+    'Fatto: saprai delle novità dei reclami che hai registrato nel thread del caso, con una menzione.',
+  'follow.set.dm':
+    'Fatto: saprai delle novità dei reclami che hai registrato in un messaggio diretto.',
+  'follow.set.off': 'Fatto: non ti verrà detto nulla dei reclami che hai registrato.',
+  'follow.usage':
+    'Uso: `{command} thread` (menzione nel thread del caso, predefinito) · `{command} dm` (messaggio diretto) · `{command} off` (niente): come saprai dei cambi di stato dei reclami che hai registrato.',
+  'digest.destination.set': 'Fatto: il riepilogo settimanale sarà pubblicato in {place}.',
+  'digest.destination.usage':
+    'Uso: `{command} here` nel canale o nella chat che deve ricevere il riepilogo settimanale{orChannel}.',
+  'digest.destination.here': 'questa conversazione',
+  'digest.destination.orChannel': ', oppure `{command} #canale`',
+  'permission.settings.digest': 'decidere dove va il riepilogo settimanale',
+  'd2.usage':
+    'Uso: `/d2` apre il modulo D2 (Mod. 07_D2) per chiedere al direttore commerciale di contattare un cliente; non vuole altre parole.',
+  'communication.usage':
+    'Uso: `/communication` apre la bozza di una comunicazione scritta a un cliente (Mod. 07_A17); non vuole altre parole.',
 } as const;

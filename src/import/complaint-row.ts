@@ -7,7 +7,7 @@ import {
   type ComplaintStatus,
   type NewComplaint,
 } from '../domain/complaint/complaint.js';
-import type { ChatUser } from '../domain/shared/chat-user.js';
+import { IMPORTER } from '../domain/shared/chat-user.js';
 import { parseSpreadsheetDate, type DateOrder } from '../domain/registers/spreadsheet-dates.js';
 import {
   parseSpreadsheetNumber,
@@ -20,11 +20,7 @@ import type { CsvRow } from './read-csv.js';
 import { PHASES, type Mapping } from './mapping.js';
 
 /** Who registered an imported case: the import itself. */
-export const IMPORTER: ChatUser = {
-  platform: 'slack',
-  id: 'IMPORT',
-  name: 'import from spreadsheet',
-};
+export { IMPORTER };
 
 export type ImportedCase = Omit<NewComplaint, 'clientId'>;
 export interface Candidate {

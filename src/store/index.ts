@@ -10,6 +10,7 @@ import { complaintRepository } from './complaint.repo.js';
 import { conversationRepository } from './conversation.repo.js';
 import { d2RequestRepository } from './d2-request.repo.js';
 import { serviceOrderRepository } from './service-order.repo.js';
+import { settingsRepository } from './settings.repo.js';
 import { surveyRepository } from './survey.repo.js';
 import { defineModels, initModels } from './models/index.js';
 import type { BadRecordReporter } from './read-boundary.js';
@@ -44,6 +45,7 @@ export async function createStore(
     roles: roleAssignmentRepo(models, report),
     routingRules: routingRuleRepository(models, report),
     serviceOrders: serviceOrderRepository(models, report),
+    settings: settingsRepository(models),
     surveys: surveyRepository(models),
   };
 }

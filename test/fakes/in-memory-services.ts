@@ -43,6 +43,7 @@ export function inMemoryServices(calendar: BusinessCalendar, start: Date) {
   const schedules: { ref: CaseRef; clocks: SlaClock[] }[] = [];
   const routingRules: RoutingRule[] = [];
   const counters = new Map<string, number>();
+  const settings = new Map<string, unknown>();
   const issue = (sequence: SequenceName, year: number) => {
     const key = `${sequence}:${year}`;
     counters.set(key, (counters.get(key) ?? 0) + 1);
@@ -157,6 +158,7 @@ export function inMemoryServices(calendar: BusinessCalendar, start: Date) {
     },
     clock,
     timeZone: calendar.timeZone,
+    settings: { read: async (key) => settings.get(key) },
     rules: {
       calendar,
       sla: defaultSlaPolicy(businessDayMinutes(calendar.hours)),
@@ -180,6 +182,7 @@ export function inMemoryServices(calendar: BusinessCalendar, start: Date) {
     notifications,
     schedules,
     routingRules,
+    settings,
     addClient(): string {
       const id = newId();
       clients.add(id);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { NewClientSchema } from '../../src/domain/client/client.js';
 import type { NewComplaint } from '../../src/domain/complaint/complaint.js';
 import { lastWeek, postDigest } from '../../src/domain/kpi/digest.js';
+import { digestDefault } from '../../src/jobs/digest.job.js';
 import type { Indicators } from '../../src/domain/kpi/kpi.js';
 import type { Notification } from '../../src/domain/shared/notification.js';
 import type { SlaClock } from '../../src/domain/sla/sla-clock.js';
@@ -239,5 +240,15 @@ describe('the weekly KPI digest over a seeded fortnight', () => {
     expect(counts).toMatchObject({ loyalClients: 2, loyalAfterYears: 10 });
     const strict = await createStore(db.connection, () => undefined, { afterYears: 20 });
     expect((await strict.kpi.counts(week)).loyalClients).toBe(1);
+  });
+
+  it('reads DIGEST_CHANNEL as a Slack channel id or a Teams conversation id (.env.example)', () => {
+    expect(digestDefault(undefined)).toBeUndefined();
+    expect(digestDefault('C0KPI')).toEqual({ platform: 'slack', channel: 'C0KPI' });
+    expect(digestDefault('19:kpi@thread.tacv2')).toEqual({
+      platform: 'teams',
+      channel: '19:kpi@thread.tacv2',
+    });
+    expect(digestDefault('a:1xyz')).toEqual({ platform: 'teams', channel: 'a:1xyz' });
   });
 });

@@ -13,6 +13,7 @@ import type {
   RoleAdministration,
 } from '../../domain/shared/queries.ports.js';
 import type { RoleStore } from '../../domain/roles/change-roles.js';
+import type { SettingsServices } from '../../domain/settings/change-settings.js';
 import type { RoutingServices } from '../../domain/routing/routing.ports.js';
 import type { RoleDirectory } from '../../domain/shared/shared.ports.js';
 import type { RegisterExports } from '../../domain/registers/registers.ports.js';
@@ -39,6 +40,8 @@ export interface ChatDeps {
   /** The routing table as managers edit it from chat. */
   routing: RoutingServices;
   registers: RegisterExports;
+  /** Company and personal settings set from chat (follow mode, the digest's destination). */
+  settings: SettingsServices;
   satisfaction: SatisfactionServices;
   clientRegistry: ClientRegistry;
   /** Mod. 07_A9 as people read it: latest calls, for one client or all. */

@@ -19,6 +19,7 @@ import { localeResolver, type SlackDeps } from './slack-deps.js';
 import { approvalReason } from '../shared/approval-reason.js';
 import { directText } from '../shared/direct-text.js';
 import { reminderTexts } from '../shared/reminder-text.js';
+import { followText } from '../shared/follow-text.js';
 import { carryOutIntro } from '../shared/d2-carry-out.js';
 import { slackPace } from './slack-pace.js';
 import { SlackDeliveryError, slackPoster, type Card } from './slack-post.js';
@@ -167,6 +168,23 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
       );
       await set.once('old-card', () => update(from, pointer));
       await set.once('pointer', () => post(from.channel, pointer, from.messageId));
+    },
+    async 'case.followed'(n: Of<'case.followed'>, set: MessageSet) {
+      if (n.to.platform !== 'slack') return;
+      const { id } = n.to;
+      const style = { timeZone: deps.timeZone, actor: slackActor, escape: escapeText };
+      if (n.via === 'thread') {
+        const at = (await deps.complaints.get(n.case.caseId))?.announcement;
+        if (!at) throw new SlackDeliveryError(`${n.case.caseNumber} has no card yet`);
+        // The thread reads the company's language; a case whose card is on Teams: a DM instead.
+        if (at.platform === 'slack') {
+          const text = followText(n, { ...style, t, locale });
+          const said = t('follow.thread', { mention: mention(id), text });
+          return void (await set.once('thread', () => post(at.channel, plain(said), at.messageId)));
+        }
+      }
+      const reader = await localeOf(id);
+      await set.once('dm', () => post(id, plain(followText(n, { ...style, ...reader }))));
     },
     async 'decision.requested'(n: Of<'decision.requested'>, set: MessageSet) {
       const deciders = slackOnly(n.from);

@@ -10,6 +10,7 @@ import { attachment } from './cards/adaptive.js';
 import { registerTeamsActions } from './teams-actions.js';
 import { registerTeamsRoles } from './teams-roles.js';
 import { registerTeamsRouting } from './teams-routing.js';
+import { registerTeamsSettings } from './teams-settings.js';
 import type { TeamsDeps } from './teams-deps.js';
 
 export interface TeamsAppOptions {
@@ -80,6 +81,7 @@ export function createTeamsApp(options: TeamsAppOptions, deps: TeamsDeps) {
   registerTeamsActions(app, deps);
   registerTeamsRoles(app, deps);
   registerTeamsRouting(app, deps);
+  registerTeamsSettings(app, deps);
   app.error(async (context, error) => {
     deps.log.error({ err: error }, 'teams turn failed');
     await context

@@ -15,6 +15,7 @@ import { noticeCard } from './cards/forms.js';
 import { approvalReason } from '../shared/approval-reason.js';
 import { directText } from '../shared/direct-text.js';
 import { reminderTexts } from '../shared/reminder-text.js';
+import { followText } from '../shared/follow-text.js';
 import { carryOutIntro } from '../shared/d2-carry-out.js';
 import { teamsChannelName } from './channel-name.js';
 import type { TeamsDeps } from './teams-deps.js';
@@ -71,6 +72,8 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
     return d2 && { card: teamsD2Card(d2, await deps.clients.find(d2.clientId), c), record: d2 };
   }
   const channelName = (id: string) => teamsChannelName(deps.conversations, id);
+  const actor = (who: { platform: string; id: string; name?: string }) =>
+    who.platform === 'system' ? 'Sportello' : (who.name ?? who.id);
   const announced = (record: Complaint | D2Request, number: string) => {
     if (!record.announcement) throw new TeamsDeliveryError(`${number} has no card yet`);
     return record.announcement;
@@ -148,8 +151,6 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
         const at = announced(shown.record, n.case.caseNumber);
         if (at.platform !== 'teams') return;
         await set.once('card', () => update(at, shown.card));
-        const actor = (who: { platform: string; id: string; name?: string }) =>
-          who.platform === 'system' ? 'Sportello' : (who.name ?? who.id);
         const line = eventLine(n.event, {
           t,
           locale,
@@ -158,6 +159,25 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
           escape: (x) => x,
         });
         await set.once('line', () => reply(at, noticeCard(line)));
+        return;
+      }
+      case 'case.followed': {
+        if (n.to.platform !== 'teams') return;
+        const text = followText(n, { t, locale, timeZone: deps.timeZone, actor, escape: (x) => x });
+        if (n.via === 'thread') {
+          const complaint = await deps.complaints.get(n.case.caseId);
+          if (!complaint) return;
+          const at = announced(complaint, n.case.caseNumber);
+          // A case whose card is on Slack: the Teams user hears it in their chat with the bot.
+          if (at.platform === 'teams') {
+            const said = t('follow.thread', { mention: n.to.name ?? n.to.id, text });
+            await set.once('thread', () => reply(at, noticeCard(said)));
+            return;
+          }
+        }
+        const reader = await ctxFor(n.to.id);
+        const theirs = followText(n, { ...reader, actor, escape: (x) => x });
+        await set.once('dm', () => direct(n.to.id, noticeCard(theirs)));
         return;
       }
       case 'decision.requested': {

@@ -9,6 +9,7 @@ export const CASE_KINDS = [
   'care_contact',
   'roles',
   'routing',
+  'settings',
 ] as const;
 export const CaseKindSchema = z.enum(CASE_KINDS);
 

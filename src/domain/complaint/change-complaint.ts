@@ -64,7 +64,7 @@ export async function changeComplaint<C extends string>(
   for (const event of decided.value.events) await services.events.append(event);
   if (saved.slaClocks !== current.slaClocks)
     await services.scheduler.reschedule(refOf(saved), saved.slaClocks);
-  await tellChanged(services, refOf(saved), decided.value.events);
+  await tellChanged(services, saved, decided.value.events);
   return ok(saved);
 }
 

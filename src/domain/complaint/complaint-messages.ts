@@ -1,8 +1,10 @@
 import type { NewCaseEvent } from '../audit/case-event.js';
 import type { Route } from '../routing/route.js';
 import type { CaseRef } from '../shared/notification.js';
+import type { SettingsStore } from '../settings/settings.js';
 import type { Notifier, RoleDirectory } from '../shared/shared.ports.js';
-import type { Approval } from './complaint.js';
+import type { Approval, Complaint } from './complaint.js';
+import { isFollowedMove, tellFiler } from './follow-complaint.js';
 
 type Messaging = { notifier: Notifier; roles: RoleDirectory };
 
@@ -46,12 +48,22 @@ export async function askForApprovals(
   }
 }
 
-/** The card is refreshed and the thread gets one line per recorded event. */
+/**
+ * The card is refreshed and the thread gets one line per recorded event; the person who filed the
+ * case hears of its moves (follow-complaint.ts).
+ */
 export async function tellChanged(
-  services: Messaging,
-  ref: CaseRef,
+  services: Messaging & { settings: Pick<SettingsStore, 'read'> },
+  complaint: Complaint,
   events: NewCaseEvent[],
 ): Promise<void> {
-  for (const event of events)
+  const ref: CaseRef = {
+    caseKind: 'complaint',
+    caseId: complaint.id,
+    caseNumber: complaint.number,
+  };
+  for (const event of events) {
     await services.notifier.queue({ type: 'case.changed', case: ref, event });
+    if (isFollowedMove(event)) await tellFiler(services, complaint, event);
+  }
 }

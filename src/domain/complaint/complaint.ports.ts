@@ -8,6 +8,7 @@ import type {
   RoleDirectory,
   SlaScheduler,
 } from '../shared/shared.ports.js';
+import type { SettingsStore } from '../settings/settings.js';
 import type { SlaPolicy } from '../sla/sla-policy.js';
 import type { Client, NewClient } from '../client/client.js';
 import type { Complaint, NewComplaint } from './complaint.js';
@@ -82,4 +83,6 @@ export interface ComplaintServices {
   scheduler: SlaScheduler;
   clock: Clock;
   rules: CaseRules;
+  /** People's settings: how the one who filed a case follows it. */
+  settings: Pick<SettingsStore, 'read'>;
 }

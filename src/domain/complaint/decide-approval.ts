@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { NewCaseEvent } from '../audit/case-event.js';
 import type { ChatUser } from '../shared/chat-user.js';
 import { parseInput } from '../shared/input.js';
 import { intakeField } from '../shared/intake.js';
@@ -8,6 +9,7 @@ import { changeComplaint, refOf, type ChangeRefusal, type Decide } from './chang
 import { ApprovalSchema, type Complaint } from './complaint.js';
 import type { ComplaintServices } from './complaint.ports.js';
 import { decideApproval, type ApprovalRefusal } from './escalation.js';
+import { tellFiler } from './follow-complaint.js';
 
 const kind = ApprovalSchema.shape.kind;
 const GiveInputSchema = z.strictObject({
@@ -93,7 +95,10 @@ async function decide(
   return decided;
 }
 
-/** Who filed the case and who works on it hear the outcome (not the decider, who knows it). */
+/**
+ * Who filed the case (their follow way: thread, DM or not) and who works on it (by DM) hear the
+ * outcome; not the decider, who knows it.
+ */
 async function tellDecision(
   services: ComplaintServices,
   complaint: Complaint,
@@ -102,28 +107,36 @@ async function tellDecision(
   const approval = complaint.approvals.find((a) => a.kind === approvalKind);
   if (!approval?.decidedBy || !approval.decidedAt) return;
   const decider = approval.decidedBy;
-  const people = [complaint.registeredBy, complaint.assignee].filter(
-    (u, i, all): u is ChatUser =>
-      !!u && !sameUser(u, decider) && all.findIndex((o) => o && sameUser(o, u)) === i,
-  );
   const params = {
     number: complaint.number,
     by: decider.name ?? decider.id,
     note: approval.note ?? '—',
   };
-  for (const to of people)
-    await services.notifier.queue(
-      {
-        type: 'direct.message',
-        to,
-        case: refOf(complaint),
-        text: `${complaint.number}: ${approval.kind} ${approval.status}`,
-        say: { key: `approval.told.${approval.status}`, params },
-      },
-      {
-        once: `approval.told:${complaint.id}:${approval.kind}:${approval.decidedAt.toISOString()}:${to.id}`,
-      },
-    );
+  const say = { key: `approval.told.${approval.status}`, params };
+  const event: NewCaseEvent = {
+    caseKind: 'complaint',
+    caseId: complaint.id,
+    caseNumber: complaint.number,
+    type: approval.status === 'approved' ? 'approval.given' : 'approval.refused',
+    actor: decider,
+    at: approval.decidedAt,
+    data: { kind: approval.kind },
+  };
+  await tellFiler(services, complaint, event, say);
+  const to = complaint.assignee;
+  if (!to || sameUser(to, decider) || sameUser(to, complaint.registeredBy)) return;
+  await services.notifier.queue(
+    {
+      type: 'direct.message',
+      to,
+      case: refOf(complaint),
+      text: `${complaint.number}: ${approval.kind} ${approval.status}`,
+      say,
+    },
+    {
+      once: `approval.told:${complaint.id}:${approval.kind}:${approval.decidedAt.toISOString()}:${to.id}`,
+    },
+  );
 }
 
 const sameUser = (a: ChatUser, b: ChatUser) => a.platform === b.platform && a.id === b.id;

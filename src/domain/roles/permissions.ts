@@ -33,6 +33,8 @@ const WHO_MAY = {
   'roles.assign': ['DCOM', 'admin'],
   // Where cases go is the process owners' setting (README, "Routing rules").
   'routing.manage': ['DCOM', 'manager', 'admin'],
+  // Where the weekly digest goes is the commercial director's call (issue 17.9).
+  'settings.digest': ['DCOM'],
   // Reading the registers needs a role of the procedure (least privilege; README, "Who reads what").
   'complaints.read': ROLES,
   'clients.read': ROLES,

@@ -12,6 +12,15 @@ export const ChatUserSchema = z.object({
 });
 export type ChatUser = z.infer<typeof ChatUserSchema>;
 
+/** Who registered a case brought in from a spreadsheet: the import itself, nobody to tell. */
+export const IMPORTER: ChatUser = {
+  platform: 'slack',
+  id: 'IMPORT',
+  name: 'import from spreadsheet',
+};
+export const isImporter = (user: Pick<ChatUser, 'platform' | 'id'>) =>
+  user.platform === IMPORTER.platform && user.id === IMPORTER.id;
+
 /** Where a message is posted: a Slack channel id or a Teams conversation id. */
 export const ChatDestinationSchema = z.object({
   platform: PlatformSchema,

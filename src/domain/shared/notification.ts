@@ -33,6 +33,18 @@ export type Notification =
     }
   /** The case changed: refresh its card and add a line to its thread. */
   | { type: 'case.changed'; case: CaseRef; event: NewCaseEvent }
+  /**
+   * The person who filed a complaint hears a change of it: mentioned in its thread, or by DM
+   * (their follow setting). `say` words it when given, else the event's own thread line.
+   */
+  | {
+      type: 'case.followed';
+      case: CaseRef;
+      to: ChatUser;
+      via: 'thread' | 'dm';
+      event: NewCaseEvent;
+      say?: CatalogueText;
+    }
   /** Someone must decide (approve a case, sign a D2): ask them in the case thread. */
   | {
       type: 'decision.requested';

@@ -1,11 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACTIONS, VIEWS } from '../../../src/bot/ids.js';
+import { ACTIONS, COMMANDS, VIEWS } from '../../../src/bot/ids.js';
 import { NewClientSchema } from '../../../src/domain/client/client.js';
 import { refOf } from '../../../src/domain/complaint/change-complaint.js';
 import { askForApprovals } from '../../../src/domain/complaint/complaint-messages.js';
 import { aClient, aComplaint, operator, slackUser } from '../../support/fixtures.js';
 import { eventually, useSlackBot } from '../../support/slack-bot.js';
-import { buttonPress, input, postToBot, viewSubmission } from '../../support/slack-requests.js';
+import {
+  buttonPress,
+  input,
+  postToBot,
+  slashCommand,
+  viewSubmission,
+} from '../../support/slack-requests.js';
 import { toldTo, waitToldTo } from '../../support/told.js';
 
 const TECH = 'U0TECH';
@@ -16,7 +22,8 @@ const CARD_TS = '30.1';
 /**
  * An approval closes its loop: the director is asked in the case thread and by DM; once they
  * approve, the message with the buttons says who decided and when and has no buttons left, and
- * the operator who filed the case and its assignee are told.
+ * the operator who filed the case (in the thread, or by DM when they chose so) and its assignee
+ * are told.
  */
 describe('Slack: an approval asked, decided and told', () => {
   const bot = useSlackBot('slack_approval_loop');
@@ -97,9 +104,18 @@ describe('Slack: an approval asked, decided and told', () => {
 
     const number = (await bot.db.store.complaints.get(caseId))!.number;
     const about = /approvazione concessa/;
-    expect(await waitToldTo(bot.stub, operator.id, 1, about)).toEqual([
-      `Caso ${number}: approvazione concessa da ${DIRECTOR.toLowerCase()}. Nota: —`,
-    ]);
+    // The filer follows their cases in the thread unless they said otherwise (the default).
+    const inThread = await eventually(() => {
+      const call = bot.stub
+        .of('chat.postMessage')
+        .find((c) => c.args.thread_ts === CARD_TS && about.test(String(c.args.text)));
+      if (!call) throw new Error('filer not told in the thread yet');
+      return call;
+    });
+    expect(inThread.args.text).toBe(
+      `<@${operator.id}> Caso ${number}: approvazione concessa da ${DIRECTOR.toLowerCase()}. Nota: —`,
+    );
+    expect(toldTo(bot.stub, operator.id, about)).toEqual([]);
     expect(await waitToldTo(bot.stub, TECH, 1, about)).toHaveLength(1);
     // The decider knows: they are not told again.
     expect(toldTo(bot.stub, DIRECTOR, about)).toEqual([]);
@@ -125,6 +141,13 @@ describe('Slack: an approval asked, decided and told', () => {
         ],
       }),
       2026,
+    );
+    // This filer asked to be told by DM.
+    const follow = await postToBot(bot.baseUrl, {
+      body: slashCommand(COMMANDS.sportello, operator.id, 'follow dm'),
+    });
+    expect(follow.json().text).toBe(
+      'Fatto: saprai delle novità dei reclami che hai registrato in un messaggio diretto.',
     );
     const value = JSON.stringify({ c: second.id, k: 'cost' });
     const requestTs = '40.1';

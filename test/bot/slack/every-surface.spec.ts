@@ -231,6 +231,23 @@ describe('Slack: every surface, in both languages, with the longest values', () 
       destination: { platform: 'slack', channel: 'C0QUALITY' },
       mention: many,
     });
+    // The filer following the case, in the thread and by DM, in each language.
+    for (const lang of Object.keys(LANGUAGES))
+      for (const via of ['thread', 'dm'] as const) {
+        const to = slackUser(userOf(lang, 'operator'));
+        await queue({ type: 'case.followed', case: ref(first!), to, via, event: EVENTS[0]! });
+        await queue({
+          type: 'case.followed',
+          case: ref(first!),
+          to,
+          via,
+          event: EVENTS[4]!,
+          say: {
+            key: 'approval.told.refused',
+            params: { number: first!.number, by: longest(200), note: longest(2000) },
+          },
+        });
+      }
     await queue({
       type: 'decision.requested',
       case: ref(first!),
@@ -313,6 +330,12 @@ describe('Slack: every surface, in both languages, with the longest values', () 
       [COMMANDS.sportello, 'wrong'],
       [COMMANDS.client, `show ${CODE}`],
       [COMMANDS.client, 'wrong'],
+      [COMMANDS.sportello, 'follow dm'],
+      [COMMANDS.sportello, 'follow wrong'],
+      [COMMANDS.sportello, 'digest here'],
+      [COMMANDS.sportello, 'digest #wrong'],
+      [COMMANDS.d2, 'list'],
+      [COMMANDS.communication, 'list'],
     ];
     for (const [, role, id] of everyone.filter(([, r]) =>
       ['none', 'operator', 'DCOM', 'all'].includes(r),

@@ -7,7 +7,7 @@ import {
 } from '../../../src/domain/communication/communication-use-cases.js';
 import { raiseD2 } from '../../../src/domain/d2/raise-d2.js';
 import { communicationServices } from '../../../src/services.js';
-import { aClient, aComplaint, slackUser } from '../../support/fixtures.js';
+import { aClient, aComplaint, operator, slackUser } from '../../support/fixtures.js';
 import { eventually, useSlackBot } from '../../support/slack-bot.js';
 import { input, postToBot, viewSubmission } from '../../support/slack-requests.js';
 
@@ -127,7 +127,10 @@ describe('Slack: every form that changes a case changes it once per submission',
         status: 'closed',
         revision: 2,
       });
-      expect(await threadLines(ts)).toHaveLength(2);
+      // A line per move, and the operator who filed it mentioned once per move (follow: thread).
+      const lines = (await threadLines(ts)).map((c) => String(c.args.text));
+      expect(lines).toHaveLength(4);
+      expect(lines.filter((l) => l.startsWith(`<@${operator.id}> `))).toHaveLength(2);
     });
 
     it(`an escalation delivered ${how} asks for one approval, once`, async () => {

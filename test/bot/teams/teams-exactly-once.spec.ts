@@ -39,8 +39,11 @@ describe('Teams: card submissions record once, however often they are delivered'
   const cards = (answers: { status: number; body: Record<string, unknown> }[]) =>
     answers.map((a) => [a.status, JSON.stringify(a.body.value ?? a.body)]);
   /** Messages are queued before the card is answered: one queued is one message going out. */
-  const queuedFor = (caseId: string) =>
-    bot.db.store.models.outbox.countDocuments({ 'notification.case.caseId': caseId });
+  const queuedFor = (caseId: string, type?: string) =>
+    bot.db.store.models.outbox.countDocuments({
+      'notification.case.caseId': caseId,
+      ...(type ? { 'notification.type': type } : {}),
+    });
 
   for (const [times, together] of [
     [3, false],
@@ -98,7 +101,10 @@ describe('Teams: card submissions record once, however often they are delivered'
         status: 'resolved',
         revision: 1,
       });
-      expect(await queuedFor(complaint.id)).toBe(1);
+      // One refresh of its card, and the operator who filed it told once.
+      expect(await queuedFor(complaint.id, 'case.changed')).toBe(1);
+      expect(await queuedFor(complaint.id, 'case.followed')).toBe(1);
+      expect(await queuedFor(complaint.id)).toBe(2);
     });
   }
 });

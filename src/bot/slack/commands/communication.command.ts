@@ -84,7 +84,12 @@ export function communicationDocument(
 /** `/communication` (DCOM drafts), Protocol (SCOM, with the .txt attached) and Mark as sent. */
 export function registerCommunication(app: App, deps: SlackDeps, localeOf: LocaleOf) {
   app.command(COMMANDS.communication, async ({ command, ack, client }) => {
-    await ack();
+    // Any word after it gets the command's usage, not the form.
+    if (command.text.trim()) {
+      const { t } = await localeOf(command.user_id);
+      return void (await ack({ response_type: 'ephemeral', text: t('communication.usage') }));
+    }
+    await ack(); // the form: ack at once, then open it
     const { t } = await localeOf(command.user_id);
     const at = { userId: command.user_id, channel: command.channel_id };
     if (await refusedBeforeForm(deps, client, at, 'communication.draft', t)) return;

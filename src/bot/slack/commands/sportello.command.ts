@@ -12,6 +12,7 @@ import { periodLabel } from '../blocks/digest-blocks.js';
 import { ROLES } from '../../../domain/roles/role.js';
 import { rolesCommand, setUpCommand } from './roles.js';
 import { routingCommand } from './routing.command.js';
+import { namesDigestPlace, slackDigestDestination, slackFollow } from './settings.command.js';
 import { slackNeedsRole } from '../refuse-early.js';
 import { COMMANDS } from '../../ids.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
@@ -38,6 +39,9 @@ export function registerSportelloCommand(app: App, deps: SlackDeps, localeOf: Lo
       );
     if (verb === 'kpi')
       return reply(await breakdownOnDemand(deps, me, target, list, command.text, t, locale));
+    if (verb === 'follow') return reply(await slackFollow(deps, me, target, t));
+    if (verb === 'digest' && namesDigestPlace(target))
+      return reply(await slackDigestDestination(deps, me, command.channel_id, target, t));
     if (verb === 'digest')
       return reply(await digestOnDemand(deps, me, command.channel_id, target, list, t));
     if (verb === 'roles') return reply(await rolesCommand(deps, me, words.slice(1), t));
