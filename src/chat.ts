@@ -15,6 +15,7 @@ import {
   communicationServices,
   digestServices,
   routingServices,
+  taxonomyServices,
   satisfactionServices,
   type Services,
 } from './services.js';
@@ -77,6 +78,7 @@ export async function startChat(options: ChatOptions) {
     digest: digestServices(store, services),
     communications: communicationServices(store, services),
     routing: routingServices(store, services),
+    taxonomy: taxonomyServices(store, services),
     satisfaction: satisfactionServices(store, services),
     clientRegistry: store.clients,
     careLog: {

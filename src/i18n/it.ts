@@ -450,4 +450,44 @@ export const it = {
   'field.invalid': 'Valore non valido.',
   'field.control': 'Contiene caratteri di controllo non ammessi.',
   'field.number': 'Inserisci un numero (es. 1200,50).',
+  // Taxonomy: departments, categories and problem codes as managed lists (issue 16).
+  'permission.taxonomy.manage': 'gestire reparti, categorie e codici problema',
+  'taxonomy.usage':
+    'Uso: `/sportello taxonomy [department|category|problemCode|imported]` mostra l’elenco · `/sportello taxonomy add department assistenza "Assistenza tecnica" ["Technical support"]` aggiunge (tipi: `department`, `category`, `problemCode`; l’etichetta inglese è facoltativa) · `edit <tipo> <codice> "<etichetta>"` la cambia · `retire <tipo> <codice>` lo ritira · `approve problemCode <codice>` approva un codice importato.',
+  'taxonomy.teams.usage':
+    'Uso: `taxonomy [department|category|problemCode|imported]` mostra l’elenco · `taxonomy add department assistenza "Assistenza tecnica" ["Technical support"]` aggiunge (tipi: `department`, `category`, `problemCode`; l’etichetta inglese è facoltativa) · `taxonomy edit <tipo> <codice> "<etichetta>"` la cambia · `taxonomy retire <tipo> <codice>` lo ritira · `taxonomy approve problemCode <codice>` approva un codice importato.',
+  'taxonomy.kind.department': 'reparto',
+  'taxonomy.kind.category': 'categoria',
+  'taxonomy.kind.problemCode': 'codice problema',
+  'taxonomy.kinds.department': 'Reparti',
+  'taxonomy.kinds.category': 'Categorie',
+  'taxonomy.kinds.problemCode': 'Codici problema',
+  'taxonomy.field.code': 'Codice',
+  'taxonomy.field.label': 'Etichetta',
+  'taxonomy.list.header': 'Reparti, categorie e codici problema del modulo di reclamo:',
+  'taxonomy.list.kind': '{kind} ({count}):',
+  'taxonomy.list.row': '• `{code}` — {label}{status}',
+  'taxonomy.list.imported': ' · ⚠️ importato, da rivedere: approvalo o ritiralo',
+  'taxonomy.list.retired': ' · ritirato',
+  'taxonomy.list.more': '… e altri {count}.',
+  'taxonomy.list.empty':
+    'L’elenco è vuoto: finché un tipo non ha valori, il modulo di reclamo lo chiede come testo libero.',
+  'taxonomy.added':
+    'Aggiunto ({kind}): `{code}` — {label}. Il prossimo modulo di reclamo lo propone.',
+  'taxonomy.edited': 'Modificato ({kind}): `{code}` — {label}.',
+  'taxonomy.retired':
+    'Ritirato ({kind}): `{code}`. Il modulo non lo propone più; i casi che lo hanno lo conservano.',
+  'taxonomy.approved': 'Approvato ({kind}): `{code}` — {label}. Da ora il modulo lo propone.',
+  'error.TAXONOMY.FORBIDDEN':
+    'Solo il direttore, un responsabile o un amministratore modifica reparti, categorie e codici problema.',
+  'error.TAXONOMY.DUPLICATE': '`{code}` è già nell’elenco: per cambiarne l’etichetta usa `edit`.',
+  'error.TAXONOMY.NOT_FOUND':
+    'Non c’è `{code}` tra i valori che si possono cambiare così (forse è già ritirato): guarda l’elenco.',
+  'error.TAXONOMY.NOT_IMPORTED': '`{code}` non è un codice importato in attesa di revisione.',
+  'error.TAXONOMY.RESERVED':
+    '`{code}` è riservato alla scelta “Non so → triage” del modulo: usa un altro codice.',
+  'field.not_listed': 'Scegli un valore dall’elenco.',
+  'complaint.field.department.not_sure': 'Non so → triage',
+  'complaint.field.choose': 'Scegli…',
+  'complaint.field.search': 'Scrivi per cercare…',
 } as const;

@@ -137,9 +137,16 @@ export async function addProblemCodes(
 ) {
   const unknown = [...new Set(fresh.map((f) => f.data.problemCode))].filter((c) => !known.has(c));
   if (!unknown.length) return;
-  await store.models.problemCode
+  // Codes someone added meanwhile stay as they are (a duplicate _id is skipped).
+  await store.models.taxonomy
     .insertMany(
-      unknown.map((code) => ({ _id: code, label: code, source: 'imported' })),
+      unknown.map((code) => ({
+        _id: `problemCode:${code}`,
+        kind: 'problemCode',
+        code,
+        label: code.slice(0, 75),
+        status: 'imported',
+      })),
       { ordered: false },
     )
     .catch(() => undefined);

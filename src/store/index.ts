@@ -18,6 +18,8 @@ import { kpiRepository } from './kpi.repo.js';
 import { outboxRepository } from './outbox.repo.js';
 import { roleAssignmentRepo } from './role-assignment.repo.js';
 import { routingRuleRepository } from './routing-rule.repo.js';
+import { moveProblemCodes } from './taxonomy-migrations.js';
+import { taxonomyRepository } from './taxonomy.repo.js';
 
 /** Every repository over one connection; bad stored documents go to `report`. */
 export async function createStore(
@@ -30,6 +32,7 @@ export async function createStore(
   await backfillLastActivity(models);
   await backfillNumberPositions(models);
   await backfillClientKeys(models, report);
+  await moveProblemCodes(models);
   return {
     models,
     care: careRegister(models, report),
@@ -45,6 +48,7 @@ export async function createStore(
     routingRules: routingRuleRepository(models, report),
     serviceOrders: serviceOrderRepository(models, report),
     surveys: surveyRepository(models),
+    taxonomy: taxonomyRepository(models, report),
   };
 }
 export type Store = Awaited<ReturnType<typeof createStore>>;

@@ -14,6 +14,7 @@ import type { RoutingRule } from '../../src/domain/routing/routing-rule.js';
 import type { ChatUser } from '../../src/domain/shared/chat-user.js';
 import type { CaseRef, Notification } from '../../src/domain/shared/notification.js';
 import type { SlaClock } from '../../src/domain/sla/sla-clock.js';
+import type { TaxonomyEntry } from '../../src/domain/taxonomy/taxonomy.js';
 import { defaultSlaPolicy } from '../../src/domain/sla/sla-policy.js';
 
 /** A clock the test moves by hand. */
@@ -42,6 +43,7 @@ export function inMemoryServices(calendar: BusinessCalendar, start: Date) {
   const queuedKeys = new Set<string>();
   const schedules: { ref: CaseRef; clocks: SlaClock[] }[] = [];
   const routingRules: RoutingRule[] = [];
+  const taxonomyEntries: TaxonomyEntry[] = [];
   const counters = new Map<string, number>();
   const issue = (sequence: SequenceName, year: number) => {
     const key = `${sequence}:${year}`;
@@ -132,6 +134,7 @@ export function inMemoryServices(calendar: BusinessCalendar, start: Date) {
       findByName: async (name) => copy(named.get(nameKey(name))),
     },
     routing: { rules: async () => copy(routingRules) },
+    taxonomy: { entries: async () => copy(taxonomyEntries) },
     events: {
       async append(event: NewCaseEvent) {
         events.push({ ...copy(event), id: String(events.length + 1) });
@@ -179,6 +182,7 @@ export function inMemoryServices(calendar: BusinessCalendar, start: Date) {
     notifications,
     schedules,
     routingRules,
+    taxonomyEntries,
     addClient(): string {
       const id = newId();
       clients.add(id);

@@ -14,6 +14,7 @@ import type {
 } from '../../domain/shared/queries.ports.js';
 import type { RoleStore } from '../../domain/roles/change-roles.js';
 import type { RoutingServices } from '../../domain/routing/routing.ports.js';
+import type { TaxonomyServices } from '../../domain/taxonomy/taxonomy.ports.js';
 import type { RoleDirectory } from '../../domain/shared/shared.ports.js';
 import type { RegisterExports } from '../../domain/registers/registers.ports.js';
 import type { SatisfactionServices } from '../../domain/satisfaction/satisfaction.ports.js';
@@ -38,6 +39,8 @@ export interface ChatDeps {
   communications: CommunicationServices;
   /** The routing table as managers edit it from chat. */
   routing: RoutingServices;
+  /** Departments, categories and problem codes as process owners edit them from chat. */
+  taxonomy: TaxonomyServices;
   registers: RegisterExports;
   satisfaction: SatisfactionServices;
   clientRegistry: ClientRegistry;

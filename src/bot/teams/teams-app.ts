@@ -10,6 +10,7 @@ import { attachment } from './cards/adaptive.js';
 import { registerTeamsActions } from './teams-actions.js';
 import { registerTeamsRoles } from './teams-roles.js';
 import { registerTeamsRouting } from './teams-routing.js';
+import { registerTeamsTaxonomy, teamsFormChoices } from './teams-taxonomy.js';
 import type { TeamsDeps } from './teams-deps.js';
 
 export interface TeamsAppOptions {
@@ -67,7 +68,13 @@ export function createTeamsApp(options: TeamsAppOptions, deps: TeamsDeps) {
     async (context) => {
       const clients = await deps.clients.search('', 100);
       await context.sendActivity({
-        attachments: [attachment(complaintFormCard(teamsTranslator(context, deps), clients))],
+        attachments: [
+          attachment(
+            complaintFormCard(teamsTranslator(context, deps), clients, {
+              taxonomy: await teamsFormChoices(context, deps),
+            }),
+          ),
+        ],
       });
     },
   );
@@ -80,6 +87,7 @@ export function createTeamsApp(options: TeamsAppOptions, deps: TeamsDeps) {
   registerTeamsActions(app, deps);
   registerTeamsRoles(app, deps);
   registerTeamsRouting(app, deps);
+  registerTeamsTaxonomy(app, deps);
   app.error(async (context, error) => {
     deps.log.error({ err: error }, 'teams turn failed');
     await context

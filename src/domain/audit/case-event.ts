@@ -9,6 +9,7 @@ export const CASE_KINDS = [
   'care_contact',
   'roles',
   'routing',
+  'taxonomy',
 ] as const;
 export const CaseKindSchema = z.enum(CASE_KINDS);
 

@@ -28,6 +28,8 @@ const WHO_MAY = {
   'roles.assign': ['DCOM', 'admin'],
   // Where cases go is the process owners' setting (README, "Routing rules").
   'routing.manage': ['DCOM', 'manager', 'admin'],
+  // Departments, categories and problem codes are the process owners' list too (README, "Taxonomy").
+  'taxonomy.manage': ['DCOM', 'manager', 'admin'],
   // Reading the registers needs a role of the procedure (least privilege; README, "Who reads what").
   'complaints.read': ROLES,
   'clients.read': ROLES,

@@ -12,6 +12,7 @@ import { defineOutboxModels } from './outbox.model.js';
 import { defineRoleAssignmentModel } from './role-assignment.model.js';
 import { defineRoutingRuleModel } from './routing-rule.model.js';
 import { defineServiceOrderModel } from './service-order.model.js';
+import { defineTaxonomyModel } from './taxonomy.model.js';
 
 export function defineModels(connection: Connection) {
   return {
@@ -28,6 +29,7 @@ export function defineModels(connection: Connection) {
     roleAssignment: defineRoleAssignmentModel(connection),
     routingRule: defineRoutingRuleModel(connection),
     serviceOrder: defineServiceOrderModel(connection),
+    taxonomy: defineTaxonomyModel(connection),
   };
 }
 export type Models = ReturnType<typeof defineModels>;
