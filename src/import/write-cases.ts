@@ -137,19 +137,7 @@ export async function addProblemCodes(
 ) {
   const unknown = [...new Set(fresh.map((f) => f.data.problemCode))].filter((c) => !known.has(c));
   if (!unknown.length) return;
-  // Codes someone added meanwhile stay as they are (a duplicate _id is skipped).
-  await store.models.taxonomy
-    .insertMany(
-      unknown.map((code) => ({
-        _id: `problemCode:${code}`,
-        kind: 'problemCode',
-        code,
-        label: code.slice(0, 75),
-        status: 'imported',
-      })),
-      { ordered: false },
-    )
-    .catch(() => undefined);
+  await store.taxonomy.importCodes(unknown);
   unknown.forEach((c) => known.add(c));
   report.addedProblemCodes.push(...unknown);
 }

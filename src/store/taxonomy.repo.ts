@@ -43,6 +43,22 @@ export function taxonomyRepository(models: Models, report: BadRecordReporter) {
     }
   }
 
+  /** Codes met in imported history, for review; codes already listed stay as they are. */
+  async function importCodes(codes: readonly string[]) {
+    if (!codes.length) return;
+    const docs = codes.map((code) => ({
+      _id: idOf('problemCode', code),
+      kind: 'problemCode',
+      code,
+      label: code.slice(0, 75),
+      status: 'imported',
+    }));
+    // A duplicate _id (a code someone added meanwhile) is skipped, the others are inserted.
+    await model.insertMany(docs, { ordered: false }).catch((error: unknown) => {
+      if (!isDuplicateKey(error) && !hasOnlyDuplicates(error)) throw error;
+    });
+  }
+
   const store: TaxonomyStore = {
     entries: async () => [...(await all.get(undefined))],
     find,
@@ -58,12 +74,17 @@ export function taxonomyRepository(models: Models, report: BadRecordReporter) {
           };
           const doc = await model
             .findOneAndUpdate({ _id: idOf(kind, code), status: { $in: [...from] } }, update, {
-              new: true,
+              returnDocument: 'after',
             })
             .lean();
           return doc ? read(doc) : undefined;
         })(),
       ),
   };
-  return store;
+  return { ...store, importCodes: (codes: readonly string[]) => dropping(importCodes(codes)) };
 }
+
+const hasOnlyDuplicates = (error: unknown) => {
+  const errors = (error as { writeErrors?: { code?: number }[] }).writeErrors;
+  return Array.isArray(errors) && errors.every((e) => e.code === 11000);
+};

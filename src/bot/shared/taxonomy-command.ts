@@ -107,7 +107,7 @@ function refusal(refused: Refusal, t: Translate): string {
   if (!problems.length) return refusalText(refused, t);
   return problems
     .map((p) => {
-      const field = p.field === 'labelEn' ? 'label' : p.field === 'code' ? 'code' : undefined;
+      const field = p.field === 'code' ? 'code' : p.field.startsWith('label') ? 'label' : undefined;
       return `${field ? t(fields[field]) : p.field}: ${describe(p, t)}`;
     })
     .join('\n');

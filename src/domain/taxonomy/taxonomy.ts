@@ -61,11 +61,13 @@ export interface TaxonomyChoices {
 }
 export const NO_CHOICES: TaxonomyChoices = { entries: [], language: 'it' };
 
-/** What the complaint form offers for a kind: its active entries, by label. */
+/** What the complaint form offers for a kind: its active entries, problem codes by code, others by label. */
 export const offered = (entries: readonly TaxonomyEntry[], kind: TaxonomyKind) =>
   entries
     .filter((e) => e.kind === kind && e.status === 'active')
-    .sort((a, b) => a.label.localeCompare(b.label, 'it'));
+    .sort((a, b) =>
+      kind === 'problemCode' ? a.code.localeCompare(b.code) : a.label.localeCompare(b.label, 'it'),
+    );
 
 /** Entries in the order the list shows them: kind, then imported first (to review), then code. */
 export const inListOrder = (entries: readonly TaxonomyEntry[]) => {
