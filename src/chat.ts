@@ -15,6 +15,7 @@ import {
   communicationServices,
   digestServices,
   routingServices,
+  taxonomyServices,
   satisfactionServices,
   type Services,
 } from './services.js';
@@ -78,6 +79,7 @@ export async function startChat(options: ChatOptions) {
     communications: communicationServices(store, services),
     routing: routingServices(store, services),
     settings: { settings: store.settings, roles: store.roles, clock, events: store.caseEvents },
+    taxonomy: taxonomyServices(store, services),
     satisfaction: satisfactionServices(store, services),
     clientRegistry: store.clients,
     careLog: {

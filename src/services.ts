@@ -9,6 +9,7 @@ import type { SlaPromotionServices } from './domain/sla/promote-reminders.js';
 import type { D2Services } from './domain/d2/d2.ports.js';
 import type { Clock, Notifier, SlaScheduler } from './domain/shared/shared.ports.js';
 import type { RoutingServices } from './domain/routing/routing.ports.js';
+import type { TaxonomyServices } from './domain/taxonomy/taxonomy.ports.js';
 import type { Store } from './store/index.js';
 
 /** What the store cannot provide: time, delivery of messages, reminders, the company's rules. */
@@ -29,6 +30,7 @@ export function buildServices(store: Store, parts: ServiceParts): Services {
     d2Requests: store.d2Requests,
     clients: store.clients,
     routing: store.routingRules,
+    taxonomy: store.taxonomy,
     events: store.caseEvents,
     roles: store.roles,
     settings: store.settings,
@@ -113,6 +115,16 @@ export function satisfactionServices(
   surveyDays = 14,
 ): SatisfactionServices {
   return { ...services, surveys: store.surveys, surveyDays };
+}
+
+/** Editing the taxonomy from chat: the entries, who may, the audit trail. */
+export function taxonomyServices(store: Store, services: Services): TaxonomyServices {
+  return {
+    taxonomy: store.taxonomy,
+    roles: store.roles,
+    events: store.caseEvents,
+    clock: services.clock,
+  };
 }
 
 /** Editing the routing table from chat: the rules, who may, the audit trail. */

@@ -68,6 +68,8 @@ export const ACTIONS = {
 /** Select menus whose options the bot serves (searchable client list). */
 export const OPTIONS = {
   client: 'client_select',
+  /** A department, category or problem code from a long taxonomy (its block says which). */
+  taxonomy: 'taxonomy_select',
 } as const;
 
 /** Teams: Adaptive Card Action.Execute verbs and the bot's text commands. */

@@ -332,7 +332,7 @@ export const en: Record<MessageKey, string> = {
   'roles.already_director':
     'Sportello is already set up and you are one of its directors. Roles: `/sportello roles`.',
   'sportello.usage':
-    'Usage: `/sportello setup` (the first time) · `roles [@person +ROLE -ROLE]` · `routing [add|edit N|delete N]` · `digest [YYYY-MM-DD YYYY-MM-DD]` · `digest here|#channel` (where the weekly digest goes) · `follow thread|dm|off` · `kpi <dimension> YYYY-MM-DD YYYY-MM-DD` · `export complaints|care|communications|d2 [;]` · `care [CODE]`. Roles: {roles}.',
+    'Usage: `/sportello setup` (the first time) · `roles [@person +ROLE -ROLE]` · `routing [add|edit N|delete N]` · `taxonomy [add|edit|retire|approve]` (departments, categories, problem codes) · `digest [YYYY-MM-DD YYYY-MM-DD]` · `digest here|#channel` (where the weekly digest goes) · `follow thread|dm|off` · `kpi <dimension> YYYY-MM-DD YYYY-MM-DD` · `export complaints|care|communications|d2 [;]` · `care [CODE]`. Roles: {roles}.',
   'complaint.not_found': 'No complaint numbered {number}: the form is R-2026-0042.',
   'roles.list': 'Assigned roles:\n{lines}',
   'roles.seeded':
@@ -605,4 +605,43 @@ export const en: Record<MessageKey, string> = {
     'Usage: `/d2` opens the D2 form (Mod. 07_D2) to ask the commercial director to contact a client; it takes no other words.',
   'communication.usage':
     'Usage: `/communication` opens the draft of a written communication to a client (Mod. 07_A17); it takes no other words.',
+  // Taxonomy: departments, categories and problem codes as managed lists (issue 16).
+  'permission.taxonomy.manage': 'manage departments, categories and problem codes',
+  'taxonomy.usage':
+    'Usage: `/sportello taxonomy [department|category|problemCode|imported]` shows the list · `/sportello taxonomy add department assistenza "Assistenza tecnica" ["Technical support"]` adds one (kinds: `department`, `category`, `problemCode`; the English label is optional) · `edit <kind> <code> "<label>"` changes it · `retire <kind> <code>` retires it · `approve problemCode <code>` approves an imported code.',
+  'taxonomy.teams.usage':
+    'Usage: `taxonomy [department|category|problemCode|imported]` shows the list · `taxonomy add department assistenza "Assistenza tecnica" ["Technical support"]` adds one (kinds: `department`, `category`, `problemCode`; the English label is optional) · `taxonomy edit <kind> <code> "<label>"` changes it · `taxonomy retire <kind> <code>` retires it · `taxonomy approve problemCode <code>` approves an imported code.',
+  'taxonomy.kind.department': 'department',
+  'taxonomy.kind.category': 'category',
+  'taxonomy.kind.problemCode': 'problem code',
+  'taxonomy.kinds.department': 'Departments',
+  'taxonomy.kinds.category': 'Categories',
+  'taxonomy.kinds.problemCode': 'Problem codes',
+  'taxonomy.field.code': 'Code',
+  'taxonomy.field.label': 'Label',
+  'taxonomy.list.header': 'Departments, categories and problem codes of the complaint form:',
+  'taxonomy.list.kind': '{kind} ({count}):',
+  'taxonomy.list.row': '• `{code}` — {label}{status}',
+  'taxonomy.list.imported': ' · ⚠️ imported, to review: approve or retire it',
+  'taxonomy.list.retired': ' · retired',
+  'taxonomy.list.more': '… and {count} more.',
+  'taxonomy.list.empty':
+    'The list is empty: while a kind has no values, the complaint form asks for it as free text.',
+  'taxonomy.added': 'Added ({kind}): `{code}` — {label}. The next complaint form offers it.',
+  'taxonomy.edited': 'Changed ({kind}): `{code}` — {label}.',
+  'taxonomy.retired':
+    'Retired ({kind}): `{code}`. The form no longer offers it; the cases that have it keep it.',
+  'taxonomy.approved': 'Approved ({kind}): `{code}` — {label}. The form offers it from now on.',
+  'error.TAXONOMY.FORBIDDEN':
+    'Only the director, a manager or an administrator changes departments, categories and problem codes.',
+  'error.TAXONOMY.DUPLICATE': '`{code}` is already in the list: to change its label use `edit`.',
+  'error.TAXONOMY.NOT_FOUND':
+    'There is no `{code}` among the values that can be changed this way (it may be retired already): see the list.',
+  'error.TAXONOMY.NOT_IMPORTED': '`{code}` is not an imported code waiting for review.',
+  'error.TAXONOMY.RESERVED':
+    '`{code}` is kept for the form’s “Not sure → triage” choice: use another code.',
+  'field.not_listed': 'Choose a value from the list.',
+  'complaint.field.department.not_sure': 'Not sure → triage',
+  'complaint.field.choose': 'Choose…',
+  'complaint.field.search': 'Type to search…',
 };

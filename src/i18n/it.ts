@@ -333,7 +333,7 @@ export const it = {
   'roles.already_director':
     'Sportello è già configurato e tu sei tra i direttori. Ruoli: `/sportello roles`.',
   'sportello.usage':
-    'Uso: `/sportello setup` (la prima volta) · `roles [@persona +RUOLO -RUOLO]` · `routing [add|edit N|delete N]` · `digest [AAAA-MM-GG AAAA-MM-GG]` · `digest here|#canale` (dove va il riepilogo settimanale) · `follow thread|dm|off` · `kpi <dimensione> AAAA-MM-GG AAAA-MM-GG` · `export complaints|care|communications|d2 [;]` · `care [CODICE]`. Ruoli: {roles}.',
+    'Uso: `/sportello setup` (la prima volta) · `roles [@persona +RUOLO -RUOLO]` · `routing [add|edit N|delete N]` · `taxonomy [add|edit|retire|approve]` (reparti, categorie, codici problema) · `digest [AAAA-MM-GG AAAA-MM-GG]` · `digest here|#canale` (dove va il riepilogo settimanale) · `follow thread|dm|off` · `kpi <dimensione> AAAA-MM-GG AAAA-MM-GG` · `export complaints|care|communications|d2 [;]` · `care [CODICE]`. Ruoli: {roles}.',
   'complaint.not_found': 'Nessun reclamo con il numero {number}: il formato è R-2026-0042.',
   'roles.list': 'Ruoli assegnati:\n{lines}',
   'roles.seeded':
@@ -610,4 +610,44 @@ export const it = {
     'Uso: `/d2` apre il modulo D2 (Mod. 07_D2) per chiedere al direttore commerciale di contattare un cliente; non vuole altre parole.',
   'communication.usage':
     'Uso: `/communication` apre la bozza di una comunicazione scritta a un cliente (Mod. 07_A17); non vuole altre parole.',
+  // Taxonomy: departments, categories and problem codes as managed lists (issue 16).
+  'permission.taxonomy.manage': 'gestire reparti, categorie e codici problema',
+  'taxonomy.usage':
+    'Uso: `/sportello taxonomy [department|category|problemCode|imported]` mostra l’elenco · `/sportello taxonomy add department assistenza "Assistenza tecnica" ["Technical support"]` aggiunge (tipi: `department`, `category`, `problemCode`; l’etichetta inglese è facoltativa) · `edit <tipo> <codice> "<etichetta>"` la cambia · `retire <tipo> <codice>` lo ritira · `approve problemCode <codice>` approva un codice importato.',
+  'taxonomy.teams.usage':
+    'Uso: `taxonomy [department|category|problemCode|imported]` mostra l’elenco · `taxonomy add department assistenza "Assistenza tecnica" ["Technical support"]` aggiunge (tipi: `department`, `category`, `problemCode`; l’etichetta inglese è facoltativa) · `taxonomy edit <tipo> <codice> "<etichetta>"` la cambia · `taxonomy retire <tipo> <codice>` lo ritira · `taxonomy approve problemCode <codice>` approva un codice importato.',
+  'taxonomy.kind.department': 'reparto',
+  'taxonomy.kind.category': 'categoria',
+  'taxonomy.kind.problemCode': 'codice problema',
+  'taxonomy.kinds.department': 'Reparti',
+  'taxonomy.kinds.category': 'Categorie',
+  'taxonomy.kinds.problemCode': 'Codici problema',
+  'taxonomy.field.code': 'Codice',
+  'taxonomy.field.label': 'Etichetta',
+  'taxonomy.list.header': 'Reparti, categorie e codici problema del modulo di reclamo:',
+  'taxonomy.list.kind': '{kind} ({count}):',
+  'taxonomy.list.row': '• `{code}` — {label}{status}',
+  'taxonomy.list.imported': ' · ⚠️ importato, da rivedere: approvalo o ritiralo',
+  'taxonomy.list.retired': ' · ritirato',
+  'taxonomy.list.more': '… e altri {count}.',
+  'taxonomy.list.empty':
+    'L’elenco è vuoto: finché un tipo non ha valori, il modulo di reclamo lo chiede come testo libero.',
+  'taxonomy.added':
+    'Aggiunto ({kind}): `{code}` — {label}. Il prossimo modulo di reclamo lo propone.',
+  'taxonomy.edited': 'Modificato ({kind}): `{code}` — {label}.',
+  'taxonomy.retired':
+    'Ritirato ({kind}): `{code}`. Il modulo non lo propone più; i casi che lo hanno lo conservano.',
+  'taxonomy.approved': 'Approvato ({kind}): `{code}` — {label}. Da ora il modulo lo propone.',
+  'error.TAXONOMY.FORBIDDEN':
+    'Solo il direttore, un responsabile o un amministratore modifica reparti, categorie e codici problema.',
+  'error.TAXONOMY.DUPLICATE': '`{code}` è già nell’elenco: per cambiarne l’etichetta usa `edit`.',
+  'error.TAXONOMY.NOT_FOUND':
+    'Non c’è `{code}` tra i valori che si possono cambiare così (forse è già ritirato): guarda l’elenco.',
+  'error.TAXONOMY.NOT_IMPORTED': '`{code}` non è un codice importato in attesa di revisione.',
+  'error.TAXONOMY.RESERVED':
+    '`{code}` è riservato alla scelta “Non so → triage” del modulo: usa un altro codice.',
+  'field.not_listed': 'Scegli un valore dall’elenco.',
+  'complaint.field.department.not_sure': 'Non so → triage',
+  'complaint.field.choose': 'Scegli…',
+  'complaint.field.search': 'Scrivi per cercare…',
 } as const;

@@ -89,7 +89,9 @@ export async function importComplaints(
     return false;
   });
   const knownCodes = new Set(
-    (await store.models.problemCode.find({}, { _id: 1 }).lean()).map((c) => String(c._id)),
+    (await store.models.taxonomy.find({ kind: 'problemCode' }, { code: 1 }).lean()).map((c) =>
+      String(c.code),
+    ),
   );
   const { fresh, updates } = sortOut(await storedImports(store), accepted, mapping, report);
   const cases = fresh.map((c) => newCase(c, clients.get(c.clientCode)));

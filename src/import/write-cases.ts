@@ -137,12 +137,7 @@ export async function addProblemCodes(
 ) {
   const unknown = [...new Set(fresh.map((f) => f.data.problemCode))].filter((c) => !known.has(c));
   if (!unknown.length) return;
-  await store.models.problemCode
-    .insertMany(
-      unknown.map((code) => ({ _id: code, label: code, source: 'imported' })),
-      { ordered: false },
-    )
-    .catch(() => undefined);
+  await store.taxonomy.importCodes(unknown);
   unknown.forEach((c) => known.add(c));
   report.addedProblemCodes.push(...unknown);
 }

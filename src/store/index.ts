@@ -19,6 +19,8 @@ import { kpiRepository } from './kpi.repo.js';
 import { outboxRepository } from './outbox.repo.js';
 import { roleAssignmentRepo } from './role-assignment.repo.js';
 import { routingRuleRepository } from './routing-rule.repo.js';
+import { moveProblemCodes } from './taxonomy-migrations.js';
+import { taxonomyRepository } from './taxonomy.repo.js';
 
 /** Every repository over one connection; bad stored documents go to `report`. */
 export async function createStore(
@@ -31,6 +33,7 @@ export async function createStore(
   await backfillLastActivity(models);
   await backfillNumberPositions(models);
   await backfillClientKeys(models, report);
+  await moveProblemCodes(models);
   return {
     models,
     care: careRegister(models, report),
@@ -47,6 +50,7 @@ export async function createStore(
     serviceOrders: serviceOrderRepository(models, report),
     settings: settingsRepository(models),
     surveys: surveyRepository(models),
+    taxonomy: taxonomyRepository(models, report),
   };
 }
 export type Store = Awaited<ReturnType<typeof createStore>>;

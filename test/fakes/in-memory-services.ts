@@ -14,6 +14,7 @@ import type { RoutingRule } from '../../src/domain/routing/routing-rule.js';
 import type { ChatUser } from '../../src/domain/shared/chat-user.js';
 import type { CaseRef, Notification } from '../../src/domain/shared/notification.js';
 import type { SlaClock } from '../../src/domain/sla/sla-clock.js';
+import type { TaxonomyEntry } from '../../src/domain/taxonomy/taxonomy.js';
 import { defaultSlaPolicy } from '../../src/domain/sla/sla-policy.js';
 
 /** A clock the test moves by hand. */
@@ -42,6 +43,7 @@ export function inMemoryServices(calendar: BusinessCalendar, start: Date) {
   const queuedKeys = new Set<string>();
   const schedules: { ref: CaseRef; clocks: SlaClock[] }[] = [];
   const routingRules: RoutingRule[] = [];
+  const taxonomyEntries: TaxonomyEntry[] = [];
   const counters = new Map<string, number>();
   const settings = new Map<string, unknown>();
   const issue = (sequence: SequenceName, year: number) => {
@@ -134,6 +136,7 @@ export function inMemoryServices(calendar: BusinessCalendar, start: Date) {
       findByName: async (name) => copy(named.get(nameKey(name))),
     },
     routing: { rules: async () => copy(routingRules) },
+    taxonomy: { entries: async () => copy(taxonomyEntries) },
     events: {
       async append(event: NewCaseEvent) {
         events.push({ ...copy(event), id: String(events.length + 1) });
@@ -183,6 +186,7 @@ export function inMemoryServices(calendar: BusinessCalendar, start: Date) {
     schedules,
     routingRules,
     settings,
+    taxonomyEntries,
     addClient(): string {
       const id = newId();
       clients.add(id);

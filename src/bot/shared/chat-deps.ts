@@ -15,6 +15,7 @@ import type {
 import type { RoleStore } from '../../domain/roles/change-roles.js';
 import type { SettingsServices } from '../../domain/settings/change-settings.js';
 import type { RoutingServices } from '../../domain/routing/routing.ports.js';
+import type { TaxonomyServices } from '../../domain/taxonomy/taxonomy.ports.js';
 import type { RoleDirectory } from '../../domain/shared/shared.ports.js';
 import type { RegisterExports } from '../../domain/registers/registers.ports.js';
 import type { SatisfactionServices } from '../../domain/satisfaction/satisfaction.ports.js';
@@ -39,6 +40,8 @@ export interface ChatDeps {
   communications: CommunicationServices;
   /** The routing table as managers edit it from chat. */
   routing: RoutingServices;
+  /** Departments, categories and problem codes as process owners edit them from chat. */
+  taxonomy: TaxonomyServices;
   registers: RegisterExports;
   /** Company and personal settings set from chat (follow mode, the digest's destination). */
   settings: SettingsServices;

@@ -1,6 +1,7 @@
 import type { ChatUser } from '../../domain/shared/chat-user.js';
 import type { FieldProblem } from '../../domain/shared/input.js';
 import type { Refusal } from '../../domain/shared/result.js';
+import { NOT_LISTED } from '../../domain/taxonomy/check-choices.js';
 import { isMessageKey, type Translate } from '../../i18n/translate.js';
 import { fieldName } from './field-names.js';
 
@@ -53,6 +54,7 @@ function alreadyDone(
 /** One field problem in the reader's language. */
 export function describe(problem: FieldProblem, t: Translate): string {
   if (problem.missing) return t('field.required');
+  if (problem.message === NOT_LISTED) return t('field.not_listed');
   if (problem.code === 'too_big' && problem.maximum !== undefined)
     return t('field.too_long', { maximum: problem.maximum });
   if (problem.code === 'too_small' && problem.origin === 'number' && problem.minimum !== undefined)

@@ -14,6 +14,7 @@ import { registerSportelloCommand } from './commands/sportello.command.js';
 import { registerRoutingForms } from './commands/routing.command.js';
 import { registerAppHome } from './home/app-home.js';
 import { registerClientOptions } from './options/client-options.js';
+import { registerTaxonomyOptions } from './options/taxonomy-options.js';
 import { registerComplaintShortcut } from './shortcuts/register-complaint.js';
 import { localeResolver, type SlackDeps } from './slack-deps.js';
 import { registerCaseFormsSubmit } from './views/case-forms-submit.js';
@@ -127,6 +128,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
   registerClientCommand(app, deps, localeOf);
   registerCareCallSubmit(app, deps, deps.care, localeOf);
   registerClientOptions(app, deps, localeOf);
+  registerTaxonomyOptions(app, deps, localeOf);
   registerComplaintShortcut(app, deps, localeOf);
   registerAppHome(app, deps, localeOf);
   app.error(async ({ error, body }: { error: Error; body: unknown }) => {

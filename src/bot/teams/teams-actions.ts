@@ -25,6 +25,7 @@ import { onCardAction } from './card-action.js';
 import { attachment, text, type Card } from './cards/adaptive.js';
 import { teamsCaseCard, teamsD2Card } from './cards/case-card.js';
 import { complaintFormCard, d2FormCard, noticeCard } from './cards/forms.js';
+import { teamsFormChoices } from './teams-taxonomy.js';
 import { teamsUser } from './teams-app.js';
 import { registerTeamsAdmin } from './teams-admin.js';
 import type { TeamsDeps } from './teams-deps.js';
@@ -240,7 +241,11 @@ function registerComplaintExtension(
     const description = plainTextOf(value?.messagePayload?.body?.content ?? '').slice(0, 4000);
     const t = tOf(turn);
     const clients = await deps.clients.search('', 100);
-    return task(t, complaintFormCard(t, clients, { values: { description }, inTaskModule: true }));
+    const taxonomy = await teamsFormChoices(turn, deps);
+    return task(
+      t,
+      complaintFormCard(t, clients, { values: { description }, inTaskModule: true, taxonomy }),
+    );
   });
   app.messageExtensions.submitAction<Data>(
     TEAMS_COMMANDS.registerComplaint,
@@ -281,6 +286,7 @@ async function submitComplaint(
       values,
       errors,
       inTaskModule,
+      taxonomy: await teamsFormChoices(turn, deps),
     }),
     refused: true,
   });

@@ -11,6 +11,7 @@ import { registerTeamsActions } from './teams-actions.js';
 import { registerTeamsRoles } from './teams-roles.js';
 import { registerTeamsRouting } from './teams-routing.js';
 import { registerTeamsSettings } from './teams-settings.js';
+import { registerTeamsTaxonomy, teamsFormChoices } from './teams-taxonomy.js';
 import type { TeamsDeps } from './teams-deps.js';
 
 export interface TeamsAppOptions {
@@ -68,7 +69,13 @@ export function createTeamsApp(options: TeamsAppOptions, deps: TeamsDeps) {
     async (context) => {
       const clients = await deps.clients.search('', 100);
       await context.sendActivity({
-        attachments: [attachment(complaintFormCard(teamsTranslator(context, deps), clients))],
+        attachments: [
+          attachment(
+            complaintFormCard(teamsTranslator(context, deps), clients, {
+              taxonomy: await teamsFormChoices(context, deps),
+            }),
+          ),
+        ],
       });
     },
   );
@@ -82,6 +89,7 @@ export function createTeamsApp(options: TeamsAppOptions, deps: TeamsDeps) {
   registerTeamsRoles(app, deps);
   registerTeamsRouting(app, deps);
   registerTeamsSettings(app, deps);
+  registerTeamsTaxonomy(app, deps);
   app.error(async (context, error) => {
     deps.log.error({ err: error }, 'teams turn failed');
     await context

@@ -10,6 +10,7 @@ export const CASE_KINDS = [
   'roles',
   'routing',
   'settings',
+  'taxonomy',
 ] as const;
 export const CaseKindSchema = z.enum(CASE_KINDS);
 

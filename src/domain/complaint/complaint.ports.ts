@@ -10,6 +10,7 @@ import type {
 } from '../shared/shared.ports.js';
 import type { SettingsStore } from '../settings/settings.js';
 import type { SlaPolicy } from '../sla/sla-policy.js';
+import type { TaxonomyReader } from '../taxonomy/taxonomy.ports.js';
 import type { Client, NewClient } from '../client/client.js';
 import type { Complaint, NewComplaint } from './complaint.js';
 import type { EscalationPolicy } from './escalation.js';
@@ -77,6 +78,8 @@ export interface ComplaintServices {
   serviceOrders: ServiceOrderRepository;
   clients: ClientDirectory;
   routing: RoutingTable;
+  /** Departments, categories and problem codes a case may be filed under. */
+  taxonomy: TaxonomyReader;
   events: CaseEventLog;
   roles: RoleDirectory;
   notifier: Notifier;

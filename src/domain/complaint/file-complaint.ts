@@ -8,6 +8,7 @@ import type { CaseRef } from '../shared/notification.js';
 import { ok, refuse, type Result } from '../shared/result.js';
 import { chatText, optionalChatText } from '../shared/text.js';
 import { clocksForNewCase } from '../sla/clocks-on-transition.js';
+import { checkChoices } from '../taxonomy/check-choices.js';
 import {
   ContactChannelSchema,
   PrioritySchema,
@@ -74,7 +75,10 @@ export async function fileComplaint(
 ): Promise<Result<Filed, FileComplaintRefusal>> {
   const parsed = parseInput(FileComplaintInputSchema, input);
   if (!parsed.ok) return parsed;
-  const form = parsed.value;
+  // Department, category and problem code as the taxonomy lists them (free text while it is empty).
+  const listed = checkChoices(await services.taxonomy.entries(), parsed.value);
+  if (!listed.ok) return listed;
+  const form = { ...parsed.value, ...listed.value };
   const roles = await services.roles.rolesOf(by);
   if (!may(roles, 'complaint.file'))
     return refuse('COMPLAINT.FORBIDDEN', { action: 'complaint.file' });

@@ -35,6 +35,8 @@ const WHO_MAY = {
   'routing.manage': ['DCOM', 'manager', 'admin'],
   // Where the weekly digest goes is the commercial director's call (issue 17.9).
   'settings.digest': ['DCOM'],
+  // Departments, categories and problem codes are the process owners' list too (README, "Taxonomy").
+  'taxonomy.manage': ['DCOM', 'manager', 'admin'],
   // Reading the registers needs a role of the procedure (least privilege; README, "Who reads what").
   'complaints.read': ROLES,
   'clients.read': ROLES,

@@ -1,5 +1,6 @@
 import type { Priority } from '../complaint/complaint.js';
 import { eachOnce, type ChatDestination, type ChatUser } from '../shared/chat-user.js';
+import { NOT_SURE_DEPARTMENT } from '../taxonomy/taxonomy.js';
 import { ANY, routingKey, type RoutingRule } from './routing-rule.js';
 
 export interface RouteQuery {
@@ -29,15 +30,17 @@ const specificity = (rule: RoutingRule) =>
 
 /**
  * Where a case is announced: the most specific matching rule, or the triage destination when
- * nothing matches — a case is never dropped. A triage card mentions whoever triages
- * (`triagers`: the coordinators, else the directors), so somebody is told.
+ * nothing matches — a case is never dropped. A department filed as "not sure" goes to triage.
+ * A triage card mentions whoever triages (`triagers`: the coordinators, else the directors),
+ * so somebody is told.
  */
 export function routeCase(
   rules: RoutingRule[],
   query: RouteQuery,
   fallback: { triage: ChatDestination; directors: ChatUser[]; triagers?: ChatUser[] },
 ): Route {
-  const best = rules
+  const candidates = query.department === NOT_SURE_DEPARTMENT ? [] : rules;
+  const best = candidates
     .filter(
       (r) =>
         matches(r.department, query.department) &&

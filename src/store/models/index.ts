@@ -13,6 +13,7 @@ import { defineRoleAssignmentModel } from './role-assignment.model.js';
 import { defineRoutingRuleModel } from './routing-rule.model.js';
 import { defineServiceOrderModel } from './service-order.model.js';
 import { defineSettingModel } from './setting.model.js';
+import { defineTaxonomyModel } from './taxonomy.model.js';
 
 export function defineModels(connection: Connection) {
   return {
@@ -30,6 +31,7 @@ export function defineModels(connection: Connection) {
     routingRule: defineRoutingRuleModel(connection),
     serviceOrder: defineServiceOrderModel(connection),
     setting: defineSettingModel(connection),
+    taxonomy: defineTaxonomyModel(connection),
   };
 }
 export type Models = ReturnType<typeof defineModels>;

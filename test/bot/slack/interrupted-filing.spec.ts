@@ -134,6 +134,13 @@ describe('Slack: a crash between "case saved" and "card queued"', () => {
     if (!filed.ok) throw new Error(filed.error.code);
     const { number } = filed.value.complaint;
     await eventually(() => expect(cardsOf(number)).toEqual(['C0TRIAGE']));
+    // The card's follow-ups (its triage mentions) are posted after it: count once all are out.
+    await eventually(async () => {
+      const waiting = await bot.db.store.models.outbox.countDocuments({
+        status: { $in: ['pending', 'delivering'] },
+      });
+      if (waiting) throw new Error(`${waiting} messages not delivered yet`);
+    });
     const posted = bot.stub.of('chat.postMessage').length;
     clock.set(rome('2026-11-24 12:00'));
     await sweep();

@@ -2,6 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { ACTIONS } from '../../ids.js';
 import { careCallModal, complaintModal, d2Modal } from '../blocks/modals.js';
+import { formChoices } from '../options/taxonomy-options.js';
 import { refusedBeforeForm } from '../refuse-early.js';
 import type { LocaleOf, SlackDeps } from '../slack-deps.js';
 
@@ -38,7 +39,7 @@ export function registerCareButtons(app: App, deps: SlackDeps, localeOf: LocaleO
   ] as const) {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
       await ack();
-      const { t } = await localeOf(body.user.id);
+      const { t, locale } = await localeOf(body.user.id);
       const at = { userId: body.user.id, channel: body.channel?.id };
       if (await refusedBeforeForm(deps, client, at, toD2 ? 'd2.raise' : 'complaint.file', t))
         return;
@@ -50,7 +51,9 @@ export function registerCareButtons(app: App, deps: SlackDeps, localeOf: LocaleO
         ...(value.n ? { description: value.n } : {}),
       };
       const metadata = body.channel ? { channel: body.channel.id } : {};
-      const view = toD2 ? d2Modal(t, metadata, prefill) : complaintModal(t, metadata, prefill);
+      const view = toD2
+        ? d2Modal(t, metadata, prefill)
+        : complaintModal(t, metadata, prefill, await formChoices(deps, locale));
       await client.views.open({ trigger_id: body.trigger_id, view });
     });
   }

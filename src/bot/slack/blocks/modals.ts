@@ -3,6 +3,12 @@ import { DESCRIPTION_MAX } from '../../../domain/complaint/file-complaint.js';
 import type { MessageKey, Translate } from '../../../i18n/translate.js';
 import { OPTIONS, VIEWS } from '../../ids.js';
 import { escapeText, md, plainText, type Block, type Modal } from './block-kit.js';
+import {
+  leadingOptions,
+  NO_CHOICES,
+  taxonomyInput,
+  type TaxonomyChoices,
+} from './taxonomy-select.js';
 
 const option = (value: string, text: string) => ({ text: plainText(text), value });
 export const textInput = (
@@ -97,11 +103,44 @@ export const clientSelect = (t: Translate, client?: Prefill['client']): Block =>
   },
 });
 
+/**
+ * Problem code, category and department: chosen from the taxonomy, typed while it lists nothing
+ * of their kind (a fresh installation); "not sure" sends a case to triage.
+ */
+const taxonomyFields = (t: Translate, choices: TaxonomyChoices): Block[] => [
+  taxonomyInput(
+    'problemCode',
+    t('complaint.field.problemCode'),
+    t,
+    choices,
+    textInput('problemCode', t('complaint.field.problemCode'), {
+      max: 40,
+      hint: t('complaint.field.problemCode.hint'),
+    }),
+  ),
+  taxonomyInput(
+    'category',
+    t('complaint.field.category'),
+    t,
+    choices,
+    textInput('category', t('complaint.field.category'), { max: 80 }),
+  ),
+  taxonomyInput(
+    'department',
+    t('complaint.field.department'),
+    t,
+    choices,
+    textInput('department', t('complaint.field.department'), { max: 80 }),
+    { leading: leadingOptions('department', t) },
+  ),
+];
+
 /** The /complaint form: every field of seed 003's minimum data the operator knows at intake. */
 export function complaintModal(
   t: Translate,
   metadata: { channel?: string; sourceMessageUrl?: string },
   prefill: Prefill = {},
+  choices: TaxonomyChoices = NO_CHOICES,
 ): Modal {
   const keys = (prefix: string, values: readonly string[]) =>
     values.map((v): [string, string] => [v, t(`${prefix}.${v}` as MessageKey)]);
@@ -113,12 +152,7 @@ export function complaintModal(
       max: DESCRIPTION_MAX,
       initial: prefill.description,
     }),
-    textInput('problemCode', t('complaint.field.problemCode'), {
-      max: 40,
-      hint: t('complaint.field.problemCode.hint'),
-    }),
-    textInput('category', t('complaint.field.category'), { max: 80 }),
-    textInput('department', t('complaint.field.department'), { max: 80 }),
+    ...taxonomyFields(t, choices),
     {
       type: 'input',
       block_id: 'priority',

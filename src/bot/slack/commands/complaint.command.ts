@@ -11,6 +11,7 @@ import type { Translate } from '../../../i18n/translate.js';
 import { COMMANDS } from '../../ids.js';
 import { escapeText } from '../blocks/block-kit.js';
 import { complaintModal } from '../blocks/modals.js';
+import { formChoices } from '../options/taxonomy-options.js';
 import { showComplaint } from './complaint-show.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { refusedBeforeForm, slackNeedsRole } from '../refuse-early.js';
@@ -28,7 +29,12 @@ export function registerComplaintCommand(app: App, deps: SlackDeps, localeOf: Lo
       if (await refusedBeforeForm(deps, client, at, 'complaint.file', t)) return;
       await client.views.open({
         trigger_id: command.trigger_id,
-        view: complaintModal(t, { channel: command.channel_id }),
+        view: complaintModal(
+          t,
+          { channel: command.channel_id },
+          {},
+          await formChoices(deps, locale),
+        ),
       });
       return;
     }

@@ -4,10 +4,11 @@ import type { WebClient } from '@slack/web-api';
 import { deleteRoutingRule, listRoutingRules } from '../../../domain/routing/manage-routing.js';
 import type { RoutingRule } from '../../../domain/routing/routing-rule.js';
 import type { ChatUser } from '../../../domain/shared/chat-user.js';
-import type { Translate } from '../../../i18n/translate.js';
+import type { Locale, Translate } from '../../../i18n/translate.js';
 import { ACTIONS } from '../../ids.js';
 import { routingRefusalText, ruleLine } from '../../shared/routing-text.js';
 import { md, plainText, type Block } from '../blocks/block-kit.js';
+import { formChoices } from '../options/taxonomy-options.js';
 import { refusedBeforeForm, slackNeedsRole } from '../refuse-early.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { routingModal, slackNaming } from '../views/routing-form.js';
@@ -32,6 +33,7 @@ export async function routingCommand(
   me: ChatUser,
   [verb = '', n = '']: string[],
   t: Translate,
+  locale: Locale = 'it',
 ) {
   const at = { userId: me.id, channel: command.channel_id };
   if (verb === 'add' || verb === 'edit') {
@@ -47,7 +49,7 @@ export async function routingCommand(
     const metadata = { channel: command.channel_id, ...(rule ? { ruleId: rule.id } : {}) };
     await client.views.open({
       trigger_id: command.trigger_id,
-      view: routingModal(t, metadata, rule),
+      view: routingModal(t, metadata, rule, await formChoices(deps, locale)),
     });
     return;
   }
@@ -121,7 +123,7 @@ export function registerRoutingForms(app: App, deps: SlackDeps, localeOf: Locale
     ACTIONS.routingEdit,
     async ({ ack, body, action, client }) => {
       await ack();
-      const { t } = await localeOf(body.user.id);
+      const { t, locale } = await localeOf(body.user.id);
       const at = { userId: body.user.id, channel: body.channel?.id };
       if (await refusedBeforeForm(deps, client, at, 'routing.manage', t)) return;
       const me = slackUser(body.user);
@@ -131,7 +133,7 @@ export function registerRoutingForms(app: App, deps: SlackDeps, localeOf: Locale
       const metadata = { ruleId: rule.id, ...(body.channel ? { channel: body.channel.id } : {}) };
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: routingModal(t, metadata, rule),
+        view: routingModal(t, metadata, rule, await formChoices(deps, locale)),
       });
     },
   );

@@ -13,6 +13,7 @@ import { ROLES } from '../../../domain/roles/role.js';
 import { rolesCommand, setUpCommand } from './roles.js';
 import { routingCommand } from './routing.command.js';
 import { namesDigestPlace, slackDigestDestination, slackFollow } from './settings.command.js';
+import { taxonomyCommand } from './taxonomy.command.js';
 import { slackNeedsRole } from '../refuse-early.js';
 import { COMMANDS } from '../../ids.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
@@ -46,7 +47,8 @@ export function registerSportelloCommand(app: App, deps: SlackDeps, localeOf: Lo
       return reply(await digestOnDemand(deps, me, command.channel_id, target, list, t));
     if (verb === 'roles') return reply(await rolesCommand(deps, me, words.slice(1), t));
     if (verb === 'routing')
-      return routingCommand(deps, { command, ack, client }, me, words.slice(1), t);
+      return routingCommand(deps, { command, ack, client }, me, words.slice(1), t, locale);
+    if (verb === 'taxonomy') return reply(await taxonomyCommand(deps, me, command.text, t));
     return reply(t('sportello.usage', { roles: ROLES.join(', ') }));
   });
 }

@@ -1,6 +1,7 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import { SHORTCUTS } from '../../ids.js';
 import { complaintModal } from '../blocks/modals.js';
+import { formChoices } from '../options/taxonomy-options.js';
 import { refusedBeforeForm } from '../refuse-early.js';
 import type { LocaleOf, SlackDeps } from '../slack-deps.js';
 
@@ -8,7 +9,7 @@ import type { LocaleOf, SlackDeps } from '../slack-deps.js';
 export function registerComplaintShortcut(app: App, deps: SlackDeps, localeOf: LocaleOf) {
   app.shortcut<MessageShortcut>(SHORTCUTS.registerComplaint, async ({ ack, shortcut, client }) => {
     await ack();
-    const { t } = await localeOf(shortcut.user.id);
+    const { t, locale } = await localeOf(shortcut.user.id);
     const at = { userId: shortcut.user.id, channel: shortcut.channel.id };
     if (await refusedBeforeForm(deps, client, at, 'complaint.file', t)) return;
     const link = await client.chat
@@ -21,6 +22,7 @@ export function registerComplaintShortcut(app: App, deps: SlackDeps, localeOf: L
         t,
         { channel: shortcut.channel.id, ...(link ? { sourceMessageUrl: link } : {}) },
         { description: String(shortcut.message.text ?? '').slice(0, 3000) },
+        await formChoices(deps, locale),
       ),
     });
   });

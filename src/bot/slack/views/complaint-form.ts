@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { FileComplaintInputSchema } from '../../../domain/complaint/file-complaint.js';
 import { parseInput, type FieldProblem } from '../../../domain/shared/input.js';
+import { checkChoices } from '../../../domain/taxonomy/check-choices.js';
+import type { TaxonomyEntry } from '../../../domain/taxonomy/taxonomy.js';
 import type { Refusal } from '../../../domain/shared/result.js';
 import type { Translate } from '../../../i18n/translate.js';
 import { escapeText } from '../blocks/block-kit.js';
@@ -81,13 +83,18 @@ export const newClientName = (client: string | undefined) =>
 const PLACEHOLDER_ID = '0'.repeat(24);
 
 /**
- * What the form itself gets wrong, checked with the use case's own schema and no database (so
- * it is known within Slack's 3 s); undefined when the form is well filled.
+ * What the form itself gets wrong, checked with the use case's own schema and the taxonomy as
+ * last read (no database wait, so it is known within Slack's 3 s); undefined when well filled.
  */
-export function checkForm(submitted: SubmittedComplaint): Refusal | undefined {
+export function checkForm(
+  submitted: SubmittedComplaint,
+  taxonomy: readonly TaxonomyEntry[] = [],
+): Refusal | undefined {
   const clientId = newClientName(submitted.client) ? PLACEHOLDER_ID : (submitted.client ?? '');
   const parsed = parseInput(FileComplaintInputSchema, { ...submitted.form, clientId });
-  return parsed.ok ? undefined : parsed;
+  if (!parsed.ok) return parsed;
+  const listed = checkChoices(taxonomy, parsed.value);
+  return listed.ok ? undefined : listed;
 }
 
 /** A refused form → Slack's `response_action: errors`, each on its block, localised. */

@@ -54,7 +54,7 @@ export function registerComplaintSubmit(
   };
   app.view(VIEWS.complaint, async ({ ack, body, view }) => {
     const submitted = readComplaintView(view);
-    const refused = checkForm(submitted);
+    const refused = checkForm(submitted, await taxonomyWithin(deps, TAXONOMY_WAIT_MS));
     if (refused) {
       const { t } = await localeOf(body.user.id);
       await ack({ response_action: 'errors', errors: formErrors(refused, t) });
@@ -70,6 +70,19 @@ export function registerComplaintSubmit(
     deps.log.error({ err: error }, 'complaint forms left by the last run could not be finished'),
   );
 }
+
+const TAXONOMY_WAIT_MS = 500;
+
+/**
+ * The taxonomy to check a form against before Slack is answered: read through its cache, but
+ * never waited for long (a slow database must not cost the 3 s); none then, and the filing
+ * checks it (a value it does not list is then refused in the message that follows).
+ */
+const taxonomyWithin = (deps: SlackDeps, ms: number) =>
+  Promise.race([
+    deps.services.taxonomy.entries().catch(() => []),
+    new Promise<[]>((resolve) => setTimeout(() => resolve([]), ms).unref()),
+  ]);
 
 /** The one message after the form closed: what happened, never more than is known. */
 export function outcomeText(

@@ -1,10 +1,12 @@
-import { ANY, type RoutingRule } from '../../../domain/routing/routing-rule.js';
+import { ANY, routingKey, type RoutingRule } from '../../../domain/routing/routing-rule.js';
+import { NO_CHOICES, offered, type TaxonomyChoices } from '../../../domain/taxonomy/taxonomy.js';
 import { PRIORITIES } from '../../../domain/complaint/complaint.js';
 import type { Translate } from '../../../i18n/translate.js';
 import { VIEWS } from '../../ids.js';
 import { mention } from '../../shared/format.js';
 import type { Naming } from '../../shared/routing-text.js';
 import { escapeText, plainText, type Block, type Modal } from '../blocks/block-kit.js';
+import { entryOption, taxonomyInput } from '../blocks/taxonomy-select.js';
 
 /** What the routing form carries between opening and submit: the rule edited, where it began. */
 export interface RoutingFormMetadata {
@@ -24,6 +26,29 @@ const textInput = (block: string, label: string, hint: string, initial?: string)
     ...(initial ? { initial_value: initial } : {}),
   },
 });
+
+/**
+ * A rule's department or category: chosen from the taxonomy ("any" first, and the rule's own
+ * value when the taxonomy does not list it), typed while the taxonomy lists none of the kind.
+ */
+function ruleValue(
+  kind: 'department' | 'category',
+  label: string,
+  t: Translate,
+  choices: TaxonomyChoices,
+  current?: string,
+): Block {
+  const typed = textInput(kind, label, t('routing.field.match_hint'), current);
+  const any = { text: plainText(t('routing.any')), value: ANY };
+  const entry = offered(choices.entries, kind).find((e) => routingKey(e.code) === current);
+  const own =
+    current && current !== ANY && !entry ? [{ text: plainText(current, 75), value: current }] : [];
+  const initial = entry ? entryOption(entry, choices.language) : current === ANY ? any : own[0];
+  return taxonomyInput(kind, label, t, choices, typed, {
+    leading: [any, ...own],
+    ...(initial ? { initial } : {}),
+  });
+}
 
 function prioritySelect(t: Translate, initial: string): Block {
   const options = [...PRIORITIES, ANY].map((p) => ({
@@ -47,11 +72,15 @@ function prioritySelect(t: Translate, initial: string): Block {
  * The routing rule form: department, category, priority, channel (Slack's conversation picker,
  * channels only), people to mention, on-call person. Filled in with `rule` when editing it.
  */
-export function routingModal(t: Translate, metadata: RoutingFormMetadata, rule?: RoutingRule) {
+export function routingModal(
+  t: Translate,
+  metadata: RoutingFormMetadata,
+  rule?: RoutingRule,
+  choices: TaxonomyChoices = NO_CHOICES,
+) {
   const onSlack = rule?.destination.platform === 'slack' ? rule.destination.channel : undefined;
   const people = rule?.mention.filter((u) => u.platform === 'slack').map((u) => u.id) ?? [];
   const onCall = rule?.onCall?.platform === 'slack' ? rule.onCall.id : undefined;
-  const hint = t('routing.field.match_hint');
   const modal: Modal = {
     type: 'modal',
     callback_id: VIEWS.routingRule,
@@ -60,8 +89,8 @@ export function routingModal(t: Translate, metadata: RoutingFormMetadata, rule?:
     close: plainText(t('modal.cancel')),
     private_metadata: JSON.stringify(metadata),
     blocks: [
-      textInput('department', t('routing.field.department'), hint, rule?.department),
-      textInput('category', t('routing.field.category'), hint, rule?.category),
+      ruleValue('department', t('routing.field.department'), t, choices, rule?.department),
+      ruleValue('category', t('routing.field.category'), t, choices, rule?.category),
       prioritySelect(t, rule?.priority ?? ANY),
       {
         type: 'input',

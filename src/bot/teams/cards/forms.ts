@@ -1,6 +1,14 @@
 import type { Client } from '../../../domain/client/client.js';
 import { CONTACT_CHANNELS, PRIORITIES } from '../../../domain/complaint/complaint.js';
 import { DESCRIPTION_MAX } from '../../../domain/complaint/file-complaint.js';
+import {
+  labelOf,
+  NO_CHOICES,
+  NOT_SURE_DEPARTMENT,
+  offered,
+  type TaxonomyChoices,
+  type TaxonomyKind,
+} from '../../../domain/taxonomy/taxonomy.js';
 import type { MessageKey, Translate } from '../../../i18n/translate.js';
 import { TEAMS_VERBS } from '../../ids.js';
 import { card, choices, execute, text, textInput, type Element } from './adaptive.js';
@@ -35,6 +43,39 @@ export interface FormState {
   errors?: Record<string, string>;
   /** In a task module (message extension) cards submit with Action.Submit, not Action.Execute. */
   inTaskModule?: boolean;
+  /** Departments, categories and problem codes to choose from (typed while none are listed). */
+  taxonomy?: TaxonomyChoices;
+}
+
+/** Choices a compact ChoiceSet shows before a list is better typed (the server checks it). */
+const CHOICES_MAX = 100;
+
+/**
+ * A department, category or problem code: a compact ChoiceSet of the taxonomy's active entries
+ * ("not sure → triage" first for a department), or free text while it lists none of the kind.
+ */
+function taxonomyField(
+  t: Translate,
+  taxonomy: TaxonomyChoices,
+  kind: TaxonomyKind,
+  value = '',
+  maxLength: number,
+): Element {
+  const title = label(t, `complaint.field.${kind}`, true);
+  const entries = offered(taxonomy.entries, kind);
+  if (!entries.length || entries.length > CHOICES_MAX)
+    return textInput(kind, title, { value, maxLength });
+  const lead: [string, string][] =
+    kind === 'department' ? [[NOT_SURE_DEPARTMENT, t('complaint.field.department.not_sure')]] : [];
+  const listed = entries.map((e): [string, string] => {
+    const name = labelOf(e, taxonomy.language);
+    return [e.code, kind === 'problemCode' && name !== e.code ? `${e.code} · ${name}` : name];
+  });
+  return choices(kind, title, [...lead, ...listed], {
+    value,
+    style: 'compact',
+    placeholder: t('complaint.field.choose'),
+  });
 }
 
 /** The complaint form as an Adaptive Card (same fields and rules as the Slack modal). */
@@ -60,18 +101,9 @@ export function complaintFormCard(t: Translate, clients: Client[], state: FormSt
         isMultiline: true,
         maxLength: DESCRIPTION_MAX,
       }),
-      textInput('problemCode', label(t, 'complaint.field.problemCode', true), {
-        value: v.problemCode ?? '',
-        maxLength: 40,
-      }),
-      textInput('category', label(t, 'complaint.field.category', true), {
-        value: v.category ?? '',
-        maxLength: 80,
-      }),
-      textInput('department', label(t, 'complaint.field.department', true), {
-        value: v.department ?? '',
-        maxLength: 80,
-      }),
+      taxonomyField(t, state.taxonomy ?? NO_CHOICES, 'problemCode', v.problemCode, 40),
+      taxonomyField(t, state.taxonomy ?? NO_CHOICES, 'category', v.category, 80),
+      taxonomyField(t, state.taxonomy ?? NO_CHOICES, 'department', v.department, 80),
       choices(
         'priority',
         label(t, 'complaint.field.priority', true),
