@@ -9,8 +9,20 @@ import { isDuplicateKey } from './number.repo.js';
 import type { BadRecordReporter } from './read-boundary.js';
 import { recordRepo } from './record.repo.js';
 
+const KNOWN_CLIENTS_MAX = 10_000;
+
 export function clientRepository(models: Models, report: BadRecordReporter) {
   const records = recordRepo(models.client, ClientSchema, report);
+  /**
+   * Clients found to exist. No path removes a client (a client is deactivated, never deleted),
+   * so one seen once exists for good, on every instance: filing asks the database only about a
+   * client it has not met yet. Bounded; forgetting costs one read.
+   */
+  const known = new Set<string>();
+  const remember = (id: string) => {
+    if (known.size >= KNOWN_CLIENTS_MAX) known.clear();
+    known.add(id);
+  };
   /** One client by a key value (always a string, never an operator). */
   const one = async (filter: Record<string, string>) => {
     const doc = await models.client.findOne(filter, { _id: 1 }).lean();
@@ -22,10 +34,12 @@ export function clientRepository(models: Models, report: BadRecordReporter) {
     async register(data) {
       const { intakeKey } = data;
       try {
-        return await records.insert({
+        const created = await records.insert({
           ...NewClientSchema.parse(data),
           ...(intakeKey ? { intakeKey } : {}),
         });
+        remember(created.id);
+        return created;
       } catch (error) {
         if (isDuplicateKey(error)) return undefined;
         throw error;
@@ -33,7 +47,11 @@ export function clientRepository(models: Models, report: BadRecordReporter) {
     },
     findByName: (name) => one({ nameKey: nameKey(String(name)) }),
     async exists(clientId) {
-      return isValidObjectId(clientId) && (await models.client.exists({ _id: clientId })) !== null;
+      if (!isValidObjectId(clientId)) return false;
+      if (known.has(String(clientId))) return true;
+      const found = (await models.client.exists({ _id: clientId })) !== null;
+      if (found) remember(String(clientId));
+      return found;
     },
   };
   const queries: ClientQueries = {
