@@ -8,8 +8,10 @@ import type { Models } from './models/index.js';
 import { isDuplicateKey } from './number.repo.js';
 import type { BadRecordReporter } from './read-boundary.js';
 import { recordRepo } from './record.repo.js';
+import { readThrough } from './shared-cache.js';
 
 const KNOWN_CLIENTS_MAX = 10_000;
+const SHOWN_TTL_MS = 30_000;
 
 export function clientRepository(models: Models, report: BadRecordReporter) {
   const records = recordRepo(models.client, ClientSchema, report);
@@ -54,10 +56,17 @@ export function clientRepository(models: Models, report: BadRecordReporter) {
       return found;
     },
   };
+  const find = async (id: string) => {
+    const result = await records.get(id);
+    return result.ok ? result.value : undefined;
+  };
+  // Every card a delivery renders names its client; clients change rarely.
+  const cardClients = readThrough(SHOWN_TTL_MS, find, KNOWN_CLIENTS_MAX);
   const queries: ClientQueries = {
-    async find(id) {
-      const result = await records.get(id);
-      return result.ok ? result.value : undefined;
+    find,
+    shown: async (id) => {
+      const client = await cardClients.get(String(id));
+      return client && { ...client };
     },
     search: (text, limit) => {
       const trimmed = String(text).trim().slice(0, 100);
@@ -75,7 +84,9 @@ export function clientRepository(models: Models, report: BadRecordReporter) {
     async update(id: string, changes: object): Promise<'updated' | 'gone' | 'taken'> {
       if (!isValidObjectId(id)) return 'gone';
       try {
-        const result = await models.client.updateOne({ _id: id }, { $set: changes });
+        const result = await models.client
+          .updateOne({ _id: id }, { $set: changes })
+          .finally(() => cardClients.clear());
         return result.matchedCount === 1 ? 'updated' : 'gone';
       } catch (error) {
         if (isDuplicateKey(error)) return 'taken';

@@ -43,13 +43,15 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
       const complaint = await deps.complaints.get(ref.caseId);
       return (
         complaint && {
-          card: teamsCaseCard(complaint, await deps.clients.find(complaint.clientId), ctx()),
+          card: teamsCaseCard(complaint, await deps.clients.shown(complaint.clientId), ctx()),
           record: complaint,
         }
       );
     }
     const d2 = await deps.d2Requests.get(ref.caseId);
-    return d2 && { card: teamsD2Card(d2, await deps.clients.find(d2.clientId), ctx()), record: d2 };
+    return (
+      d2 && { card: teamsD2Card(d2, await deps.clients.shown(d2.clientId), ctx()), record: d2 }
+    );
   }
   const announced = (record: Complaint | D2Request, number: string) => {
     if (!record.announcement) throw new TeamsDeliveryError(`${number} has no card yet`);
