@@ -58,6 +58,13 @@ export function outboxRepository(models: Models) {
       throw error;
     }
   };
+  /** Ended entries' attempt claims decide nothing any more: they go, in one delete (by _id). */
+  const releaseAll = async (ended: { id: string; turns: number }[]): Promise<void> => {
+    const keys = ended.flatMap(({ id, turns }) =>
+      Array.from({ length: turns }, (_, i) => `${id}:${i + 1}`),
+    );
+    if (keys.length) await outboxClaim.deleteMany({ _id: { $in: keys } });
+  };
   return {
     /** Queues a message; with a `key`, a second message under the same key is dropped. */
     async enqueue(notification: Notification, at: Date, key?: string): Promise<void> {
@@ -143,11 +150,8 @@ export function outboxRepository(models: Models) {
         { $push: { sent: { part, answer } }, $unset: { sending: 1 } },
       );
     },
-    /** An ended entry's attempt claims decide nothing any more: they go (by _id, indexed). */
-    async release(id: string, turns: number): Promise<void> {
-      const keys = Array.from({ length: turns }, (_, i) => `${id}:${i + 1}`);
-      if (keys.length) await outboxClaim.deleteMany({ _id: { $in: keys } });
-    },
+    releaseAll,
+    release: (id: string, turns: number) => releaseAll([{ id, turns }]),
     async delivered(id: string, now: Date): Promise<void> {
       await outbox.updateOne(
         { _id: id },
