@@ -11,9 +11,10 @@ import { VIEWS } from '../src/bot/ids.js';
 import { NewClientSchema } from '../src/domain/client/client.js';
 import { close, createHttpApp, listen, portOf } from '../src/http/server.js';
 import { aClient } from '../test/support/fixtures.js';
+import { connectDatabase } from '../src/store/connection.js';
 import { startTestChat } from '../test/support/test-chat.js';
 import { bareBoltApp } from './support/bare-app.js';
-import type { Burst } from './support/slack-side.js';
+import type { Burst, CardTimes } from './support/slack-side.js';
 
 import { benchServer, benchStore } from './support/bench-database.js';
 
@@ -21,14 +22,23 @@ const total = Number(process.argv[2] ?? 2000);
 const concurrency = Number(process.argv[3] ?? 20);
 const server = await benchServer();
 const { connection, store, drop } = await benchStore(server.uri, { monitorCommands: true });
+// The bench's own polls (how many cards are queued yet) go through a connection nobody counts.
+const watcher = await connectDatabase(server.uri, connection.name);
 // Round trips to the database, by command, while a run is counted (outbox polling included).
 const trips = new Map<string, number>();
 let counting = false;
-connection.getClient().on('commandStarted', (event: { commandName: string }) => {
-  if (counting) trips.set(event.commandName, (trips.get(event.commandName) ?? 0) + 1);
-});
+const tripsBy = new Map<string, number>();
+connection
+  .getClient()
+  .on('commandStarted', (event: { commandName: string; command: Record<string, unknown> }) => {
+    if (!counting) return;
+    trips.set(event.commandName, (trips.get(event.commandName) ?? 0) + 1);
+    const where = `${event.commandName} ${String(event.command[event.commandName])}`;
+    tripsBy.set(where, (tripsBy.get(where) ?? 0) + 1);
+  });
 function countTrips<T>(during: () => Promise<T>) {
   trips.clear();
+  tripsBy.clear();
   counting = true;
   return during().finally(() => (counting = false));
 }
@@ -47,6 +57,12 @@ const slack = fork(fileURLToPath(new URL('./support/slack-side.ts', import.meta.
 const replies: ((message: Record<string, string>) => void)[] = [];
 slack.on('message', (message: Record<string, string>) => replies.shift()?.(message));
 const reply = () => new Promise<Record<string, string>>((resolve) => replies.push(resolve));
+/** Submission → card posted in the channel, timed on Slack's side, for a burst's cards. */
+async function cardTimes(label: string, count: number) {
+  const answer = reply();
+  slack.send({ cardsOf: label, count, withinMs: 300_000 } satisfies CardTimes);
+  return (await answer) as unknown as { posted: number; p50: number; p99: number };
+}
 const { stubUrl } = await reply();
 
 const ours = createHttpApp({ databaseReachable: async () => true });
@@ -54,6 +70,7 @@ const chat = await startTestChat(store, ours, { slackApiUrl: stubUrl!, outbox: {
 const { http: bare, app: bareApp } = bareBoltApp(stubUrl!);
 const floor = connection.db!.collection('bench_floor_cases');
 const floorOutbox = connection.db!.collection('bench_floor_outbox');
+const floorQueued = () => watcher.db!.collection('bench_floor_outbox').countDocuments();
 bareApp.view(VIEWS.complaint, async ({ ack, view }) => {
   const { insertedId } = await floor.insertOne({ values: view.state.values, at: new Date() });
   await floorOutbox.insertOne({ caseId: insertedId, status: 'pending', nextAttemptAt: new Date() });
@@ -76,16 +93,22 @@ async function run(base: string, label: string, count: number, handedOver: () =>
 }
 
 const announced = () =>
-  store.models.outbox.countDocuments({ 'notification.type': 'case.announce' });
+  watcher.db!.collection('outbox').countDocuments({ 'notification.type': 'case.announce' });
 await run(oursUrl!, 'warm', 100, announced); // warm-up: JIT, connections, first number claims
-await run(bareUrl!, 'warmbare', 100, () => floorOutbox.countDocuments());
+await run(bareUrl!, 'warmbare', 100, floorQueued);
+await cardTimes('warm', 100);
 await store.models.outbox.deleteMany({});
 await floorOutbox.deleteMany({});
 const mine = await countTrips(() => run(oursUrl!, 'ours', total, announced));
 const mineTrips = { total: tripsPerCase(), detail: perCase() };
-const base = await countTrips(() =>
-  run(bareUrl!, 'bare', total, () => floorOutbox.countDocuments()),
-);
+const mineBy = [...tripsBy].sort((a, b) => b[1] - a[1]);
+// Counting on until every card is posted: filing and delivery, the whole cost of a case.
+counting = true;
+const cards = await cardTimes('ours', total);
+counting = false;
+const postedTrips = { total: tripsPerCase(), detail: perCase() };
+const postedBy = [...tripsBy].sort((a, b) => b[1] - a[1]);
+const base = await countTrips(() => run(bareUrl!, 'bare', total, floorQueued));
 const baseTrips = tripsPerCase();
 console.log(`submissions ${total}, ${concurrency} in flight, outbox delivery running`);
 console.log(
@@ -95,12 +118,24 @@ console.log(
   `baseline   ${base.toFixed(0)} submissions/s  (bare Bolt: insert case + outbox entry, ack)`,
 );
 console.log(`ratio      baseline / sportello  ${(base / mine).toFixed(2)}`);
-// The count includes the bench's own countDocuments polls and the outbox's polling.
+// The count includes the outbox's own polling and the cards it delivered meanwhile, not the
+// bench's polls (its own connection).
 console.log(`round trips per case  sportello ${mineTrips.total.toFixed(2)} (${mineTrips.detail})`);
 console.log(`round trips per case  baseline  ${baseTrips.toFixed(2)}`);
+console.log(
+  `submission → card posted  p50 ${cards.p50.toFixed(0)} ms, p99 ${cards.p99.toFixed(0)} ms (${cards.posted}/${total} posted)`,
+);
+const byCollection = (counts: [string, number][]) =>
+  counts.map(([where, n]) => `${where} ${(n / total).toFixed(2)}`).join(', ');
+console.log(`  by collection: ${byCollection(mineBy)}`);
+console.log(
+  `round trips per case until its card is posted  ${postedTrips.total.toFixed(2)} (${postedTrips.detail})`,
+);
+console.log(`  by collection: ${byCollection(postedBy)}`);
 for (const s of servers) await close(s);
 await chat.stop();
 slack.send('close');
 await new Promise((resolve) => slack.once('exit', resolve));
+await watcher.close();
 await drop();
 await server.stop();

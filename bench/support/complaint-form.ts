@@ -8,7 +8,7 @@ export const complaintForm = (label: string, n: number, clientId: string) =>
     callbackId: VIEWS.complaint,
     values: {
       client: input.external(OPTIONS.client, clientId),
-      product: input.text(`Prodotto ${n}`),
+      product: input.text(`Prodotto ${label} ${n}`),
       description: input.text(`Guasto numero ${n}`),
       problemCode: input.text(`B-${n % 40}`),
       category: input.text('bench'),

@@ -21,8 +21,8 @@ export interface OutboxQueue {
   sending(id: string, part: string, leaseUntil: Date): Promise<void>;
   sent(id: string, part: string, answer: string): Promise<void>;
   delivered(id: string, now: Date): Promise<void>;
-  /** Drops the claims of an entry that ended (a stale reader re-reads before it sends). */
-  release(id: string, turns: number): Promise<void>;
+  /** Drops the claims of entries that ended (a stale reader re-reads before it sends). */
+  releaseAll(ended: { id: string; turns: number }[]): Promise<void>;
   failed(id: string, error: string, retryAt: Date | null): Promise<void>;
   deferred(id: string, reason: string, retryAt: Date, attempts: number): Promise<void>;
 }
@@ -56,13 +56,14 @@ export function outboxWorker(queue: OutboxQueue, deliver: Deliver, options: Outb
   const later = (ms: number) => new Date(clock.now().getTime() + ms);
   const backoff = (attempt: number) => Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
 
-  async function park(entry: QueuedEntry, error: string) {
+  async function park(entry: QueuedEntry, error: string, ended: QueuedEntry[]) {
     await queue.failed(entry.id, error, null);
     options.onParked?.(entry, error);
-    await queue.release(entry.id, entry.turns);
+    ended.push(entry);
   }
 
-  async function attempt(due: QueuedEntry): Promise<boolean> {
+  /** Delivers one entry; one that ended (delivered or parked) joins `ended`, its claims to go. */
+  async function attempt(due: QueuedEntry, ended: QueuedEntry[]): Promise<boolean> {
     const entry = await queue.take(due, clock.now(), leaseMs);
     if (!entry) return false;
     const interrupted = interruptedPart(entry);
@@ -70,6 +71,7 @@ export function outboxWorker(queue: OutboxQueue, deliver: Deliver, options: Outb
       await park(
         entry,
         `an attempt stopped while sending "${interrupted}": it may have been delivered; check before queueing it again`,
+        ended,
       );
       return true;
     }
@@ -87,12 +89,21 @@ export function outboxWorker(queue: OutboxQueue, deliver: Deliver, options: Outb
         return true;
       }
       const message = failure instanceof Error ? failure.message : String(failure);
-      if (entry.attempts >= maxAttempts) await park(entry, message);
+      if (entry.attempts >= maxAttempts) await park(entry, message, ended);
       else await queue.failed(entry.id, message, later(backoff(entry.attempts)));
       return true;
     }
-    await queue.release(entry.id, entry.turns);
+    ended.push(entry);
     return true;
+  }
+
+  /**
+   * The claims of a batch's ended entries go in one delete once the batch is done. Until then
+   * they only keep a stale reader away sooner; if the delete fails (or the process dies first)
+   * they stay behind, deciding nothing, as they would have after a crash before.
+   */
+  async function releaseAll(ended: QueuedEntry[]) {
+    if (ended.length) await queue.releaseAll(ended.splice(0)).catch(() => undefined);
   }
 
   async function drainOnce(): Promise<number> {
@@ -100,10 +111,15 @@ export function outboxWorker(queue: OutboxQueue, deliver: Deliver, options: Outb
     for (;;) {
       const due = await queue.due(clock.now(), batch);
       let progressed = false;
-      for (const entry of due) {
-        if (!(await attempt(entry))) continue;
-        handled++;
-        progressed = true;
+      const ended: QueuedEntry[] = [];
+      try {
+        for (const entry of due) {
+          if (!(await attempt(entry, ended))) continue;
+          handled++;
+          progressed = true;
+        }
+      } finally {
+        await releaseAll(ended);
       }
       if (due.length < batch || !progressed) return handled;
     }

@@ -8,9 +8,23 @@ import type { Models } from './models/index.js';
 import { isDuplicateKey } from './number.repo.js';
 import type { BadRecordReporter } from './read-boundary.js';
 import { recordRepo } from './record.repo.js';
+import { readThrough } from './shared-cache.js';
+
+const KNOWN_CLIENTS_MAX = 10_000;
+const SHOWN_TTL_MS = 30_000;
 
 export function clientRepository(models: Models, report: BadRecordReporter) {
   const records = recordRepo(models.client, ClientSchema, report);
+  /**
+   * Clients found to exist. No path removes a client (a client is deactivated, never deleted),
+   * so one seen once exists for good, on every instance: filing asks the database only about a
+   * client it has not met yet. Bounded; forgetting costs one read.
+   */
+  const known = new Set<string>();
+  const remember = (id: string) => {
+    if (known.size >= KNOWN_CLIENTS_MAX) known.clear();
+    known.add(id);
+  };
   /** One client by a key value (always a string, never an operator). */
   const one = async (filter: Record<string, string>) => {
     const doc = await models.client.findOne(filter, { _id: 1 }).lean();
@@ -22,10 +36,12 @@ export function clientRepository(models: Models, report: BadRecordReporter) {
     async register(data) {
       const { intakeKey } = data;
       try {
-        return await records.insert({
+        const created = await records.insert({
           ...NewClientSchema.parse(data),
           ...(intakeKey ? { intakeKey } : {}),
         });
+        remember(created.id);
+        return created;
       } catch (error) {
         if (isDuplicateKey(error)) return undefined;
         throw error;
@@ -38,13 +54,24 @@ export function clientRepository(models: Models, report: BadRecordReporter) {
       return result.ok ? result.value : undefined;
     },
     async exists(clientId) {
-      return isValidObjectId(clientId) && (await models.client.exists({ _id: clientId })) !== null;
+      if (!isValidObjectId(clientId)) return false;
+      if (known.has(String(clientId))) return true;
+      const found = (await models.client.exists({ _id: clientId })) !== null;
+      if (found) remember(String(clientId));
+      return found;
     },
   };
+  const find = async (id: string) => {
+    const result = await records.get(id);
+    return result.ok ? result.value : undefined;
+  };
+  // Every card a delivery renders names its client; clients change rarely.
+  const cardClients = readThrough(SHOWN_TTL_MS, find, KNOWN_CLIENTS_MAX);
   const queries: ClientQueries = {
-    async find(id) {
-      const result = await records.get(id);
-      return result.ok ? result.value : undefined;
+    find,
+    shown: async (id) => {
+      const client = await cardClients.get(String(id));
+      return client && { ...client };
     },
     search: (text, limit) => {
       const trimmed = String(text).trim().slice(0, 100);
@@ -62,7 +89,9 @@ export function clientRepository(models: Models, report: BadRecordReporter) {
     async update(id: string, changes: object): Promise<'updated' | 'gone' | 'taken'> {
       if (!isValidObjectId(id)) return 'gone';
       try {
-        const result = await models.client.updateOne({ _id: id }, { $set: changes });
+        const result = await models.client
+          .updateOne({ _id: id }, { $set: changes })
+          .finally(() => cardClients.clear());
         return result.matchedCount === 1 ? 'updated' : 'gone';
       } catch (error) {
         if (isDuplicateKey(error)) return 'taken';

@@ -45,6 +45,14 @@ function isDue(doc: Record<string, unknown>, now: Date): boolean {
   return doc.status === 'delivering' && before(doc.leaseUntil, true);
 }
 
+/** Pending and due, or delivering under a lease that ran out (as isDue). */
+const dueFilter = (now: Date) => ({
+  $or: [
+    { status: 'pending', nextAttemptAt: { $lte: now } },
+    { status: 'delivering', leaseUntil: { $lt: now } },
+  ],
+});
+
 /** The outbox: notifications wait here until a delivery succeeds, or are parked for a person. */
 export function outboxRepository(models: Models) {
   const { outbox, outboxClaim } = models;
@@ -57,6 +65,13 @@ export function outboxRepository(models: Models) {
       if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
       throw error;
     }
+  };
+  /** Ended entries' attempt claims decide nothing any more: they go, in one delete (by _id). */
+  const releaseAll = async (ended: { id: string; turns: number }[]): Promise<void> => {
+    const keys = ended.flatMap(({ id, turns }) =>
+      Array.from({ length: turns }, (_, i) => `${id}:${i + 1}`),
+    );
+    if (keys.length) await outboxClaim.deleteMany({ _id: { $in: keys } });
   };
   return {
     /** Queues a message; with a `key`, a second message under the same key is dropped. */
@@ -85,12 +100,7 @@ export function outboxRepository(models: Models) {
     /** Entries due now, oldest first: pending ones and those whose deliverer vanished mid-way. */
     async due(now: Date, limit: number): Promise<OutboxEntry[]> {
       const docs = await outbox
-        .find({
-          $or: [
-            { status: 'pending', nextAttemptAt: { $lte: now } },
-            { status: 'delivering', leaseUntil: { $lt: now } },
-          ],
-        })
+        .find(dueFilter(now))
         .sort({ nextAttemptAt: 1, _id: 1 })
         .limit(limit)
         .lean();
@@ -115,21 +125,25 @@ export function outboxRepository(models: Models) {
           return undefined;
         turn++;
       }
-      const fresh = await outbox.findById(entry.id).lean();
-      if (!fresh || !isDue(fresh as Record<string, unknown>, now)) return undefined;
-      const taken = { ...toEntry(fresh as Record<string, unknown>), turns: turn };
-      taken.attempts++;
-      await outbox.updateOne(
-        { _id: entry.id },
-        {
-          $set: {
-            status: 'delivering',
-            turns: turn,
-            attempts: taken.attempts,
-            leaseUntil: new Date(now.getTime() + leaseMs),
+      // Marked only if still due, and read as it was, in one round trip. Not atomic on the CI
+      // server, but the turn's claim keeps every other taker away from this write.
+      const before = await outbox
+        .findOneAndUpdate(
+          { _id: entry.id, ...dueFilter(now) },
+          {
+            $set: {
+              status: 'delivering',
+              turns: turn,
+              leaseUntil: new Date(now.getTime() + leaseMs),
+            },
+            $inc: { attempts: 1 },
           },
-        },
-      );
+          { new: false },
+        )
+        .lean();
+      if (!before || !isDue(before as Record<string, unknown>, now)) return undefined;
+      const taken = { ...toEntry(before as Record<string, unknown>), turns: turn };
+      taken.attempts++;
       return { ...taken, status: 'delivering' };
     },
     /** One message of the set is about to go out (its lease renewed for it). */
@@ -143,11 +157,8 @@ export function outboxRepository(models: Models) {
         { $push: { sent: { part, answer } }, $unset: { sending: 1 } },
       );
     },
-    /** An ended entry's attempt claims decide nothing any more: they go (by _id, indexed). */
-    async release(id: string, turns: number): Promise<void> {
-      const keys = Array.from({ length: turns }, (_, i) => `${id}:${i + 1}`);
-      if (keys.length) await outboxClaim.deleteMany({ _id: { $in: keys } });
-    },
+    releaseAll,
+    release: (id: string, turns: number) => releaseAll([{ id, turns }]),
     async delivered(id: string, now: Date): Promise<void> {
       await outbox.updateOne(
         { _id: id },

@@ -4,12 +4,18 @@
  * once; another instance's edits show within `ttlMs`. Never for authorisation: who may do what
  * is always read fresh.
  */
-export function readThrough<K, V>(ttlMs: number, load: (key: K) => Promise<V>) {
+export function readThrough<K, V>(
+  ttlMs: number,
+  load: (key: K) => Promise<V>,
+  /** At most this many keys kept; past it, all are dropped (many keys: one per client). */
+  maxKeys = Infinity,
+) {
   const kept = new Map<K, { value: Promise<V>; until: number }>();
   return {
     get(key: K): Promise<V> {
       const hit = kept.get(key);
       if (hit && hit.until > performance.now()) return hit.value;
+      if (kept.size >= maxKeys) kept.clear();
       const value = load(key);
       kept.set(key, { value, until: performance.now() + ttlMs });
       value.catch(() => kept.delete(key));

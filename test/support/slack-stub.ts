@@ -38,6 +38,8 @@ const faulting = (fault: Fault | undefined, args: Record<string, unknown>) =>
  */
 export async function startSlackStub(locales: Record<string, string> = {}) {
   const calls: SlackCall[] = [];
+  /** Told of every call Slack accepted, as it arrives (a bench times its cards by it). */
+  const listeners: ((call: SlackCall) => void)[] = [];
   const faults = new Map<string, Fault>();
   /** When each 429 was answered (ms since epoch). */
   const limitedAt: number[] = [];
@@ -88,6 +90,7 @@ export async function startSlackStub(locales: Record<string, string> = {}) {
         return;
       }
       calls.push({ method, args });
+      for (const listener of listeners) listener({ method, args });
       res
         .writeHead(200, { 'content-type': 'application/json' })
         .end(
@@ -105,6 +108,7 @@ export async function startSlackStub(locales: Record<string, string> = {}) {
     refusals,
     uploads,
     of: (method: string) => calls.filter((c) => c.method === method),
+    onCall: (listener: (call: SlackCall) => void) => void listeners.push(listener),
     limitedAt,
     channels,
     /** The next `times` calls of `method` (to `channel`, when given) fail with `status`. */

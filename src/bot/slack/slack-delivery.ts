@@ -47,13 +47,13 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
       const complaint = await deps.complaints.get(ref.caseId);
       if (!complaint) return undefined;
       return {
-        card: caseCard(complaint, await deps.clients.find(complaint.clientId), ctx()),
+        card: caseCard(complaint, await deps.clients.shown(complaint.clientId), ctx()),
         record: complaint,
       };
     }
     const d2 = await deps.d2Requests.get(ref.caseId);
     if (!d2) return undefined;
-    return { card: d2Card(d2, await deps.clients.find(d2.clientId), ctx()), record: d2 };
+    return { card: d2Card(d2, await deps.clients.shown(d2.clientId), ctx()), record: d2 };
   }
 
   type Of<K extends Notification['type']> = Extract<Notification, { type: K }>;

@@ -63,13 +63,13 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
       const complaint = await deps.complaints.get(ref.caseId);
       return (
         complaint && {
-          card: teamsCaseCard(complaint, await deps.clients.find(complaint.clientId), c),
+          card: teamsCaseCard(complaint, await deps.clients.shown(complaint.clientId), c),
           record: complaint,
         }
       );
     }
     const d2 = await deps.d2Requests.get(ref.caseId);
-    return d2 && { card: teamsD2Card(d2, await deps.clients.find(d2.clientId), c), record: d2 };
+    return d2 && { card: teamsD2Card(d2, await deps.clients.shown(d2.clientId), c), record: d2 };
   }
   const channelName = (id: string) => teamsChannelName(deps.conversations, id);
   const actor = (who: { platform: string; id: string; name?: string }) =>

@@ -84,16 +84,14 @@ export async function fileComplaint(
     return refuse('COMPLAINT.FORBIDDEN', { action: 'complaint.file' });
   if (!(await services.clients.exists(form.clientId)))
     return refuse('COMPLAINT.CLIENT_NOT_FOUND', { clientId: form.clientId });
-  const earlier = form.intakeKey && (await services.complaints.findByIntakeKey(form.intakeKey));
-  if (earlier)
-    return ok({ complaint: earlier, route: await routeOf(services, earlier), again: true });
   const now = services.clock.now();
   if (form.receivedAt && form.receivedAt > now) return refuse('COMPLAINT.RECEIVED_IN_FUTURE');
 
   const data = await classify(services, by, form, now);
   const { calendar } = services.rules;
   const year = localYearOf(now, calendar.timeZone);
-  // A copy of this submission may have filed it meanwhile: then that case is the answer.
+  // A submission filed already (a retry, a copy in flight, another instance) is not looked up
+  // first: the intake key's unique index refuses it here, and that case is the answer.
   const { record: complaint, first } = await services.complaints.registerOnce(data, year);
   if (!first) return ok({ complaint, route: await routeOf(services, complaint), again: true });
   const route = await record(services, complaint, by, now);

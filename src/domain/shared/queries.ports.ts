@@ -18,6 +18,11 @@ export interface ComplaintQueries {
 
 export interface ClientQueries {
   find(id: string): Promise<Client | undefined>;
+  /**
+   * The client as a case card shows it (name, code), read through a short cache: another
+   * instance's edit shows within seconds, this process's own at once. Never for editing.
+   */
+  shown(id: string): Promise<Client | undefined>;
   /** Name or code containing the text; the first ones alphabetically when the text is empty. */
   search(text: string, limit: number): Promise<Client[]>;
 }
