@@ -27,6 +27,7 @@ export const VIEWS = {
   communicationSent: 'communication_sent_modal',
   client: 'client_modal',
   routingRule: 'routing_rule_modal',
+  clientConfirm: 'client_confirm_modal',
   roles: 'roles_modal',
   caseReassign: 'case_reassign_modal',
   caseReroute: 'case_reroute_modal',

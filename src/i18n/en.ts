@@ -253,6 +253,13 @@ export const en: Record<MessageKey, string> = {
   'client.field.loyal': 'Loyal client',
   'client.saved': 'Client *{code}* {action}.',
   'client.changes': 'Changes — {changes}.',
+  'client.confirm.title': 'Confirm changes',
+  'client.confirm.save': 'Save',
+  'client.confirm.back': 'Back',
+  'client.confirm.intro': 'Saving changes client *{code}* as follows (Back to correct the form):',
+  'client.confirm.nothing': 'Client *{code}*: no field changed, there was nothing to save.',
+  'client.confirm.stale':
+    'This confirmation is no longer valid: close it and reopen the client with `/client edit CODE`. Nothing was saved.',
   'client.unchanged': 'No field changed.',
   'client.created': 'registered',
   'client.updated': 'updated',
@@ -362,6 +369,8 @@ export const en: Record<MessageKey, string> = {
     'Code {code} already belongs to client {name}: to change it use `/client edit {code}`.',
   'error.CLIENT.NAME_TAKEN':
     'Client {name} already exists (code {code}): to change it use `/client edit {code}`.',
+  'error.CLIENT.CHANGED':
+    'Someone else changed client {code} meanwhile: reopen `/client edit {code}` to see it as it is now. Nothing was saved.',
   'error.CLIENT.NOT_FOUND': 'Client not found.',
   'error.D2.FORBIDDEN':
     'You do not hold a role that may do this to a D2. The attempt has been recorded.',

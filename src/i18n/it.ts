@@ -254,6 +254,15 @@ export const it = {
   'client.field.loyal': 'Cliente fedele',
   'client.saved': 'Cliente *{code}* {action}.',
   'client.changes': 'Modifiche — {changes}.',
+  'client.confirm.title': 'Conferma modifiche',
+  'client.confirm.save': 'Salva',
+  'client.confirm.back': 'Indietro',
+  'client.confirm.intro':
+    'Salvando, il cliente *{code}* cambia così (Indietro per correggere il modulo):',
+  'client.confirm.nothing':
+    'Cliente *{code}*: nessun campo è cambiato, non c’era nulla da salvare.',
+  'client.confirm.stale':
+    'Questa conferma non è più valida: chiudi e riapri il cliente con `/client edit CODICE`. Nulla è stato salvato.',
   'client.unchanged': 'Nessun campo è cambiato.',
   'client.created': 'registrato',
   'client.updated': 'aggiornato',
@@ -362,6 +371,8 @@ export const it = {
     'Il codice {code} è già del cliente {name}: per modificarlo usa `/client edit {code}`.',
   'error.CLIENT.NAME_TAKEN':
     'Il cliente {name} esiste già (codice {code}): per modificarlo usa `/client edit {code}`.',
+  'error.CLIENT.CHANGED':
+    'Nel frattempo qualcun altro ha modificato il cliente {code}: riapri `/client edit {code}` per vedere i dati attuali. Nulla è stato salvato.',
   'error.CLIENT.NOT_FOUND': 'Cliente non trovato.',
   'error.D2.FORBIDDEN':
     'Non hai il ruolo per questa azione sulla D2. Il tentativo è stato registrato.',

@@ -86,13 +86,18 @@ export function clientRepository(models: Models, report: BadRecordReporter) {
     findByCode: async (code: string) =>
       (await one({ codeKey: codeKey(String(code)) })) ?? (await one({ code: String(code) })),
     findByIntakeKey: records.findByIntakeKey,
-    async update(id: string, changes: object): Promise<'updated' | 'gone' | 'taken'> {
+    async update(
+      id: string,
+      changes: object,
+      seen?: Date,
+    ): Promise<'updated' | 'gone' | 'taken' | 'stale'> {
       if (!isValidObjectId(id)) return 'gone';
       try {
         const result = await models.client
-          .updateOne({ _id: id }, { $set: changes })
+          .updateOne({ _id: id, ...(seen ? { updatedAt: seen } : {}) }, { $set: changes })
           .finally(() => cardClients.clear());
-        return result.matchedCount === 1 ? 'updated' : 'gone';
+        if (result.matchedCount === 1) return 'updated';
+        return seen && (await models.client.exists({ _id: id })) ? 'stale' : 'gone';
       } catch (error) {
         if (isDuplicateKey(error)) return 'taken';
         throw error;

@@ -11,14 +11,22 @@ import type { Client, NewClient } from './client.js';
 export interface ClientRegistry {
   /** Undefined when the code, the name (both normalised) or the intake key is another client's. */
   register(data: NewClient & { intakeKey?: string }): Promise<Client | undefined>;
+  find(id: string): Promise<Client | undefined>;
   /** By code, however it is spelt (case, spaces). */
   findByCode(code: string): Promise<Client | undefined>;
   /** By name, however it is spelt (case, accents, legal-form dots). */
   findByName(name: string): Promise<Client | undefined>;
   /** The client a chat submission registered, if any. */
   findByIntakeKey(key: string): Promise<Client | undefined>;
-  /** Replaces the editable fields of a client; 'taken' when its new code or name is another's. */
-  update(id: string, changes: Partial<NewClient>): Promise<'updated' | 'gone' | 'taken'>;
+  /**
+   * Replaces the editable fields of a client; 'taken' when its new code or name is another's,
+   * 'stale' when `seen` is given and the client was saved since (its updatedAt differs).
+   */
+  update(
+    id: string,
+    changes: Partial<NewClient>,
+    seen?: Date,
+  ): Promise<'updated' | 'gone' | 'taken' | 'stale'>;
 }
 
 export const ClientFormSchema = z.strictObject({
@@ -32,6 +40,8 @@ export const ClientFormSchema = z.strictObject({
   owner: ChatUserSchema.optional(),
   careCadenceDays: z.coerce.number().int().min(1).max(3650).default(90),
   loyal: z.boolean().default(false),
+  /** An edit confirmed on the client as saved at this instant: refused if saved since. */
+  seen: z.coerce.date().optional(),
   ...intakeField,
 });
 
@@ -40,7 +50,8 @@ export type SaveClientRefusal =
   | 'CLIENT.FORBIDDEN'
   | 'CLIENT.NOT_FOUND'
   | 'CLIENT.CODE_TAKEN'
-  | 'CLIENT.NAME_TAKEN';
+  | 'CLIENT.NAME_TAKEN'
+  | 'CLIENT.CHANGED';
 type Services = { clients: ClientRegistry; roles: RoleDirectory };
 
 /**
@@ -54,16 +65,10 @@ export async function saveClient(
   by: ChatUser,
   input: unknown,
 ): Promise<Result<{ client: Client; created: boolean }, SaveClientRefusal>> {
-  const parsed = parseInput(ClientFormSchema, input);
+  const parsed = await checkedForm(services, by, input);
   if (!parsed.ok) return parsed;
-  if (!may(await services.roles.rolesOf(by), 'client.register')) return refuse('CLIENT.FORBIDDEN');
-  const { clientId, intakeKey, kind, industry, location, owner, ...rest } = parsed.value;
-  const classification =
-    kind === 'business'
-      ? { kind, ...(industry ? { industry } : {}), ...(location ? { location } : {}) }
-      : { kind, ...(location ? { location } : {}) };
-  const fields = { ...rest, classification, ...(owner ? { owner } : {}) };
-  if (clientId) return edit(services, clientId, fields);
+  const { clientId, intakeKey, fields, seen } = parsed.value;
+  if (clientId) return edit(services, clientId, fields, seen);
 
   // A code or name taken may be taken by this very submission, delivered more than once at a
   // time: then it gets the client that copy registered.
@@ -89,9 +94,50 @@ export async function saveClient(
   );
 }
 
-async function edit(services: Services, id: string, fields: Partial<NewClient>) {
-  const outcome = await services.clients.update(id, fields);
+type ClientForm = z.output<typeof ClientFormSchema>;
+
+/** The form checked and allowed, as the fields a client record holds. */
+async function checkedForm(services: Services, by: ChatUser, input: unknown) {
+  const parsed = parseInput(ClientFormSchema, input);
+  if (!parsed.ok) return parsed;
+  if (!may(await services.roles.rolesOf(by), 'client.register')) return refuse('CLIENT.FORBIDDEN');
+  return ok({ ...parsed.value, fields: recordFields(parsed.value) });
+}
+
+function recordFields({ kind, industry, location, owner, ...form }: ClientForm) {
+  const { clientId: _id, intakeKey: _key, seen: _seen, ...rest } = form;
+  const classification =
+    kind === 'business'
+      ? { kind, ...(industry ? { industry } : {}), ...(location ? { location } : {}) }
+      : { kind, ...(location ? { location } : {}) };
+  return { ...rest, classification, ...(owner ? { owner } : {}) } satisfies Partial<NewClient>;
+}
+
+/**
+ * An edit before it is saved: the client as it is and as the form would leave it, with every
+ * check the save makes (form, role, code or name another client has), so that what the person
+ * confirms is what will be saved. Nothing is written.
+ */
+export async function previewClientEdit(
+  services: Services,
+  by: ChatUser,
+  input: unknown,
+): Promise<Result<{ before: Client; after: Client }, SaveClientRefusal>> {
+  const parsed = await checkedForm(services, by, input);
+  if (!parsed.ok) return parsed;
+  const { clientId, fields } = parsed.value;
+  const before = clientId ? await services.clients.find(clientId) : undefined;
+  if (!before) return refuse('CLIENT.NOT_FOUND');
+  const taken = await takenBy(services, fields, before.id);
+  if (taken) return taken;
+  // The save sets the fields the form has: an owner left empty stays as it was.
+  return ok({ before, after: { ...before, ...fields } });
+}
+
+async function edit(services: Services, id: string, fields: Partial<NewClient>, seen?: Date) {
+  const outcome = await services.clients.update(id, fields, seen);
   if (outcome === 'gone') return refuse('CLIENT.NOT_FOUND');
+  if (outcome === 'stale') return refuse('CLIENT.CHANGED', { code: fields.code ?? '' });
   if (outcome === 'taken') {
     const taken = await takenBy(services, fields as { code: string; name: string }, id);
     return taken ?? refuse('CLIENT.CODE_TAKEN', { code: fields.code ?? '' });

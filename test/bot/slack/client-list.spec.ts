@@ -85,11 +85,85 @@ describe('Slack: /client list and /client search', () => {
       name: input.text('Bianchi Serramenti S.p.A.'),
       loyal: input.checks('loyal'),
     });
-    await submit('VEDIT', edit, JSON.stringify({ clientId: saved.id }));
-    await submit('VEDIT', edit, JSON.stringify({ clientId: saved.id }));
+    // The edit shows what will change and saves nothing yet.
+    const asked = (await submit('VEDIT', edit, JSON.stringify({ clientId: saved.id }))).json() as {
+      response_action: string;
+      view: { callback_id: string; private_metadata: string; blocks: { text: { text: string } }[] };
+    };
+    expect(asked.response_action).toBe('push');
+    expect(asked.view.callback_id).toBe(VIEWS.clientConfirm);
+    expect(asked.view.blocks.map((b) => b.text.text)).toEqual([
+      'Salvando, il cliente *BIANCHI* cambia così (Indietro per correggere il modulo):',
+      '• Ragione sociale / nome: Bianchi Serramenti → Bianchi Serramenti S.p.A.\n• Cliente fedele: — → ✓',
+    ]);
+    expect(await bot.db.store.clients.findByCode('BIANCHI')).toMatchObject({
+      name: 'Bianchi Serramenti',
+      loyal: false,
+    });
+    type Answer = { response_action: string; view: { blocks: { text: { text: string } }[] } };
+    const confirm = async (user: string, metadata: string) =>
+      await postToBot(bot.baseUrl, {
+        body: viewSubmission(user, {
+          id: 'VCONFIRM',
+          callbackId: VIEWS.clientConfirm,
+          values: {},
+          privateMetadata: metadata,
+        }),
+      });
+    // Someone with no role replaying the confirmation changes nothing and is told why.
+    const intruder = (await confirm('U0NOBODY', asked.view.private_metadata)).json() as Answer;
+    expect(intruder.response_action).toBe('update');
+    expect(intruder.view.blocks[0]!.text.text).toBe('Non hai il ruolo per registrare un cliente.');
+    const forged = (await confirm('U0OP', '{"clientId":"nope"')).json() as Answer;
+    expect(forged.view.blocks[0]!.text.text).toMatch(/^Questa conferma non è più valida/);
+    expect((await bot.db.store.clients.findByCode('BIANCHI'))?.name).toBe('Bianchi Serramenti');
+    // Save, clicked twice: saved once, told once, every view closed.
+    const answers = await Promise.all([
+      confirm('U0OP', asked.view.private_metadata),
+      confirm('U0OP', asked.view.private_metadata),
+    ]);
+    expect(answers.map((a) => a.json())).toEqual([
+      { response_action: 'clear' },
+      { response_action: 'clear' },
+    ]);
     const expected =
       'Cliente *BIANCHI* aggiornato. Modifiche — Ragione sociale / nome: Bianchi Serramenti → Bianchi Serramenti S.p.A.; Cliente fedele: — → ✓.';
     await eventually(() => expect(dms()).toContain(expected));
-    expect(dms().filter((t) => t === expected)).toHaveLength(1);
+    expect(await bot.db.store.clients.findByCode('BIANCHI')).toMatchObject({
+      name: 'Bianchi Serramenti S.p.A.',
+      loyal: true,
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(dms().filter((t) => String(t).startsWith('Cliente *BIANCHI* aggiornato'))).toEqual([
+      expected,
+    ]);
+    // The form sent again as it now is: nothing to confirm, and it says so.
+    const same = await submit('VEDIT2', edit, JSON.stringify({ clientId: saved.id }));
+    expect(same.text).toBe('');
+    await eventually(() =>
+      expect(dms()).toContain(
+        'Cliente *BIANCHI*: nessun campo è cambiato, non c’era nulla da salvare.',
+      ),
+    );
+    // Someone else saves the client between the preview and Save: nothing of this edit is saved.
+    const moved = values({
+      name: input.text('Bianchi Serramenti S.p.A.'),
+      loyal: input.checks('loyal'),
+      location: input.text('Reggio Emilia'),
+    });
+    const second = (
+      await submit('VEDIT3', moved, JSON.stringify({ clientId: saved.id }))
+    ).json() as typeof asked;
+    await new Promise((r) => setTimeout(r, 5));
+    await bot.db.store.clients.update(saved.id, { careCadenceDays: 30 });
+    const late = (await confirm('U0OP', second.view.private_metadata)).json() as Answer;
+    expect(late.view.blocks[0]!.text.text).toBe(
+      'Nel frattempo qualcun altro ha modificato il cliente BIANCHI: riapri `/client edit BIANCHI` per vedere i dati attuali. Nulla è stato salvato.',
+    );
+    expect(await bot.db.store.clients.findByCode('BIANCHI')).toMatchObject({
+      classification: { kind: 'business', industry: 'serramenti', location: 'Parma' },
+      careCadenceDays: 30,
+    });
+    expect(bot.stub.refusals).toEqual([]);
   });
 });

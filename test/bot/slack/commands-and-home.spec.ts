@@ -593,12 +593,23 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
       if (!call) throw new Error('no edit form yet');
       return call;
     });
-    await post(
+    const preview = await post(
       viewSubmission('U0OP', {
         id: 'VCL3',
         callbackId: VIEWS.client,
         values: values({ name: input.text('Nero Serramenti S.p.A.'), loyal: input.checks() }),
         privateMetadata: editForm.private_metadata!,
+      }),
+    );
+    // Saved only once the changes shown are confirmed.
+    const confirmation = preview.json() as { view: { private_metadata: string } };
+    expect((await bot.db.store.clients.findByCode('NERO-7'))?.name).toBe('Nero Serramenti');
+    await post(
+      viewSubmission('U0OP', {
+        id: 'VCL3C',
+        callbackId: VIEWS.clientConfirm,
+        values: {},
+        privateMetadata: confirmation.view.private_metadata,
       }),
     );
     expect(await bot.db.store.clients.findByCode('NERO-7')).toMatchObject({

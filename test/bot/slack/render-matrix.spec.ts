@@ -1,4 +1,5 @@
 import { rolesModal } from '../../../src/bot/slack/views/roles-form.js';
+import { clientConfirmModal } from '../../../src/bot/slack/views/client-confirm.js';
 import { describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../../../src/bot/slack/blocks/block-kit.js';
 import { approvalRequest, caseCard } from '../../../src/bot/slack/blocks/case-card.js';
@@ -138,6 +139,34 @@ describe.each(LOCALES)('Slack surfaces with the longest values, in %s', (locale)
       blockKitProblems('modal', careCallModal(t, { id: ID, name: longest(200) }, '2026-12-02')),
     ).toEqual([]);
     expect(blockKitProblems('modal', rolesModal(t))).toEqual([]);
+    // The edit confirmation with every field changed to its longest value.
+    const edited = {
+      ...client,
+      code: longest(40).replace(/^./, 'Z'),
+      name: longest(200).replace(/^./, 'Z'),
+      classification: { kind: 'business' as const, industry: longest(120), location: longest(120) },
+      owner: { platform: 'slack' as const, id: 'U0123456789' },
+      careCadenceDays: 3650,
+      loyal: !client.loyal,
+    };
+    const form = {
+      code: edited.code,
+      name: edited.name,
+      industry: longest(120),
+      location: longest(120),
+      owner: edited.owner,
+      careCadenceDays: '3650',
+      loyal: true,
+    };
+    const confirm = clientConfirmModal(
+      { clientId: ID, key: `slack:view:${'V'.repeat(20)}`, form },
+      { before: client, after: edited },
+      t,
+    );
+    expect(blockKitProblems('modal', confirm)).toEqual([]);
+    const changes = (confirm.blocks[1] as { text: { text: string } }).text.text;
+    // code, name, industry, location, owner, cadence, loyalty: one "before → after" each.
+    expect(changes.split(' → ')).toHaveLength(8);
     for (const kind of FORMS) {
       const form = caseFormModal(
         kind,

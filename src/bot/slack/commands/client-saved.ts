@@ -20,6 +20,15 @@ function shown(client: Client, t: Translate): Shown {
   };
 }
 
+/** "Name: Rossi → Rossi Meccanica", one entry per field the edit changes. */
+export function clientChanges(before: Client, after: Client, t: Translate): string[] {
+  const was = shown(before, t);
+  const now = shown(after, t);
+  return Object.keys(now)
+    .filter((field) => was[field] !== now[field])
+    .map((field) => `${t(field as MessageKey)}: ${was[field]} → ${now[field]}`);
+}
+
 /** "Client ROSSI updated — Name: Rossi → Rossi Meccanica": what the save did, field by field. */
 export function clientSavedText(
   saved: { client: Client; created: boolean },
@@ -29,11 +38,7 @@ export function clientSavedText(
   const action = t(saved.created ? 'client.created' : 'client.updated');
   const headline = t('client.saved', { code: escapeText(saved.client.code), action });
   if (saved.created || !before) return headline;
-  const was = shown(before, t);
-  const now = shown(saved.client, t);
-  const changes = Object.keys(now)
-    .filter((field) => was[field] !== now[field])
-    .map((field) => `${t(field as MessageKey)}: ${was[field]} → ${now[field]}`);
+  const changes = clientChanges(before, saved.client, t);
   return changes.length
     ? `${headline} ${t('client.changes', { changes: changes.join('; ') })}`
     : `${headline} ${t('client.unchanged')}`;

@@ -1,7 +1,12 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { Client } from '../../../domain/client/client.js';
-import { saveClient } from '../../../domain/client/save-client.js';
+import {
+  previewClientEdit,
+  saveClient,
+  type SaveClientRefusal,
+} from '../../../domain/client/save-client.js';
+import type { Refusal } from '../../../domain/shared/result.js';
 import type { FieldProblem } from '../../../domain/shared/input.js';
 import type { Translate } from '../../../i18n/translate.js';
 import { COMMANDS, VIEWS } from '../../ids.js';
@@ -12,7 +17,8 @@ import { refusedBeforeForm, slackNeedsRole } from '../refuse-early.js';
 import { clientList } from './client-list.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { metadataOf, tellUser, viewIntakeKey } from '../views/view-reply.js';
-import { clientSavedText } from './client-saved.js';
+import { clientChanges, clientSavedText } from './client-saved.js';
+import { clientConfirmModal, registerClientConfirm } from '../views/client-confirm.js';
 import { chosen, fieldErrors, readViewState, text } from '../views/view-state.js';
 
 const EditedSchema = z.object({ clientId: z.string().max(40) });
@@ -175,37 +181,50 @@ export function registerClientCommand(app: App, deps: SlackDeps, localeOf: Local
     const values = readViewState(view.state);
     const owner = text(values, 'owner');
     const { clientId } = metadataOf(EditedSchema, view.private_metadata);
-    const before = clientId ? await deps.clients.find(clientId) : undefined;
-    const result = await saveClient(
-      { clients: deps.clientRegistry, roles: deps.roles },
-      slackUser(body.user),
-      {
-        code: text(values, 'code') ?? '',
-        name: text(values, 'name') ?? '',
-        kind: text(values, 'kind'),
-        industry: text(values, 'industry'),
-        location: text(values, 'location'),
-        ...(owner ? { owner: { platform: 'slack', id: owner } } : {}),
-        careCadenceDays: text(values, 'careCadenceDays') ?? '90',
-        loyal: chosen(values, 'loyal').includes('loyal'),
-        ...(clientId ? { clientId } : {}),
-        intakeKey: viewIntakeKey(view),
-      },
-    );
-    if (!result.ok) {
+    const form = {
+      code: text(values, 'code') ?? '',
+      name: text(values, 'name') ?? '',
+      kind: text(values, 'kind'),
+      industry: text(values, 'industry'),
+      location: text(values, 'location'),
+      ...(owner ? { owner: { platform: 'slack', id: owner } } : {}),
+      careCadenceDays: text(values, 'careCadenceDays') ?? '90',
+      loyal: chosen(values, 'loyal').includes('loyal'),
+    };
+    const services = { clients: deps.clientRegistry, roles: deps.roles };
+    const by = slackUser(body.user);
+    const refused = (result: Refusal<SaveClientRefusal>) => {
       const problems = (result.error.details?.problems as FieldProblem[] | undefined) ?? [];
       const errors = fieldErrors(problems, t, (f) => (f in values ? f : undefined));
-      return void (await ack({
+      const named = result.error.code === 'CLIENT.NAME_TAKEN' ? 'name' : 'code';
+      return ack({
         response_action: 'errors',
-        errors: Object.keys(errors).length
-          ? errors
-          : {
-              [result.error.code === 'CLIENT.NAME_TAKEN' ? 'name' : 'code']: refusalText(result, t),
-            },
-      }));
+        errors: Object.keys(errors).length ? errors : { [named]: refusalText(result, t) },
+      });
+    };
+    if (clientId) {
+      // An edit is saved only once its changes are confirmed (client-confirm.ts).
+      const preview = await previewClientEdit(services, by, { ...form, clientId });
+      if (!preview.ok) return void (await refused(preview));
+      const { before, after } = preview.value;
+      if (clientChanges(before, after, t).length)
+        return void (await ack({
+          response_action: 'push',
+          view: clientConfirmModal(
+            { clientId, key: viewIntakeKey(view), form: { ...form, seen: before.updatedAt } },
+            preview.value,
+            t,
+          ),
+        }));
+      await ack();
+      const said = t('client.confirm.nothing', { code: escapeText(before.code) });
+      return void (await tellUser(client, body.user.id, undefined, said));
     }
+    const result = await saveClient(services, by, { ...form, intakeKey: viewIntakeKey(view) });
+    if (!result.ok) return void (await refused(result));
     await ack();
     if (!result.repeat)
-      await tellUser(client, body.user.id, undefined, clientSavedText(result.value, before, t));
+      await tellUser(client, body.user.id, undefined, clientSavedText(result.value, undefined, t));
   });
+  registerClientConfirm(app, deps, localeOf);
 }
