@@ -7,7 +7,7 @@ import {
 import type { ChatUser } from '../../../domain/shared/chat-user.js';
 import { formatInstant } from '../../shared/format.js';
 import { refusalText } from '../../shared/refusal-text.js';
-import type { Translate } from '../../../i18n/translate.js';
+import type { Locale, Translate } from '../../../i18n/translate.js';
 import { COMMANDS } from '../../ids.js';
 import { escapeText } from '../blocks/block-kit.js';
 import { complaintModal } from '../blocks/modals.js';
@@ -42,7 +42,7 @@ export function registerComplaintCommand(app: App, deps: SlackDeps, localeOf: Lo
     if (verb.toLowerCase() === 'survey' || verb.toLowerCase() === 'rate') {
       await ack({
         response_type: 'ephemeral',
-        text: await satisfaction(deps, by, verb.toLowerCase(), rest, t),
+        text: await satisfaction(deps, by, verb.toLowerCase(), rest, { t, locale }),
       });
       return;
     }
@@ -98,7 +98,7 @@ async function satisfaction(
   by: ChatUser,
   verb: string,
   args: string[],
-  t: Translate,
+  { t, locale }: { t: Translate; locale: Locale },
 ) {
   const [number = '', rating = '', ...comment] = args;
   const complaint = await deps.complaints.findByNumber(number.toUpperCase());
@@ -106,7 +106,7 @@ async function satisfaction(
   if (verb === 'survey') {
     const link = await sendSurvey(deps.satisfaction, by, complaint.id);
     if (!link.ok) return refusalText(link, t);
-    const until = formatInstant(link.value.expiresAt, 'it', deps.timeZone).slice(0, 10);
+    const until = formatInstant(link.value.expiresAt, locale, deps.timeZone).slice(0, 10);
     return t('survey.link', {
       number: complaint.number,
       until,
