@@ -62,6 +62,9 @@ export const ACTIONS = {
   /** App Home settings: the roles form, the routing form for a new rule. */
   homeRoles: 'home_roles',
   homeRoutingAdd: 'home_routing_add',
+  /** App Home: an imported problem code approved or retired. */
+  homeTaxonomyApprove: 'home_taxonomy_approve',
+  homeTaxonomyRetire: 'home_taxonomy_retire',
   /** The case card's overflow menu "Amministra": reassign, move, priority, client. */
   administer: 'case_administer',
 } as const;

@@ -313,6 +313,15 @@ export const en: Record<MessageKey, string> = {
     'Roles: `/sportello roles @person +ROLE -ROLE` (only you grant DCOM). List: `/sportello roles`.',
   'home.settings.admin':
     'Roles: `/sportello roles @person +ROLE -ROLE` (only a director grants DCOM). List: `/sportello roles`.',
+  'home.settings.taxonomy':
+    '*Departments, categories and problem codes* the complaint form offers: {departments} departments, {categories} categories, {codes} problem codes.',
+  'home.settings.taxonomy_imported':
+    ':warning: {count} problem codes met in imported registers wait for review: approve them to offer them on the form, or retire them.',
+  'home.settings.taxonomy_more':
+    '{count} more to review: `/sportello taxonomy imported` lists them.',
+  'home.settings.taxonomy_hint':
+    'To add or rename: `/sportello taxonomy add department assistenza "Technical support"` · `/sportello taxonomy` lists everything.',
+  'action.retire': 'Retire',
   'home.settings.roles_button': 'Manage roles',
   'home.settings.routing_add': 'New rule',
   'home.settings.routing_more': '{count} more rules: `/sportello routing` lists them all.',

@@ -316,6 +316,15 @@ export const it = {
     'Ruoli: `/sportello roles @persona +RUOLO -RUOLO` (solo tu assegni DCOM). Elenco: `/sportello roles`.',
   'home.settings.admin':
     'Ruoli: `/sportello roles @persona +RUOLO -RUOLO` (DCOM lo assegna solo un direttore). Elenco: `/sportello roles`.',
+  'home.settings.taxonomy':
+    '*Reparti, categorie e codici problema* offerti nel modulo di reclamo: {departments} reparti, {categories} categorie, {codes} codici problema.',
+  'home.settings.taxonomy_imported':
+    ':warning: {count} codici problema incontrati nei registri importati aspettano una revisione: approvali per offrirli nel modulo o ritirali.',
+  'home.settings.taxonomy_more':
+    'Altri {count} da rivedere: `/sportello taxonomy imported` li elenca.',
+  'home.settings.taxonomy_hint':
+    'Per aggiungere o rinominare: `/sportello taxonomy add department assistenza "Assistenza tecnica"` · `/sportello taxonomy` elenca tutto.',
+  'action.retire': 'Ritira',
   'home.settings.roles_button': 'Gestisci ruoli',
   'home.settings.routing_add': 'Nuova regola',
   'home.settings.routing_more': 'Altre {count} regole: `/sportello routing` le elenca tutte.',

@@ -42,8 +42,7 @@ export async function digestDestinationAnswer(
   if (set.ok) return t('digest.destination.set', { place: naming.place(set.value, t) });
   if (set.error.code === 'SETTINGS.FORBIDDEN')
     return (
-      (await needsRole(deps.roles, me, 'settings.digest', t, naming.user)) ??
-      t('error.unknown')
+      (await needsRole(deps.roles, me, 'settings.digest', t, naming.user)) ?? t('error.unknown')
     );
   const command = naming.digest;
   const orChannel = naming.namesChannels ? t('digest.destination.orChannel', { command }) : '';

@@ -155,6 +155,78 @@ describe('Slack: App Home settings — roles and routing for those who may chang
     expect(await bot.db.store.roles.rolesOf(slackUser('U0MAN'))).toEqual(['manager']);
   });
 
+  it('shows DCOM the codes imported for review with Approve / Retire; a press changes it, Home follows', async () => {
+    const { taxonomy } = bot.db.store;
+    await taxonomy.add({
+      kind: 'department',
+      code: 'assistenza',
+      label: 'Assistenza',
+      status: 'active',
+    });
+    for (let i = 1; i <= 7; i++)
+      await taxonomy.add({
+        kind: 'problemCode',
+        code: `IMP-${i}`,
+        label: `Perdita ${i}`,
+        status: 'imported',
+      });
+    const home = await homeOf('U0BOSS');
+    expect(textOf(home)).toContain(
+      '*Reparti, categorie e codici problema* offerti nel modulo di reclamo: 1 reparti, 0 categorie, 0 codici problema.',
+    );
+    expect(textOf(home)).toContain(':warning: 7 codici problema');
+    const value = JSON.stringify({ kind: 'problemCode', code: 'IMP-1' });
+    expect(actionsOf(home)).toEqual(
+      expect.arrayContaining([
+        `${ACTIONS.homeTaxonomyApprove}:${value}`,
+        `${ACTIONS.homeTaxonomyRetire}:${value}`,
+      ]),
+    );
+    // Five shown with their buttons, the other two one command away.
+    expect(actionsOf(home).filter((a) => a.startsWith(ACTIONS.homeTaxonomyApprove))).toHaveLength(
+      5,
+    );
+    expect(JSON.stringify(home.blocks)).toContain('Altri 2 da rivedere');
+    expect(actionsOf(await homeOf('U0OPER')).join()).not.toContain('home_taxonomy');
+    const admin = await homeOf('U0ADMIN');
+    expect(JSON.stringify(admin.blocks)).toContain('problem codes met in imported registers');
+
+    // An operator replaying the press changes nothing and is told whom to ask.
+    const published = bot.stub.of('views.publish').length;
+    await post(homePress('U0OPER', ACTIONS.homeTaxonomyApprove, value));
+    await waitToldTo(bot.stub, 'U0OPER', 1, /serve uno di questi ruoli|Per gestire/);
+    expect((await taxonomy.find('problemCode', 'IMP-1'))?.status).toBe('imported');
+    // A forged value approves nothing.
+    await post(homePress('U0BOSS', ACTIONS.homeTaxonomyApprove, '{"kind":"client","code":"X"}'));
+    await waitToldTo(bot.stub, 'U0BOSS', 1, /^Uso: `\/sportello taxonomy/);
+
+    await post(homePress('U0BOSS', ACTIONS.homeTaxonomyApprove, value));
+    await post(
+      homePress(
+        'U0BOSS',
+        ACTIONS.homeTaxonomyRetire,
+        JSON.stringify({ kind: 'problemCode', code: 'IMP-2' }),
+      ),
+    );
+    await eventually(async () => {
+      expect((await taxonomy.find('problemCode', 'IMP-1'))?.status).toBe('active');
+      expect((await taxonomy.find('problemCode', 'IMP-2'))?.status).toBe('retired');
+    });
+    // Each press publishes Home again; the later one shows both changes.
+    const again = await eventually(() => {
+      const homes = bot.stub
+        .of('views.publish')
+        .slice(published)
+        .filter((c) => c.args.user_id === 'U0BOSS')
+        .map((c) => c.args.view as Home);
+      const both = homes.find((h) => textOf(h).includes(':warning: 5 codici problema'));
+      if (!both) throw new Error('home not published with both changes yet');
+      return both;
+    });
+    expect(textOf(again)).toContain('1 codici problema.');
+    expect(bot.stub.refusals).toEqual([]);
+  });
+
   it('with 60 rules the home stays within 100 blocks and says how many more there are', async () => {
     for (let i = 0; i < 60; i++)
       await bot.db.store.routingRules.add({

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { ChatUser } from '../../../domain/shared/chat-user.js';
 import type { Translate } from '../../../i18n/translate.js';
 import { mention } from '../../shared/format.js';
@@ -16,11 +17,9 @@ const MAX_BLOCKS = 100;
  * state, approvals to decide, D2 to sign or carry out, due care calls), each with its button.
  */
 export function registerAppHome(app: App, deps: SlackDeps, localeOf: LocaleOf) {
-  registerHomeSettings(app, deps, localeOf);
-  app.event('app_home_opened', async ({ event, client }) => {
-    if (event.tab !== 'home') return;
-    const { t } = await localeOf(event.user);
-    const me = slackUser({ id: event.user });
+  const publish = async (userId: string, client: WebClient) => {
+    const { t } = await localeOf(userId);
+    const me = slackUser({ id: userId });
     const roles = await deps.roles.rolesOf(me);
     const blocks: Block[] = [{ type: 'header', text: plainText(t('home.title')) }];
     if (!roles.length) blocks.push(await noRole(deps, t));
@@ -28,7 +27,12 @@ export function registerAppHome(app: App, deps: SlackDeps, localeOf: LocaleOf) {
       for (const list of await homeWork(deps, me, roles, PER_LIST, t))
         blocks.push(...render(list, t));
     blocks.push(...(await settingsBlocks(deps, me, roles, t, MAX_BLOCKS - blocks.length)));
-    await client.views.publish({ user_id: event.user, view: { type: 'home', blocks } });
+    await client.views.publish({ user_id: userId, view: { type: 'home', blocks } });
+  };
+  registerHomeSettings(app, deps, localeOf, publish);
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    await publish(event.user, client);
   });
 }
 

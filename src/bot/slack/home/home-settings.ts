@@ -1,4 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { listRoutingRules } from '../../../domain/routing/manage-routing.js';
 import { may } from '../../../domain/roles/permissions.js';
 import type { Role } from '../../../domain/roles/role.js';
@@ -11,6 +12,7 @@ import { refusedBeforeForm } from '../refuse-early.js';
 import type { LocaleOf, SlackDeps } from '../slack-deps.js';
 import { routingModal, slackNaming } from '../views/routing-form.js';
 import { registerRolesForm } from '../views/roles-form.js';
+import { registerHomeTaxonomy, taxonomyBlocks } from './home-taxonomy.js';
 
 const button = (actionId: string, label: string, value = 'open') => ({
   type: 'button' as const,
@@ -20,8 +22,8 @@ const button = (actionId: string, label: string, value = 'open') => ({
 });
 
 /**
- * App Home's settings for whoever may change them: roles (DCOM, admin) with their form, and the
- * routing rules (DCOM, manager, admin) with Edit / Delete and a button for a new one, within
+ * App Home's settings for whoever may change them: roles (DCOM, admin) with their form, the
+ * taxonomy (imported codes to review), and the routing rules (DCOM, manager, admin) with Edit / Delete and a button for a new one, within
  * `room` blocks (App Home holds 100: docs.slack.dev/surfaces/app-home).
  */
 export async function settingsBlocks(
@@ -38,7 +40,9 @@ export async function settingsBlocks(
       text: md(t(roles.includes('DCOM') ? 'home.settings.dcom' : 'home.settings.admin')),
       accessory: button(ACTIONS.homeRoles, t('home.settings.roles_button')),
     });
-  if (may(roles, 'routing.manage')) blocks.push(...(await routingBlocks(deps, me, t, room - 4)));
+  if (may(roles, 'taxonomy.manage')) blocks.push(...(await taxonomyBlocks(deps, me, t)));
+  if (may(roles, 'routing.manage'))
+    blocks.push(...(await routingBlocks(deps, me, t, room - 2 - blocks.length)));
   if (!blocks.length) return [];
   const heading: Block[] = [
     { type: 'divider' },
@@ -87,8 +91,14 @@ async function routingBlocks(deps: SlackDeps, me: ChatUser, t: Translate, room: 
 }
 
 /** The settings' buttons: the roles form, and the routing form for a new rule. */
-export function registerHomeSettings(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+export function registerHomeSettings(
+  app: App,
+  deps: SlackDeps,
+  localeOf: LocaleOf,
+  republish: (userId: string, client: WebClient) => Promise<void>,
+) {
   registerRolesForm(app, deps, localeOf);
+  registerHomeTaxonomy(app, deps, localeOf, republish);
   app.action<BlockAction<ButtonAction>>(ACTIONS.homeRoutingAdd, async ({ ack, body, client }) => {
     await ack();
     const { t } = await localeOf(body.user.id);
