@@ -138,7 +138,7 @@ export function outboxRepository(models: Models) {
             },
             $inc: { attempts: 1 },
           },
-          { new: false },
+          { returnDocument: 'before' },
         )
         .lean();
       if (!before || !isDue(before as Record<string, unknown>, now)) return undefined;
