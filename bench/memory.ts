@@ -1,11 +1,12 @@
 /**
  * Memory: resident set size of an idle Sportello (`npm start`: Slack on, Agenda jobs, outbox
  * worker, on the CI database) against an idle bare Bolt app, each in its own process, read from
- * /proc after both have settled. (The RSS after the 1M-complaint digest is printed by
+ * /proc after both have settled. Both run as `npm start` runs the bot: compiled JavaScript on
+ * plain node (built here by tsc into .bench-build), not through the tsx loader. (The RSS after the 1M-complaint digest is printed by
  * bench/digest.ts, which computes it.)
  * Usage: npm run bench:memory -- [settleSeconds=10]
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startMongoWire } from '../src/store/embedded/mongo-wire.js';
@@ -37,10 +38,29 @@ const stop = (child: ChildProcess) =>
     child.kill('SIGTERM');
   });
 
+const built = (file: string) => fileURLToPath(new URL(`../.bench-build/${file}`, import.meta.url));
+execFileSync(
+  'npx',
+  ['tsc', '-p', fileURLToPath(new URL('./tsconfig.memory.json', import.meta.url))],
+  {
+    stdio: 'inherit',
+  },
+);
+// The node flags `npm start` gives the bot (package.json), given to both processes here.
+const start = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    scripts: { start: string };
+  }
+).scripts.start;
+const flags = start
+  .match(/exec node (.*?) ?dist\/src\/main\.js/)?.[1]
+  ?.split(' ')
+  .filter(Boolean);
+if (!flags) throw new Error(`npm start no longer runs dist/src/main.js: ${start}`);
+const plain = { execArgv: flags };
 const database = await startMongoWire({ port: 0 });
-const tsx = { execArgv: ['--import', 'tsx'] };
-const bot = fork(fileURLToPath(new URL('../src/main.ts', import.meta.url)), [], {
-  ...tsx,
+const bot = fork(built('src/main.js'), [], {
+  ...plain,
   stdio: 'ignore',
   env: {
     ...process.env,
@@ -58,8 +78,8 @@ const ours = rssMb(bot.pid!);
 const oursMadeOf = madeOf(bot.pid!);
 await stop(bot);
 
-const bare = fork(fileURLToPath(new URL('./support/bare-bolt.ts', import.meta.url)), [], {
-  ...tsx,
+const bare = fork(built('bench/support/bare-bolt.js'), [], {
+  ...plain,
   env: { ...process.env, PORT: '39172' },
 });
 await new Promise((resolve) => bare.once('message', resolve));
@@ -76,4 +96,5 @@ console.log(`idle bare Bolt  RSS ${base.toFixed(0)} MB`);
 console.log(
   `made of         sportello: ${oursMadeOf}; bare Bolt: ${baseMadeOf} (Java database not included)`,
 );
+console.log(`node flags      ${flags.join(' ') || '(none)'} (as npm start)`);
 console.log(`ratio           ${(ours / base).toFixed(2)}`);

@@ -55,7 +55,9 @@ export function routingRuleRepository(models: Models, report: BadRecordReporter)
     };
     const filter = intakeKey ? { _id: id, appliedIntakes: { $ne: intakeKey } } : { _id: id };
     try {
-      const changed = await model.findOneAndUpdate(filter, update, { returnDocument: 'after' }).lean();
+      const changed = await model
+        .findOneAndUpdate(filter, update, { returnDocument: 'after' })
+        .lean();
       if (changed) return { rule: read(changed), first: true } satisfies RuleSaved;
     } catch (error) {
       const clash = isDuplicateKey(error) ? await clashOf(settings) : undefined;

@@ -19,7 +19,7 @@ const freePort = () =>
   });
 
 /**
- * What a process manager does: it holds the PID of `npm start` and sends it SIGTERM. npm, tsx,
+ * What a process manager does: it holds the PID of `npm start` and sends it SIGTERM. npm, node,
  * the bot and its embedded database (no MONGODB_URI: mongod or mongo-java-server) must all be
  * gone within 10 s.
  */
@@ -61,7 +61,7 @@ describe('npm start, stopped by SIGTERM to its PID', () => {
       const tree = processTree(npm.pid!);
       seen = [...new Set([...seen, ...tree.map((p) => p.pid)])];
       const commands = tree.map((p) => p.command).join('\n');
-      expect(commands).toMatch(/src\/main\.ts/);
+      expect(commands).toMatch(/dist\/src\/main\.js/);
       expect(commands).toMatch(/\bjava\b.*Launcher\.java|\bmongod\b/);
 
       const stoppedAt = Date.now();

@@ -6,7 +6,7 @@ import { connectDatabase } from '../../src/store/connection.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Runs the bot's entry point as `npm start` does (tsx), to its exit. */
+/** Runs the bot's entry point (from source, through tsx; `npm start` runs its build), to its exit. */
 function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,

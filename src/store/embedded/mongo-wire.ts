@@ -4,8 +4,17 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
-/** tools/mongo-wire: a pom that fetches mongo-java-server and a one-file Java launcher. */
-const TOOL_DIR = fileURLToPath(new URL('../../../tools/mongo-wire/', import.meta.url));
+/**
+ * tools/mongo-wire: a pom that fetches mongo-java-server and a one-file Java launcher, found from
+ * the package's root whether this file runs from src/ (tsx) or from the build in dist/.
+ */
+const TOOL_DIR = path.join(packageRoot(fileURLToPath(import.meta.url)), 'tools', 'mongo-wire');
+
+function packageRoot(from: string): string {
+  for (let dir = path.dirname(from); dir !== path.dirname(dir); dir = path.dirname(dir))
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+  throw new Error(`no package.json above ${from}`);
+}
 const LIB_DIR = path.join(TOOL_DIR, 'lib');
 const READY = /mongo-wire listening (mongodb:\/\/\S+)/;
 

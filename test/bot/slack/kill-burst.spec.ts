@@ -27,7 +27,7 @@ const freePort = () =>
   });
 
 /**
- * The bot as its own process (`node --import tsx src/main.ts`, as `npm start` runs it) on the test
+ * The bot as its own process (`node --import tsx src/main.ts`, the source `npm start` builds) on the test
  * database and the Slack stub, killed with SIGKILL in the middle of a burst of complaint
  * submissions and started again: every form it had answered is filed (the restarted bot finishes
  * those from its journal) and its user told, the numbers stored are 1…N with no hole, and every
