@@ -14,8 +14,11 @@ describe("Slack's pace: chat.postMessage about 1 per second per channel, 429 res
         admitted[i] = Date.now() - started;
       }),
     );
-    expect(admitted[1]! - admitted[0]!).toBeGreaterThanOrEqual(290);
-    expect(admitted[2]! - admitted[1]!).toBeGreaterThanOrEqual(290);
+    // Slots count from the first admission: a late wake-up of one post may shorten the gap seen
+    // to the next (CI saw 288 ms under load), never bring the next before its slot.
+    expect(admitted[1]!).toBeGreaterThanOrEqual(290);
+    expect(admitted[2]!).toBeGreaterThanOrEqual(580);
+    expect(admitted[2]!).toBeGreaterThanOrEqual(admitted[1]!);
   });
 
   it('lets a post to another channel through without waiting for the first one', async () => {
