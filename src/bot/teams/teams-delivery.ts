@@ -283,7 +283,7 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
             id,
             noticeCard(
               withLink(
-                directText(n, reader, (x) => x),
+                directText(n, reader, (x) => x, actor),
                 link,
               ),
             ),
