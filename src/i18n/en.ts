@@ -662,4 +662,6 @@ export const en: Record<MessageKey, string> = {
   'complaint.field.department.not_sure': 'Not sure → triage',
   'complaint.field.choose': 'Choose…',
   'complaint.field.search': 'Type to search…',
+  // Issue 17 walk: a Teams channel whose name the bot was never told
+  'teams.channel.unnamed': 'a department channel on Teams',
 };

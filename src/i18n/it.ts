@@ -296,7 +296,7 @@ export const it = {
   'd2.status.done': 'Conclusa',
   'd2.status.declined': 'Declinata',
   'd2.toCarryOut':
-    ':white_check_mark: La richiesta *{number}* è firmata: tocca alla segreteria commerciale contattare il cliente. Premi *Avvia* quando inizi e *Concludi* con l’esito.',
+    ':white_check_mark: La richiesta *{number}* è firmata: tocca alla segreteria commerciale contattare il cliente. Premi *Avvia* quando inizi e *Completa* con l’esito.',
   'd2.progress.sign':
     'La tua richiesta *{number}* è stata firmata da {by}: la segreteria commerciale contatterà il cliente.',
   'd2.progress.decline': 'La tua richiesta *{number}* è stata declinata da {by}. Motivo: {note}',
@@ -670,4 +670,6 @@ export const it = {
   'complaint.field.department.not_sure': 'Non so → triage',
   'complaint.field.choose': 'Scegli…',
   'complaint.field.search': 'Scrivi per cercare…',
+  // Issue 17 walk: a Teams channel whose name the bot was never told
+  'teams.channel.unnamed': 'un canale di Teams del reparto',
 } as const;

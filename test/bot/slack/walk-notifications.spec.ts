@@ -226,7 +226,7 @@ describe('Slack: walking issue 17 as its people', () => {
 
       // Who must act next — every SCOM holder — is told, each in their language, with the buttons.
       expect(newFor(SCOM, 0)).toEqual([
-        `:white_check_mark: La richiesta *${d2.number}* è firmata: tocca alla segreteria commerciale contattare il cliente. Premi *Avvia* quando inizi e *Concludi* con l’esito.`,
+        `:white_check_mark: La richiesta *${d2.number}* è firmata: tocca alla segreteria commerciale contattare il cliente. Premi *Avvia* quando inizi e *Completa* con l’esito.`,
       ]);
       expect(newFor(KATE, 0)).toEqual([
         `:white_check_mark: Request *${d2.number}* is signed: the commercial secretariat now contacts the client. Press *Start* when you begin and *Complete* with the outcome.`,
