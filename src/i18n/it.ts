@@ -141,8 +141,8 @@ export const it = {
   'thread.other': '{actor} ha aggiornato il caso.',
   'thread.satisfaction': '{actor} ha registrato la soddisfazione del cliente: {rating}/5',
   'reminder.warning': ':hourglass_flowing_sand: {number}: {target} scade il {due}.',
-  'reminder.breach': ':rotating_light: {number}: {target} scaduto il {due}. Il caso è in ritardo.',
-  'reminder.nag': ':rotating_light: {number} è ancora fermo: {target} scaduto il {due}.',
+  'reminder.breach': ':rotating_light: {number}: {target} scaduta il {due}. Il caso è in ritardo.',
+  'reminder.nag': ':rotating_light: {number} è ancora fermo: {target} scaduta il {due}.',
   'reminder.d2': ':memo: La richiesta *{number}* attende la tua firma dal {since}.',
   'reminder.d2.start':
     ':memo: La richiesta *{number}* è firmata dal {since} e nessuno l’ha ancora avviata: premi *Avvia* quando contatti il cliente.',

@@ -352,6 +352,10 @@ describe('Slack: walking issue 17 as its people', () => {
         `Prima gestione: entro ${rome(due)} (scaduto da 1 h 10 min (dalle ${rome(due).slice(11)}))`,
       );
       expect(card).not.toMatch(/Prima gestione:[^"]*in tempo/);
+      // The thread says it too, in Italian that agrees with its target (la prima gestione).
+      expect(threadOf(p1)).toContain(
+        `:rotating_light: ${p1.number}: Prima gestione scaduta il ${rome(due)}. Il caso è in ritardo. Per: <@${ON_CALL}> <@${KATE}> <@${DCOM}>.`,
+      );
       expect(card).toContain(ACTIONS.takeInCharge);
     });
   });

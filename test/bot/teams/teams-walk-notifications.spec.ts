@@ -324,6 +324,10 @@ describe('Teams: walking issue 17 as its people', () => {
       `Prima gestione: entro ${rome(due)} (scaduto da 1 h 10 min (dalle ${rome(due).slice(11)}))`,
     );
     expect(card).toContain('Prendi in carico');
+    const thread = `${CASES.id};messageid=${p1.announcement!.messageId}`;
+    expect(stub.posted(thread).map((c) => textsOf(c.body))).toContain(
+      `:rotating_light: ${p1.number}: Prima gestione scaduta il ${rome(due)}. Il caso è in ritardo. Per: Luca, Kate, Marco.`,
+    );
   });
 
   it('an approval: Marco asked in the thread by name and in his chat; pressed, the card names him and keeps no buttons; Kate’s later press is told who and when', async () => {

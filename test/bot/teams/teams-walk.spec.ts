@@ -247,7 +247,7 @@ describe('Teams: a complaint from the intake card to closing, through the real t
     await eventually(() => {
       const reminder = bot.stub
         .posted(`${CHANNEL.id};messageid=${cardId}`)
-        .find((c) => JSON.stringify(c.body).includes('Risoluzione scaduto'));
+        .find((c) => JSON.stringify(c.body).includes('Risoluzione scaduta'));
       if (!reminder) throw new Error('no reminder yet');
       expect(JSON.stringify(reminder.body)).toContain('Marco');
     });
