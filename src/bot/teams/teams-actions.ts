@@ -198,7 +198,11 @@ export function registerTeamsActions(app: Application<TurnState>, deps: TeamsDep
   };
 
   app.adaptiveCards.actionExecute<Data>(TEAMS_VERBS.refresh, async (turn, _state, data) =>
-    data.kind === 'd2' ? d2CardFor(turn, String(data.d2Id ?? '')) : caseCardFor(turn, caseId(data)),
+    data.card === 'approval'
+      ? approvalCardFor(turn, data)
+      : data.kind === 'd2'
+        ? d2CardFor(turn, String(data.d2Id ?? ''))
+        : caseCardFor(turn, caseId(data)),
   );
   for (const [verb, move] of Object.entries(CASE_MOVES)) {
     onCardAction(app, verb, async (turn, _state, data) => {

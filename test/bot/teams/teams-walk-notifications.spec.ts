@@ -342,7 +342,7 @@ describe('Teams: walking issue 17 as its people', () => {
     await settled();
     const thread = `${CASES.id};messageid=${complaint.announcement!.messageId}`;
     expect(stub.posted(thread).map((c) => textsOf(c.body))).toEqual([
-      `Marco serve la vostra decisione: ${why} | Approva | Approva | Rifiuta | Motivo | Invia | Invia`,
+      `Marco serve la vostra decisione: ${why} | refresh | Approva | Approva | Rifiuta | Motivo | Invia | Invia`,
     ]);
     const url = `https://teams.microsoft.com/l/message/${encodeURIComponent(CASES.id)}/${complaint.announcement!.messageId}`;
     expect(newIn(DCOM, dcom)).toEqual([
@@ -360,6 +360,18 @@ describe('Teams: walking issue 17 as its people', () => {
       new RegExp(
         `^Already approved by Marco on ${AT}\\. \\| Cost above threshold: approved by Marco on ${AT}$`,
       ),
+    );
+    // Another viewer's copy of the request refreshes itself into the decision.
+    expect(JSON.stringify(stub.posted(thread)[0]!.body)).toContain('"card":"approval"');
+    const refreshed = await execute(
+      OPERATOR,
+      CASES,
+      TEAMS_VERBS.refresh,
+      { ...data, card: 'approval' },
+      'ask-1',
+    );
+    expect(textsOf(refreshed.body)).toMatch(
+      new RegExp(`^Costo oltre soglia: approvata da Marco il ${AT}$`),
     );
     await settled();
     expect(

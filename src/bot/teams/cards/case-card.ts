@@ -174,6 +174,15 @@ export function teamsApprovalCard(
 ) {
   const data = { caseId: complaint.id, kind };
   return card([text(t('decision.request', { mentions: deciders, reason }).trim())], {
+    // Every viewer's copy asks for the card as it stands: once decided, the decision, no buttons.
+    refresh: {
+      action: {
+        type: 'Action.Execute',
+        title: 'refresh',
+        verb: TEAMS_VERBS.refresh,
+        data: { ...data, card: 'approval' },
+      },
+    },
     actions: [
       execute(t('action.approve'), TEAMS_VERBS.approve, data, 'positive'),
       showCard(
