@@ -14,6 +14,7 @@ import { useTestDatabase } from '../../support/database.js';
 import { aClient, slackUser } from '../../support/fixtures.js';
 import { eventually } from '../../support/slack-bot.js';
 import {
+  appHomeOpened,
   buttonPress,
   input,
   postToBot,
@@ -272,6 +273,37 @@ describe('Slack: walking issue 17 as its people', () => {
         ),
       ]);
       expect(await db.store.d2Requests.get(d2.id)).toMatchObject({ status: 'done' });
+    });
+
+    it('a signed D2 nobody started: Kate reads it on her App Home and in her reminder, in English', async () => {
+      const d2 = await raise('VWALKD2WAIT', 'Visita di cortesia');
+      await press(DCOM, ACTIONS.d2Sign, d2.id, d2.ts);
+      await eventually(() => expect(dmCarrying(KATE, ACTIONS.d2Start, d2.id)).toHaveLength(1));
+      await postToBot(base, appHomeOpened(KATE));
+      const home = await eventually(() => {
+        const call = stub
+          .of('views.publish')
+          .filter((c) => c.args.user_id === KATE)
+          .at(-1);
+        if (!call) throw new Error('no App Home yet');
+        return JSON.stringify(call.args.view);
+      });
+      expect(home).toContain(d2.number);
+      expect(home).not.toMatch(/Da avviare|Richieste|Firmata|Cliente/);
+      const kate = seen(KATE);
+      await chat.services.notifier.queue(
+        {
+          type: 'd2.to_carry_out',
+          case: { caseKind: 'd2', caseId: d2.id, caseNumber: d2.number },
+          to: [slackUser(KATE), slackUser(SCOM)],
+          waitingSince: new Date('2026-11-30T09:00:00Z'),
+        },
+        { once: 'walk-unstarted' },
+      );
+      await settle();
+      expect(newFor(KATE, kate)).toEqual([
+        `:memo: Request *${d2.number}* has been signed since 30/11/2026 10:00 and nobody has started it: press *Start* when you contact the client.`,
+      ]);
     });
 
     it('a declined D2 tells SDID the reason, and SCOM nothing', async () => {
