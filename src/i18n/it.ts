@@ -670,6 +670,7 @@ export const it = {
   'complaint.field.department.not_sure': 'Non so → triage',
   'complaint.field.choose': 'Scegli…',
   'complaint.field.search': 'Scrivi per cercare…',
-  // Issue 17 walk: a Teams channel whose name the bot was never told
+  // Issue 17 walk: a Teams channel whose name the bot was never told; an approval with no note
   'teams.channel.unnamed': 'un canale di Teams del reparto',
+  'approval.told.approved.bare': 'Caso {number}: approvazione concessa da {by}.',
 } as const;

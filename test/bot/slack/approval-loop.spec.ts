@@ -113,7 +113,7 @@ describe('Slack: an approval asked, decided and told', () => {
       return call;
     });
     expect(inThread.args.text).toBe(
-      `<@${operator.id}> Caso ${number}: approvazione concessa da <@${DIRECTOR}>. Nota: —`,
+      `<@${operator.id}> Caso ${number}: approvazione concessa da <@${DIRECTOR}>.`,
     );
     expect(toldTo(bot.stub, operator.id, about)).toEqual([]);
     expect(await waitToldTo(bot.stub, TECH, 1, about)).toHaveLength(1);

@@ -431,7 +431,7 @@ describe('Slack: walking issue 17 as its people', () => {
       // The filer follows in the thread by default: named, with the decider as a mention.
       expect(threadOf(costly).slice(1)).toEqual([
         `<@${DCOM}> ha approvato (Costo oltre soglia).`,
-        `<@${OPERATOR}> Caso ${costly.number}: approvazione concessa da <@${DCOM}>. Nota: —`,
+        `<@${OPERATOR}> Caso ${costly.number}: approvazione concessa da <@${DCOM}>.`,
       ]);
 
       // Later presses, by the director again and by Kate, say it is done, by whom and when.
@@ -480,10 +480,10 @@ describe('Slack: walking issue 17 as its people', () => {
       await becomes(costly, 'acknowledged');
       await settle();
       expect(newFor(OPERATOR, op + 1).filter((l) => /approvazione/.test(l))).toEqual([
-        `Caso ${costly.number}: approvazione concessa da <@${KATE}>. Nota: —`,
+        `Caso ${costly.number}: approvazione concessa da <@${KATE}>.`,
       ]);
       expect(newFor(TECH, tech).filter((l) => /approvazione/.test(l))).toEqual([
-        `Caso ${costly.number}: approvazione concessa da <@${KATE}>. Nota: —`,
+        `Caso ${costly.number}: approvazione concessa da <@${KATE}>.`,
       ]);
 
       expect(await command(COMMANDS.sportello, OPERATOR, 'follow off')).toBe(

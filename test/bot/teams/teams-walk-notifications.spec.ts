@@ -381,7 +381,7 @@ describe('Teams: walking issue 17 as its people', () => {
         .slice(1),
     ).toEqual([
       'Marco ha approvato (Costo oltre soglia).',
-      `Giulia Caso ${complaint.number}: approvazione concessa da Marco. Nota: —`,
+      `Giulia Caso ${complaint.number}: approvazione concessa da Marco.`,
     ]);
     expect(await db.store.complaints.get(complaint.id)).toMatchObject({ status: 'acknowledged' });
   });
