@@ -662,4 +662,7 @@ export const en: Record<MessageKey, string> = {
   'complaint.field.department.not_sure': 'Not sure → triage',
   'complaint.field.choose': 'Choose…',
   'complaint.field.search': 'Type to search…',
+  // Issue 17 walk: a Teams channel whose name the bot was never told; an approval with no note
+  'teams.channel.unnamed': 'a department channel on Teams',
+  'approval.told.approved.bare': 'Case {number}: approval given by {by}.',
 };

@@ -141,8 +141,8 @@ export const it = {
   'thread.other': '{actor} ha aggiornato il caso.',
   'thread.satisfaction': '{actor} ha registrato la soddisfazione del cliente: {rating}/5',
   'reminder.warning': ':hourglass_flowing_sand: {number}: {target} scade il {due}.',
-  'reminder.breach': ':rotating_light: {number}: {target} scaduto il {due}. Il caso è in ritardo.',
-  'reminder.nag': ':rotating_light: {number} è ancora fermo: {target} scaduto il {due}.',
+  'reminder.breach': ':rotating_light: {number}: {target} scaduta il {due}. Il caso è in ritardo.',
+  'reminder.nag': ':rotating_light: {number} è ancora fermo: {target} scaduta il {due}.',
   'reminder.d2': ':memo: La richiesta *{number}* attende la tua firma dal {since}.',
   'reminder.d2.start':
     ':memo: La richiesta *{number}* è firmata dal {since} e nessuno l’ha ancora avviata: premi *Avvia* quando contatti il cliente.',
@@ -296,7 +296,7 @@ export const it = {
   'd2.status.done': 'Conclusa',
   'd2.status.declined': 'Declinata',
   'd2.toCarryOut':
-    ':white_check_mark: La richiesta *{number}* è firmata: tocca alla segreteria commerciale contattare il cliente. Premi *Avvia* quando inizi e *Concludi* con l’esito.',
+    ':white_check_mark: La richiesta *{number}* è firmata: tocca alla segreteria commerciale contattare il cliente. Premi *Avvia* quando inizi e *Completa* con l’esito.',
   'd2.progress.sign':
     'La tua richiesta *{number}* è stata firmata da {by}: la segreteria commerciale contatterà il cliente.',
   'd2.progress.decline': 'La tua richiesta *{number}* è stata declinata da {by}. Motivo: {note}',
@@ -670,4 +670,7 @@ export const it = {
   'complaint.field.department.not_sure': 'Non so → triage',
   'complaint.field.choose': 'Scegli…',
   'complaint.field.search': 'Scrivi per cercare…',
+  // Issue 17 walk: a Teams channel whose name the bot was never told; an approval with no note
+  'teams.channel.unnamed': 'un canale di Teams del reparto',
+  'approval.told.approved.bare': 'Caso {number}: approvazione concessa da {by}.',
 } as const;

@@ -33,38 +33,33 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
   // Channels read the company's language; a direct message is written in its reader's own.
   const localeOf = localeResolver(client, locale);
   const { post, update, upload } = slackPoster(client, slackPace(paceMs));
-  const ctx = (): CardContext => ({
-    t,
-    locale,
+  type Reader = { t: Translate; locale: Locale };
+  const ctx = (reader: Reader = { t, locale }): CardContext => ({
+    ...reader,
     timeZone: deps.timeZone,
     now: deps.services.clock.now(),
   });
 
+  /** A case's card, in the channel's language unless a reader (a DM's) is given. */
   async function render(
     ref: CaseRef,
+    reader?: Reader,
   ): Promise<{ card: Card; record: Complaint | D2Request } | undefined> {
     if (ref.caseKind === 'complaint') {
       const complaint = await deps.complaints.get(ref.caseId);
       if (!complaint) return undefined;
       return {
-        card: caseCard(complaint, await deps.clients.shown(complaint.clientId), ctx()),
+        card: caseCard(complaint, await deps.clients.shown(complaint.clientId), ctx(reader)),
         record: complaint,
       };
     }
     const d2 = await deps.d2Requests.get(ref.caseId);
     if (!d2) return undefined;
-    return { card: d2Card(d2, await deps.clients.shown(d2.clientId), ctx()), record: d2 };
+    return { card: d2Card(d2, await deps.clients.shown(d2.clientId), ctx(reader)), record: d2 };
   }
 
   type Of<K extends Notification['type']> = Extract<Notification, { type: K }>;
-  /** The same message to each person, once each (`key` names it per person). */
-  const toEach = (
-    set: MessageSet,
-    key: string,
-    users: { platform: string; id: string }[],
-    card: Card,
-  ) => sendToEach(users, (u) => set.once(`${key}:${u.id}`, () => post(u.id, card)));
-  /** As `toEach`, each message written in its recipient's Slack language. */
+  /** The same message to each person, once each (`key` names it per person), in their Slack language. */
   const toEachIn = (
     set: MessageSet,
     key: string,
@@ -198,9 +193,12 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
       const request = approvalRequest(complaint, n.approvalKind ?? 'other', who, reason, t);
       await set.once('ask', () => post(at.channel, request, at.messageId));
       // Each approver is asked in their DM too, pointing at the thread where the buttons are.
-      const kind = t(`approval.${n.approvalKind ?? 'other'}` as MessageKey);
-      const dm = t('decision.dm', { number: complaint.number, kind, reason: escapeText(reason) });
-      await toEach(set, 'ask-dm', deciders, plain(`${dm} — <#${at.channel}>`));
+      await toEachIn(set, 'ask-dm', deciders, (r) => {
+        const kind = r.t(`approval.${n.approvalKind ?? 'other'}` as MessageKey);
+        const why = escapeText(approvalReason(n.reason, n.say, r.t, r.locale));
+        const dm = r.t('decision.dm', { number: complaint.number, kind, reason: why });
+        return plain(`${dm} — <#${at.channel}>`);
+      });
     },
     async 'case.reminder'(n: Of<'case.reminder'>, set: MessageSet) {
       const shown = n.case.caseKind === 'complaint' ? await render(n.case) : undefined;
@@ -229,25 +227,32 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
       );
     },
     async 'd2.unsigned'(n: Of<'d2.unsigned'>, set: MessageSet) {
-      const since = formatInstant(new Date(n.waitingSince), locale, deps.timeZone);
-      const text = t('reminder.d2', { number: n.case.caseNumber, since });
-      await toEach(set, 'remind', slackOnly(n.to), plain(text));
+      await toEachIn(set, 'remind', slackOnly(n.to), (r) => {
+        const since = formatInstant(new Date(n.waitingSince), r.locale, deps.timeZone);
+        return plain(r.t('reminder.d2', { number: n.case.caseNumber, since }));
+      });
     },
     async 'd2.to_carry_out'(n: Of<'d2.to_carry_out'>, set: MessageSet) {
-      const shown = await render(n.case);
-      if (!shown) return;
-      const { intro, reminder } = carryOutIntro(n, { t, locale, timeZone: deps.timeZone });
-      const card = { text: intro, blocks: [...plain(intro).blocks, ...shown.card.blocks] };
-      await toEach(set, reminder ? 'remind' : 'carry', slackOnly(n.to), card);
+      if (!(await deps.d2Requests.get(n.case.caseId))) return;
+      const reminder = Boolean(n.waitingSince);
+      await toEachIn(set, reminder ? 'remind' : 'carry', slackOnly(n.to), async (r) => {
+        const shown = await render(n.case, r);
+        const { intro } = carryOutIntro(n, { ...r, timeZone: deps.timeZone });
+        return { text: intro, blocks: [...plain(intro).blocks, ...(shown?.card.blocks ?? [])] };
+      });
     },
     async 'd2.progress'(n: Of<'d2.progress'>, set: MessageSet) {
       if (n.to.platform !== 'slack') return;
-      const text = t(`d2.progress.${n.step}`, {
-        number: n.case.caseNumber,
-        by: slackActor(n.by),
-        note: escapeText(n.note ?? ''),
+      const { id } = n.to;
+      await set.once('told', async () => {
+        const reader = await localeOf(id);
+        const text = reader.t(`d2.progress.${n.step}`, {
+          number: n.case.caseNumber,
+          by: slackActor(n.by),
+          note: escapeText(n.note ?? ''),
+        });
+        return post(id, plain(text));
       });
-      await set.once('told', () => post(n.to.id, plain(text)));
     },
     async 'care.call_due'(n: Of<'care.call_due'>, set: MessageSet) {
       await toEachIn(set, 'due', slackOnly(n.to), (r) =>
@@ -298,7 +303,7 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
       const { id } = n.to;
       await set.once('dm', async () => {
         const reader = (await localeOf(id)).t;
-        const text = directText(n, reader, escapeText);
+        const text = directText(n, reader, escapeText, slackActor);
         const at = n.linkCase && n.case ? (await render(n.case))?.record.announcement : undefined;
         return post(id, plain(withLink(text, at ? await caseLink(at, reader) : '')));
       });
@@ -310,7 +315,9 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
     const shown = await render(ref);
     if (!shown) return;
     await sendToEach(directors, async ({ id }) => {
-      const ts = await set.once(`ask:${id}`, () => post(id, shown.card));
+      const ts = await set.once(`ask:${id}`, async () =>
+        post(id, (await render(ref, await localeOf(id)))?.card ?? shown.card),
+      );
       if (shown.record.announcement) return;
       const at = { platform: 'slack' as const, channel: id, messageId: ts };
       await deps.announcements.remember('d2', ref.caseId, at);

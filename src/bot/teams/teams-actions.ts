@@ -12,7 +12,12 @@ import {
 } from '../../domain/complaint/move-complaint.js';
 import { closeComplaint, resolveComplaint } from '../../domain/complaint/resolve-complaint.js';
 import { takeInCharge } from '../../domain/complaint/take-in-charge.js';
-import { completeD2Request, declineD2Request, signD2Request } from '../../domain/d2/decide-d2.js';
+import {
+  completeD2Request,
+  declineD2Request,
+  signD2Request,
+  startD2Request,
+} from '../../domain/d2/decide-d2.js';
 import { raiseD2 } from '../../domain/d2/raise-d2.js';
 import type { ChatUser } from '../../domain/shared/chat-user.js';
 import type { FieldProblem } from '../../domain/shared/input.js';
@@ -23,10 +28,18 @@ import { describe, refusalText } from '../shared/refusal-text.js';
 import { registrationMessage } from '../shared/registration-message.js';
 import { onCardAction } from './card-action.js';
 import { attachment, text, type Card } from './cards/adaptive.js';
-import { teamsCaseCard, teamsD2Card } from './cards/case-card.js';
+import {
+  teamsApprovalCard,
+  teamsApprovalDecided,
+  teamsCaseCard,
+  teamsD2Card,
+} from './cards/case-card.js';
+import { approvalReason } from '../shared/approval-reason.js';
 import { complaintFormCard, d2FormCard, noticeCard } from './cards/forms.js';
 import { teamsFormChoices } from './teams-taxonomy.js';
 import { teamsUser } from './teams-app.js';
+import { teamsShown } from './shown.js';
+import { teamsChannelName } from './channel-name.js';
 import { registerTeamsAdmin } from './teams-admin.js';
 import type { TeamsDeps } from './teams-deps.js';
 
@@ -105,6 +118,10 @@ const CASE_MOVES: Record<string, CaseMove> = {
       origin: str(data, 'origin'),
       costEur: num(data, 'costEur'),
     }),
+};
+
+/** Pressed on the approval card in the case thread: answered with that card, decided or not. */
+const APPROVAL_MOVES: Record<string, CaseMove> = {
   [TEAMS_VERBS.approve]: (d, by, data) =>
     giveApproval(d.services, by, { complaintId: caseId(data), kind: str(data, 'kind') }),
   [TEAMS_VERBS.refuse]: (d, by, data, intakeKey) =>
@@ -125,6 +142,8 @@ const D2_MOVES: Record<string, CaseMove> = {
       intakeKey,
       reason: str(data, 'reason') ?? '',
     }),
+  [TEAMS_VERBS.d2Start]: (d, by, data) =>
+    startD2Request(d.services, by, { d2Id: String(data.d2Id ?? '') }),
   [TEAMS_VERBS.d2Complete]: (d, by, data, intakeKey) =>
     completeD2Request(d.services, by, {
       d2Id: String(data.d2Id ?? ''),
@@ -162,32 +181,69 @@ export function registerTeamsActions(app: Application<TurnState>, deps: TeamsDep
       : fresh;
   };
 
+  /** The approval card as it stands: its decision (who, when, note, no buttons), else its buttons. */
+  const approvalCardFor = async (turn: TurnContext, data: Data, notice?: string): Promise<Card> => {
+    const ctx = context(turn);
+    const complaint = await deps.complaints.get(caseId(data));
+    const approval = complaint?.approvals.find((a) => a.kind === str(data, 'kind'));
+    if (!complaint || !approval) return caseCardFor(turn, caseId(data), notice);
+    const reason = approvalReason(approval.reason, approval.say, ctx.t, ctx.locale);
+    const fresh =
+      approval.status === 'pending'
+        ? teamsApprovalCard(complaint, approval.kind, reason, ctx.t)
+        : teamsApprovalDecided(approval, ctx);
+    return notice
+      ? { ...fresh, body: [text(notice, { color: 'attention' }), ...fresh.body] }
+      : fresh;
+  };
+
   app.adaptiveCards.actionExecute<Data>(TEAMS_VERBS.refresh, async (turn, _state, data) =>
-    data.kind === 'd2' ? d2CardFor(turn, String(data.d2Id ?? '')) : caseCardFor(turn, caseId(data)),
+    data.card === 'approval'
+      ? approvalCardFor(turn, data)
+      : data.kind === 'd2'
+        ? d2CardFor(turn, String(data.d2Id ?? ''))
+        : caseCardFor(turn, caseId(data)),
   );
   for (const [verb, move] of Object.entries(CASE_MOVES)) {
     onCardAction(app, verb, async (turn, _state, data) => {
-      const { t } = context(turn);
+      const { t, locale } = context(turn);
       if (malformed(data, MOVE_FIELDS).length)
         return caseCardFor(turn, caseId(data), t('field.invalid'));
       const result = await move(deps, teamsUser(turn), data, actionIntakeKey(turn));
+      // A press that finds the work done says what happened, by whom and when.
+      const shown = teamsShown(locale, deps.timeZone);
       return caseCardFor(
         turn,
         caseId(data),
-        result.ok ? undefined : refusalText(result as Refusal, t),
+        result.ok ? undefined : refusalText(result as Refusal, t, shown),
+      );
+    });
+  }
+  for (const [verb, move] of Object.entries(APPROVAL_MOVES)) {
+    onCardAction(app, verb, async (turn, _state, data) => {
+      const { t, locale } = context(turn);
+      if (malformed(data, MOVE_FIELDS).length)
+        return approvalCardFor(turn, data, t('field.invalid'));
+      const result = await move(deps, teamsUser(turn), data, actionIntakeKey(turn));
+      const shown = teamsShown(locale, deps.timeZone);
+      return approvalCardFor(
+        turn,
+        data,
+        result.ok ? undefined : refusalText(result as Refusal, t, shown),
       );
     });
   }
   for (const [verb, move] of Object.entries(D2_MOVES)) {
     onCardAction(app, verb, async (turn, _state, data) => {
-      const { t } = context(turn);
+      const { t, locale } = context(turn);
       if (malformed(data, MOVE_FIELDS).length)
         return d2CardFor(turn, String(data.d2Id ?? ''), t('field.invalid'));
       const result = await move(deps, teamsUser(turn), data, actionIntakeKey(turn));
+      const shown = teamsShown(locale, deps.timeZone);
       return d2CardFor(
         turn,
         String(data.d2Id ?? ''),
-        result.ok ? undefined : refusalText(result as Refusal, t),
+        result.ok ? undefined : refusalText(result as Refusal, t, shown),
       );
     });
   }
@@ -317,7 +373,12 @@ async function submitComplaint(
   if (!result.ok) return again(errorsOf(result, t));
   const { complaint, route } = result.value;
   const locale = pickLocale(turn.activity.locale, deps.defaultLocale);
-  const message = registrationMessage(complaint, route, t, locale, (id) => id);
+  // Where it went, by the channel's name; never a raw conversation id.
+  const to = route.destination;
+  const name =
+    to.platform === 'teams' ? await teamsChannelName(deps.conversations, to.channel) : '';
+  const where = name && name !== to.channel ? name : t('teams.channel.unnamed');
+  const message = registrationMessage(complaint, route, t, locale, () => where);
   const notice = noticeCard(message);
   return { card: notice, refused: false };
 }

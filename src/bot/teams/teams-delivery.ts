@@ -3,7 +3,13 @@ import type { Complaint } from '../../domain/complaint/complaint.js';
 import type { D2Request } from '../../domain/d2/d2-request.js';
 import type { MessageSet } from '../../domain/shared/delivery.ports.js';
 import type { CaseRef, Notification } from '../../domain/shared/notification.js';
-import { pickLocale, translator, type Locale, type Translate } from '../../i18n/translate.js';
+import {
+  pickLocale,
+  translator,
+  type Locale,
+  type MessageKey,
+  type Translate,
+} from '../../i18n/translate.js';
 import { sendToEach } from '../shared/each-message.js';
 import { eventLine } from '../shared/event-line.js';
 import { formatInstant } from '../shared/format.js';
@@ -191,18 +197,25 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
         const complaint = await deps.complaints.get(n.case.caseId);
         if (!complaint) return;
         const at = announced(complaint, n.case.caseNumber);
+        const kind = n.approvalKind ?? 'other';
+        // The thread names who must decide; each of them is asked in their chat too.
+        const names = n.from
+          .filter((u) => u.platform === 'teams')
+          .map((u) => u.name ?? u.id)
+          .join(', ');
+        const reason = approvalReason(n.reason, n.say, t, locale);
         if (at.platform === 'teams')
           await set.once('ask', () =>
-            reply(
-              at,
-              teamsApprovalCard(
-                complaint,
-                n.approvalKind ?? 'other',
-                approvalReason(n.reason, n.say, t, locale),
-                t,
-              ),
-            ),
+            reply(at, teamsApprovalCard(complaint, kind, reason, t, names)),
           );
+        await toEach(set, 'ask-dm', n.from, (_, c) => {
+          const dm = c.t('decision.dm', {
+            number: complaint.number,
+            kind: c.t(`approval.${kind}` as MessageKey),
+            reason: approvalReason(n.reason, n.say, c.t, c.locale),
+          });
+          return noticeCard(withLink(dm, teamsCaseLink(at, c.t)));
+        });
         return;
       }
       case 'case.reminder': {
@@ -283,7 +296,7 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
             id,
             noticeCard(
               withLink(
-                directText(n, reader, (x) => x),
+                directText(n, reader, (x) => x, actor),
                 link,
               ),
             ),

@@ -107,12 +107,10 @@ async function tellDecision(
   const approval = complaint.approvals.find((a) => a.kind === approvalKind);
   if (!approval?.decidedBy || !approval.decidedAt) return;
   const decider = approval.decidedBy;
-  const params = {
-    number: complaint.number,
-    by: decider.name ?? decider.id,
-    note: approval.note ?? '—',
-  };
-  const say = { key: `approval.told.${approval.status}`, params };
+  // An approval given without a note says so plainly, with no empty "Note: —".
+  const bare = approval.status === 'approved' && !approval.note ? '.bare' : '';
+  const params = { number: complaint.number, note: approval.note ?? '' };
+  const say = { key: `approval.told.${approval.status}${bare}`, params, people: { by: decider } };
   const event: NewCaseEvent = {
     caseKind: 'complaint',
     caseId: complaint.id,

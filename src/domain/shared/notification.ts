@@ -2,8 +2,15 @@ import type { NewCaseEvent } from '../audit/case-event.js';
 import type { Indicators } from '../kpi/kpi.js';
 import type { ChatDestination, ChatUser } from './chat-user.js';
 
-/** A message of the chats' catalogues, said in each reader's language. */
-export type CatalogueText = { key: string; params: Record<string, string | number> };
+/**
+ * A message of the chats' catalogues, said in each reader's language; `people` are params that
+ * name someone, each chat showing them its own way (a mention on Slack, a name on Teams).
+ */
+export type CatalogueText = {
+  key: string;
+  params: Record<string, string | number>;
+  people?: Record<string, ChatUser>;
+};
 
 export type CaseRef = { caseKind: 'complaint' | 'd2'; caseId: string; caseNumber: string };
 

@@ -113,7 +113,7 @@ describe('Slack: an approval asked, decided and told', () => {
       return call;
     });
     expect(inThread.args.text).toBe(
-      `<@${operator.id}> Caso ${number}: approvazione concessa da ${DIRECTOR.toLowerCase()}. Nota: —`,
+      `<@${operator.id}> Caso ${number}: approvazione concessa da <@${DIRECTOR}>.`,
     );
     expect(toldTo(bot.stub, operator.id, about)).toEqual([]);
     expect(await waitToldTo(bot.stub, TECH, 1, about)).toHaveLength(1);
@@ -183,7 +183,7 @@ describe('Slack: an approval asked, decided and told', () => {
     );
     expect((update.args.blocks as { type: string }[]).map((b) => b.type)).toEqual(['section']);
     expect(await waitToldTo(bot.stub, operator.id, 1, /approvazione rifiutata/)).toEqual([
-      `Caso ${second.number}: approvazione rifiutata da ${DIRECTOR.toLowerCase()}. Motivo: Costo &lt;!channel&gt; non giustificato`,
+      `Caso ${second.number}: approvazione rifiutata da <@${DIRECTOR}>. Motivo: Costo &lt;!channel&gt; non giustificato`,
     ]);
     expect(bot.stub.refusals).toEqual([]);
   });

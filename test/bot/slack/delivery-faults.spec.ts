@@ -107,7 +107,7 @@ describe('Slack: messages survive a failing Slack (outbox)', () => {
     const posted = await eventually(() => {
       const calls = bot.stub
         .of('chat.postMessage')
-        .filter((c) => String(c.args.text).includes('Risoluzione scaduto'));
+        .filter((c) => String(c.args.text).includes('Risoluzione scaduta'));
       if (!calls.length) throw new Error('no reminder yet');
       return calls;
     });

@@ -157,9 +157,14 @@ describe('Teams: a complaint from the intake card to closing, through the real t
 
   it('walks the case: director approves, take in charge, escalate, approve, resolve, close — the card refreshes each time', async () => {
     const status = async () => (await bot.db.store.complaints.get(caseId))?.status;
-    expect(
-      cardText(await execute(DIRECTOR, CHANNEL, TEAMS_VERBS.approve, { caseId, kind: 'cost' })),
-    ).toContain('Preso visione');
+    // The approval card, pressed, says who decided and when, and keeps no buttons.
+    const decided = cardText(
+      await execute(DIRECTOR, CHANNEL, TEAMS_VERBS.approve, { caseId, kind: 'cost' }),
+    );
+    expect(decided).toMatch(
+      /Costo oltre soglia: approvata da Marco il \d\d\/\d\d\/\d{4} \d\d:\d\d/,
+    );
+    expect(decided).not.toContain('Action.Execute');
     expect(await status()).toBe('acknowledged');
     expect(cardText(await execute(TECH, CHANNEL, TEAMS_VERBS.takeInCharge, { caseId }))).toContain(
       'In lavorazione',
@@ -242,7 +247,7 @@ describe('Teams: a complaint from the intake card to closing, through the real t
     await eventually(() => {
       const reminder = bot.stub
         .posted(`${CHANNEL.id};messageid=${cardId}`)
-        .find((c) => JSON.stringify(c.body).includes('Risoluzione scaduto'));
+        .find((c) => JSON.stringify(c.body).includes('Risoluzione scaduta'));
       if (!reminder) throw new Error('no reminder yet');
       expect(JSON.stringify(reminder.body)).toContain('Marco');
     });

@@ -1,5 +1,5 @@
 import type { Client } from '../../../domain/client/client.js';
-import type { Complaint, ComplaintStatus } from '../../../domain/complaint/complaint.js';
+import type { Approval, Complaint, ComplaintStatus } from '../../../domain/complaint/complaint.js';
 import { ORIGINS } from '../../../domain/complaint/complaint.js';
 import { allowedNext } from '../../../domain/complaint/lifecycle.js';
 import type { D2Request } from '../../../domain/d2/d2-request.js';
@@ -170,9 +170,19 @@ export function teamsApprovalCard(
   kind: string,
   reason: string,
   t: Translate,
+  deciders = '',
 ) {
   const data = { caseId: complaint.id, kind };
-  return card([text(t('decision.request', { mentions: '', reason }).trim())], {
+  return card([text(t('decision.request', { mentions: deciders, reason }).trim())], {
+    // Every viewer's copy asks for the card as it stands: once decided, the decision, no buttons.
+    refresh: {
+      action: {
+        type: 'Action.Execute',
+        title: 'refresh',
+        verb: TEAMS_VERBS.refresh,
+        data: { ...data, card: 'approval' },
+      },
+    },
     actions: [
       execute(t('action.approve'), TEAMS_VERBS.approve, data, 'positive'),
       showCard(
@@ -182,6 +192,20 @@ export function teamsApprovalCard(
       ),
     ],
   });
+}
+
+/** The approval card once decided: who decided, when, and their note; no buttons left. */
+export function teamsApprovalDecided(approval: Approval, ctx: Omit<TeamsCardContext, 'now'>) {
+  const { t } = ctx;
+  const line = t(
+    approval.status === 'approved' ? 'card.approval.approved' : 'card.approval.refused',
+    {
+      kind: t(`approval.${approval.kind}`),
+      by: approval.decidedBy?.name ?? approval.decidedBy?.id ?? '?',
+      at: approval.decidedAt ? formatInstant(approval.decidedAt, ctx.locale, ctx.timeZone) : '?',
+    },
+  );
+  return card([text(approval.note ? `${line} — ${approval.note}` : line)]);
 }
 
 /** Mod. 07_D2 for the director: Sign / Decline while it waits. */
@@ -205,6 +229,10 @@ export function teamsD2Card(d2: D2Request, client: Client | undefined, ctx: Team
         ]
       : d2.status === 'signed' || d2.status === 'in_progress'
         ? [
+            // SCOM starts it when they contact the client (a signed one only), then completes it.
+            ...(d2.status === 'signed'
+              ? [execute(t('action.start'), TEAMS_VERBS.d2Start, data, 'positive')]
+              : []),
             showCard(
               t('action.complete'),
               [textInput('outcome', t('d2.field.outcome'), { isMultiline: true, maxLength: 4000 })],
