@@ -591,8 +591,8 @@ export const en: Record<MessageKey, string> = {
   'reminder.escalated':
     ':rotating_light: Deadline missed: *{number}* ({priority}, {department} department), {target} was due {due}. Told: {people}.',
   'case.link': 'open the case',
-  'sla.breached_for': 'breached {by} ago (since {since})',
-  'sla.breached_for_days': 'breached {by} ago (since {since})',
+  'sla.breached_for': 'breached {by} ago, since {since}',
+  'sla.breached_for_days': 'breached {by} ago, since {since}',
   'sla.breached_late': 'breached: reached {by} late',
   'duration.minutes': '{m} min',
   'duration.hours': '{h} h {m} min',

@@ -597,8 +597,8 @@ export const it = {
   'reminder.escalated':
     ':rotating_light: Scadenza superata: *{number}* ({priority}, reparto {department}), {target} entro il {due}. Avvisati: {people}.',
   'case.link': 'apri il caso',
-  'sla.breached_for': 'scaduto da {by} (dalle {since})',
-  'sla.breached_for_days': 'scaduto da {by} (dal {since})',
+  'sla.breached_for': 'scaduta da {by}, dalle {since}',
+  'sla.breached_for_days': 'scaduta da {by}, dal {since}',
   'sla.breached_late': 'scaduto: raggiunto con {by} di ritardo',
   'duration.minutes': '{m} min',
   'duration.hours': '{h} h {m} min',

@@ -47,8 +47,8 @@ describe('the case card says how late a breached clock is', () => {
       clock({ state: 'breached' }),
       new Date(due.getTime() + 135 * MINUTE),
       {
-        it: 'Prima gestione: entro 20/11/2026 10:30 (scaduto da 2 h 15 min (dalle 10:30))',
-        en: 'First handling: by 20/11/2026 10:30 (breached 2 h 15 min ago (since 10:30))',
+        it: 'Prima gestione: entro 20/11/2026 10:30 (scaduta da 2 h 15 min, dalle 10:30)',
+        en: 'First handling: by 20/11/2026 10:30 (breached 2 h 15 min ago, since 10:30)',
       },
     ],
     [
@@ -56,8 +56,8 @@ describe('the case card says how late a breached clock is', () => {
       clock({}),
       new Date(due.getTime() + 45 * MINUTE),
       {
-        it: 'Prima gestione: entro 20/11/2026 10:30 (scaduto da 45 min (dalle 10:30))',
-        en: 'First handling: by 20/11/2026 10:30 (breached 45 min ago (since 10:30))',
+        it: 'Prima gestione: entro 20/11/2026 10:30 (scaduta da 45 min, dalle 10:30)',
+        en: 'First handling: by 20/11/2026 10:30 (breached 45 min ago, since 10:30)',
       },
     ],
     [
@@ -65,8 +65,8 @@ describe('the case card says how late a breached clock is', () => {
       clock({ state: 'breached' }),
       new Date(due.getTime() + (24 + 2) * 60 * MINUTE),
       {
-        it: 'Prima gestione: entro 20/11/2026 10:30 (scaduto da 1 g 2 h (dal 20/11/2026 10:30))',
-        en: 'First handling: by 20/11/2026 10:30 (breached 1 d 2 h ago (since 20/11/2026 10:30))',
+        it: 'Prima gestione: entro 20/11/2026 10:30 (scaduta da 1 g 2 h, dal 20/11/2026 10:30)',
+        en: 'First handling: by 20/11/2026 10:30 (breached 1 d 2 h ago, since 20/11/2026 10:30)',
       },
     ],
     [

@@ -17,7 +17,7 @@ export function durationText(ms: number, t: Translate): string {
 
 /**
  * A clock's state next to its target: "in tempo", "in scadenza"…; a breach says since when and
- * by how much ("scaduto da 2 h 15 min (dalle 10:30)"), or how late the target was reached.
+ * by how much ("scaduta da 2 h 15 min, dalle 10:30"), or how late the target was reached.
  */
 export function slaSignalText(
   clock: SlaClock,

@@ -241,12 +241,12 @@ describe('Slack: SLA alerts and unhappy customers reach who must act', () => {
         .of('chat.update')
         .filter((u) => u.args.ts === late.announcement!.messageId)
         .map((u) => JSON.stringify(u.args.blocks))
-        .find((blocks) => blocks.includes('scaduto da'));
+        .find((blocks) => blocks.includes('scaduta da'));
       if (!update) throw new Error('card not refreshed yet');
       return update;
     });
     expect(card).toMatch(
-      /Prima gestione: entro \d\d\/\d\d\/\d{4} \d\d:\d\d \(scaduto da 2 h 15 min \((dalle \d\d:\d\d|dal \d\d\/\d\d\/\d{4} \d\d:\d\d)\)\)/,
+      /Prima gestione: entro \d\d\/\d\d\/\d{4} \d\d:\d\d \(scaduta da 2 h 15 min, (dalle \d\d:\d\d|dal \d\d\/\d\d\/\d{4} \d\d:\d\d)\)/,
     );
     expect(card).not.toMatch(/Prima gestione:[^"]*in tempo/);
     expect(card).toContain(ACTIONS.takeInCharge);

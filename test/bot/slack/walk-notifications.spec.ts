@@ -381,7 +381,7 @@ describe('Slack: walking issue 17 as its people', () => {
         .map((u) => JSON.stringify(u.args.blocks))
         .at(-1);
       expect(card).toContain(
-        `Prima gestione: entro ${rome(due)} (scaduto da 1 h 10 min (dalle ${rome(due).slice(11)}))`,
+        `Prima gestione: entro ${rome(due)} (scaduta da 1 h 10 min, dalle ${rome(due).slice(11)})`,
       );
       expect(card).not.toMatch(/Prima gestione:[^"]*in tempo/);
       // The thread says it too, in Italian that agrees with its target (la prima gestione).

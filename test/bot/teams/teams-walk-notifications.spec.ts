@@ -321,7 +321,7 @@ describe('Teams: walking issue 17 as its people', () => {
       .map((c) => textsOf(c.body))
       .at(-1);
     expect(card).toContain(
-      `Prima gestione: entro ${rome(due)} (scaduto da 1 h 10 min (dalle ${rome(due).slice(11)}))`,
+      `Prima gestione: entro ${rome(due)} (scaduta da 1 h 10 min, dalle ${rome(due).slice(11)})`,
     );
     expect(card).toContain('Prendi in carico');
     const thread = `${CASES.id};messageid=${p1.announcement!.messageId}`;
