@@ -18,6 +18,7 @@ import { digestLines, digestTitle } from '../shared/digest-text.js';
 import { card, text, type Card } from './cards/adaptive.js';
 import { teamsApprovalCard, teamsCaseCard, teamsD2Card } from './cards/case-card.js';
 import { noticeCard } from './cards/forms.js';
+import { teamsMarkup } from './cards/teams-markup.js';
 import { approvalReason } from '../shared/approval-reason.js';
 import { directText } from '../shared/direct-text.js';
 import { reminderTexts } from '../shared/reminder-text.js';
@@ -98,7 +99,7 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
     });
     return card([
       text(title, { size: 'Large', weight: 'Bolder' }),
-      ...lines.map((line) => text(line.replace(/\*([^*]+)\*/g, '**$1**'))),
+      ...lines.map((line) => text(teamsMarkup(line))),
       {
         type: 'Image',
         url: `data:image/png;base64,${png.toString('base64')}`,

@@ -53,10 +53,10 @@ describe('Teams: each direct message is in its recipient’s language', () => {
 
     const elena = textsTo(bot, ELENA).slice(before.elena).join('\n');
     const john = textsTo(bot, JOHN).slice(before.john).join('\n');
-    expect(elena).toContain('La richiesta *D2-2026-0042* attende la tua firma');
+    expect(elena).toContain('La richiesta **D2-2026-0042** attende la tua firma');
     expect(elena).toContain('Deve essere almeno 3.');
     expect(elena).not.toMatch(/has waited|at least/);
-    expect(john).toContain('Request *D2-2026-0042* has waited for your signature');
+    expect(john).toContain('Request **D2-2026-0042** has waited for your signature');
     expect(john).toContain('Must be at least 3.');
     expect(john).not.toMatch(/attende|almeno/);
   });

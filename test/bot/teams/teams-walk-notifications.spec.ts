@@ -145,7 +145,9 @@ describe('Teams: walking issue 17 as its people', () => {
       if (!found) throw new Error('no D2 yet');
       return { id: String(found._id), number: found.number };
     });
-    expect(textsOf(raised.body)).toBe(`Richiesta *${d2.number}* inviata al direttore commerciale.`);
+    expect(textsOf(raised.body)).toBe(
+      `Richiesta **${d2.number}** inviata al direttore commerciale.`,
+    );
     await settled();
     const [ask] = newIn(DCOM, 0).filter((l) => l.includes(d2.number));
     expect(ask).toMatch(
@@ -167,7 +169,7 @@ describe('Teams: walking issue 17 as its people', () => {
     await settled();
 
     expect(newIn(SCOM, scom)).toEqual([
-      `:white_check_mark: La richiesta *${d2.number}* è firmata: tocca alla segreteria commerciale contattare il cliente. Premi *Avvia* quando inizi e *Completa* con l’esito.`,
+      `✅ La richiesta **${d2.number}** è firmata: tocca alla segreteria commerciale contattare il cliente. Premi **Avvia** quando inizi e **Completa** con l’esito.`,
       expect.stringMatching(
         new RegExp(
           `^${d2.number} · Firmata \\| .* \\| Firmata da Marco il ${AT} \\| refresh \\| Avvia \\| Avvia \\| Completa \\| Esito`,
@@ -175,7 +177,7 @@ describe('Teams: walking issue 17 as its people', () => {
       ),
     ]);
     expect(newIn(KATE, kate)).toEqual([
-      `:white_check_mark: Request *${d2.number}* is signed: the commercial secretariat now contacts the client. Press *Start* when you begin and *Complete* with the outcome.`,
+      `✅ Request **${d2.number}** is signed: the commercial secretariat now contacts the client. Press **Start** when you begin and **Complete** with the outcome.`,
       expect.stringMatching(
         new RegExp(
           `^${d2.number} · Signed \\| Client \\| .* \\| Signed by Marco on ${AT} \\| refresh \\| Start \\| Start \\| Complete \\| Outcome`,
@@ -186,7 +188,7 @@ describe('Teams: walking issue 17 as its people', () => {
     expect(kateCard).toContain(`"verb":"${TEAMS_VERBS.d2Start}"`);
     expect(kateCard).toContain(`"verb":"${TEAMS_VERBS.d2Complete}"`);
     expect(newIn(SDID, sdid)).toEqual([
-      `La tua richiesta *${d2.number}* è stata firmata da Marco: la segreteria commerciale contatterà il cliente.`,
+      `La tua richiesta **${d2.number}** è stata firmata da Marco: la segreteria commerciale contatterà il cliente.`,
     ]);
 
     // Kate presses Start on her card: it shows "In progress", Complete left; Sara is told.
@@ -205,8 +207,8 @@ describe('Teams: walking issue 17 as its people', () => {
     expect(textsOf(done.body)).toMatch(new RegExp(`^${d2.number} · Done \\|`));
     await settled();
     expect(newIn(SDID, sdid + 1)).toEqual([
-      `Kate ha avviato la tua richiesta *${d2.number}*: il cliente viene contattato.`,
-      `La tua richiesta *${d2.number}* è stata conclusa da Kate. Esito: Rinnovato per 2 anni`,
+      `Kate ha avviato la tua richiesta **${d2.number}**: il cliente viene contattato.`,
+      `La tua richiesta **${d2.number}** è stata conclusa da Kate. Esito: Rinnovato per 2 anni`,
     ]);
     // Paola presses Start on her older copy: told what happened, not a bare "not possible".
     const late = await execute(SCOM, personal(SCOM), TEAMS_VERBS.d2Start, { d2Id: d2.id }, 'p1');
@@ -241,7 +243,7 @@ describe('Teams: walking issue 17 as its people', () => {
     );
     await settled();
     expect(newIn(SDID, sdid)).toEqual([
-      `La tua richiesta *${d2.number}* è stata declinata da Marco. Motivo: Già sentito ieri`,
+      `La tua richiesta **${d2.number}** è stata declinata da Marco. Motivo: Già sentito ieri`,
     ]);
     expect([newIn(SCOM, scom), newIn(KATE, kate)]).toEqual([[], []]);
   });
@@ -278,7 +280,7 @@ describe('Teams: walking issue 17 as its people', () => {
     const { said, complaint: p1 } = await file('Pressa P1', { priority: 'P1' }, 'form-p1');
     // Where it went, by name: never the raw conversation id.
     expect(said).toBe(
-      `Reclamo *${p1.number}* registrato (P1). Lo trovi in un canale di Teams del reparto.`,
+      `Reclamo **${p1.number}** registrato (P1). Lo trovi in un canale di Teams del reparto.`,
     );
     const due = p1.slaClocks.find((c) => c.target === 'first_response')!.dueAt;
     const url = `https://teams.microsoft.com/l/message/${encodeURIComponent(CASES.id)}/${p1.announcement!.messageId}`;
@@ -286,11 +288,11 @@ describe('Teams: walking issue 17 as its people', () => {
     await eventually(() => expect(newIn(KATE, kate)).toHaveLength(1), 15_000);
     await settled();
     expect(newIn(ON_CALL, onCall)).toEqual([
-      `:rotating_light: P1 ${p1.number}: La protezione non blocca il ciclo`,
-      `:hourglass_flowing_sand: Il caso *${p1.number}* non è ancora assegnato e sta per scadere: Prima gestione entro il ${rome(due)}. Prendilo in carico o assegnalo. — [apri il caso](${url})`,
+      `🚨 P1 ${p1.number}: La protezione non blocca il ciclo`,
+      `⏳ Il caso **${p1.number}** non è ancora assegnato e sta per scadere: Prima gestione entro il ${rome(due)}. Prendilo in carico o assegnalo. — [apri il caso](${url})`,
     ]);
     expect(newIn(KATE, kate)).toEqual([
-      `:hourglass_flowing_sand: Case *${p1.number}* is not assigned yet and is nearly due: First handling by ${rome(due)}. Take it in charge or assign it. — [open the case](${url})`,
+      `⏳ Case **${p1.number}** is not assigned yet and is nearly due: First handling by ${rome(due)}. Take it in charge or assign it. — [open the case](${url})`,
     ]);
 
     clock.set(new Date(due.getTime() + 70 * MINUTE));
@@ -303,17 +305,17 @@ describe('Teams: walking issue 17 as its people', () => {
     await eventually(() => expect(newIn(KATE, kate)).toHaveLength(2), 15_000);
     await settled();
     await agenda.stop();
-    const late = `:rotating_light: Il caso *${p1.number}* è in ritardo: Prima gestione entro il ${rome(due)}, scadenza superata. — [apri il caso](${url})`;
+    const late = `🚨 Il caso **${p1.number}** è in ritardo: Prima gestione entro il ${rome(due)}, scadenza superata. — [apri il caso](${url})`;
     expect(newIn(ON_CALL, onCall + 2)).toEqual([late]);
     expect(newIn(DCOM, dcom)).toEqual([
-      `:rotating_light: P1 ${p1.number}: La protezione non blocca il ciclo`,
+      `🚨 P1 ${p1.number}: La protezione non blocca il ciclo`,
       late,
     ]);
     expect(newIn(KATE, kate + 1)).toEqual([
-      `:rotating_light: Case *${p1.number}* is late: First handling was due ${rome(due)}. — [open the case](${url})`,
+      `🚨 Case **${p1.number}** is late: First handling was due ${rome(due)}. — [open the case](${url})`,
     ]);
     expect(stub.posted(ESCALATION.id).map((c) => textsOf(c.body))).toEqual([
-      `:rotating_light: Scadenza superata: *${p1.number}* (P1, reparto assistenza), Prima gestione entro il ${rome(due)}. Avvisati: Luca, Kate, Marco. — [apri il caso](${url})`,
+      `🚨 Scadenza superata: **${p1.number}** (P1, reparto assistenza), Prima gestione entro il ${rome(due)}. Avvisati: Luca, Kate, Marco. — [apri il caso](${url})`,
     ]);
     const card = stub
       .updated()
@@ -326,7 +328,7 @@ describe('Teams: walking issue 17 as its people', () => {
     expect(card).toContain('Prendi in carico');
     const thread = `${CASES.id};messageid=${p1.announcement!.messageId}`;
     expect(stub.posted(thread).map((c) => textsOf(c.body))).toContain(
-      `:rotating_light: ${p1.number}: Prima gestione scaduta il ${rome(due)}. Il caso è in ritardo. Per: Luca, Kate, Marco.`,
+      `🚨 ${p1.number}: Prima gestione scaduta il ${rome(due)}. Il caso è in ritardo. Per: Luca, Kate, Marco.`,
     );
   });
 
@@ -338,7 +340,9 @@ describe('Teams: walking issue 17 as its people', () => {
       'form-cost',
     );
     const why = 'costo stimato 1.800,50\u00a0€, oltre la soglia di 1.000,00\u00a0€';
-    expect(said).toBe(`Reclamo *${complaint.number}* registrato: attende l’approvazione (${why}).`);
+    expect(said).toBe(
+      `Reclamo **${complaint.number}** registrato: attende l’approvazione (${why}).`,
+    );
     await settled();
     const thread = `${CASES.id};messageid=${complaint.announcement!.messageId}`;
     expect(stub.posted(thread).map((c) => textsOf(c.body))).toEqual([

@@ -303,12 +303,12 @@ describe('Teams: a complaint from the intake card to closing, through the real t
     await eventually(() => {
       expect(dmOf(DIRECTOR, 'è in ritardo')).toEqual([
         expect.stringContaining(
-          `Il caso *${complaint.number}* è in ritardo: Risoluzione entro il 30/11/2026 10:00, scadenza superata. — ${link}`,
+          `Il caso **${complaint.number}** è in ritardo: Risoluzione entro il 30/11/2026 10:00, scadenza superata. — ${link}`,
         ),
       ]);
       expect(dmOf(TECH, 'is late')).toEqual([
         expect.stringContaining(
-          `Case *${complaint.number}* is late: Resolution was due 30/11/2026 10:00. — [open the case](${url})`,
+          `Case **${complaint.number}** is late: Resolution was due 30/11/2026 10:00. — [open the case](${url})`,
         ),
       ]);
     });
@@ -322,7 +322,7 @@ describe('Teams: a complaint from the intake card to closing, through the real t
       return JSON.stringify(post.body);
     });
     expect(escalated).toContain(
-      `Scadenza superata: *${complaint.number}* (P2, reparto assistenza), Risoluzione entro il 30/11/2026 10:00. Avvisati: Luca, Marco.`,
+      `Scadenza superata: **${complaint.number}** (P2, reparto assistenza), Risoluzione entro il 30/11/2026 10:00. Avvisati: Luca, Marco.`,
     );
     expect(bot.stub.updated().length).toBeGreaterThan(updatesBefore);
 
@@ -338,12 +338,12 @@ describe('Teams: a complaint from the intake card to closing, through the real t
     await eventually(() => {
       expect(dmOf(DIRECTOR, 'riaperto')).toEqual([
         expect.stringContaining(
-          `Il caso *${complaint.number}* è stato riaperto: il cliente ha dato 1/5. Commento: «tempi lunghi» — ${link}`,
+          `Il caso **${complaint.number}** è stato riaperto: il cliente ha dato 1/5. Commento: «tempi lunghi» — ${link}`,
         ),
       ]);
       expect(dmOf(TECH, 'reopened')).toEqual([
         expect.stringContaining(
-          `Case *${complaint.number}* was reopened: the customer rated it 1/5. Comment: “tempi lunghi” — [open the case](${url})`,
+          `Case **${complaint.number}** was reopened: the customer rated it 1/5. Comment: “tempi lunghi” — [open the case](${url})`,
         ),
       ]);
     });

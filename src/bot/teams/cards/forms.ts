@@ -10,6 +10,7 @@ import {
   type TaxonomyKind,
 } from '../../../domain/taxonomy/taxonomy.js';
 import type { MessageKey, Translate } from '../../../i18n/translate.js';
+import { teamsMarkup } from './teams-markup.js';
 import { TEAMS_VERBS } from '../../ids.js';
 import { card, choices, execute, text, textInput, type Element } from './adaptive.js';
 
@@ -192,7 +193,7 @@ export function d2FormCard(t: Translate, clients: Client[], state: FormState = {
 
 /** A one-line answer card (confirmation or refusal). */
 export const noticeCard = (message: string, attention = false) =>
-  card([text(message, attention ? { color: 'attention' } : {})]);
+  card([text(teamsMarkup(message), attention ? { color: 'attention' } : {})]);
 
 /**
  * The value an Input.Number is shown with again: the 1.5 schema types it `number`, so text that
