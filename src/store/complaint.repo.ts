@@ -5,6 +5,7 @@ import {
 } from '../domain/complaint/complaint.js';
 import type { ComplaintRepository } from '../domain/complaint/complaint.ports.js';
 import type { ComplaintQueries } from '../domain/shared/queries.ports.js';
+import { FirstEventSchema } from '../domain/audit/case-event.js';
 import { caseRepository } from './case.repo.js';
 import type { Models } from './models/index.js';
 import type { BadRecordReporter } from './read-boundary.js';
@@ -32,8 +33,14 @@ export function complaintRepository(models: Models, report: BadRecordReporter) {
   const newest = { createdAt: -1 as const, _id: -1 as const };
   const repository: ComplaintRepository & ComplaintQueries = {
     register: (data, year) => cases.register(data, year) as Promise<Complaint>,
-    registerOnce: (data, year) =>
-      cases.registerOnce(data, year) as Promise<{ record: Complaint; first: boolean }>,
+    registerOnce: (data, year, firstEvents) =>
+      cases.registerOnce(
+        data,
+        year,
+        firstEvents?.length
+          ? { firstEvents: firstEvents.map((e) => FirstEventSchema.parse(e)) }
+          : undefined,
+      ) as Promise<{ record: Complaint; first: boolean }>,
     get: cases.get,
     save: cases.save,
     findByNumber: (number) => cases.findOne({ number: String(number) }),
