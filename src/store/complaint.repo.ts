@@ -31,18 +31,26 @@ export function complaintRepository(models: Models, report: BadRecordReporter) {
     report,
   );
   const newest = { createdAt: -1 as const, _id: -1 as const };
+  const filed = justFiled();
   const repository: ComplaintRepository & ComplaintQueries = {
     register: (data, year) => cases.register(data, year) as Promise<Complaint>,
-    registerOnce: (data, year, firstEvents) =>
-      cases.registerOnce(
+    registerOnce: async (data, year, firstEvents) => {
+      const done = (await cases.registerOnce(
         data,
         year,
         firstEvents?.length
           ? { firstEvents: firstEvents.map((e) => FirstEventSchema.parse(e)) }
           : undefined,
-      ) as Promise<{ record: Complaint; first: boolean }>,
+      )) as { record: Complaint; first: boolean };
+      if (done.first) filed.hold(done.record);
+      return done;
+    },
     get: cases.get,
-    save: cases.save,
+    forFirstCard: async (id) => filed.take(String(id)) ?? cases.get(id),
+    save: (record, readRevision) => {
+      filed.drop(record.id);
+      return cases.save(record, readRevision);
+    },
     findByNumber: (number) => cases.findOne({ number: String(number) }),
     findByIntakeKey: (key) => cases.findOne({ intakeKey: String(key) }),
     latestOf: (clientId, problemCode, since) =>
@@ -111,6 +119,32 @@ export function complaintRepository(models: Models, report: BadRecordReporter) {
     ...filings,
     comingDue,
     list: cases.records.list,
-    setAnnouncement: cases.setAnnouncement,
+    setAnnouncement: (id: string, announcement: object) => {
+      filed.drop(String(id));
+      return cases.setAnnouncement(id, announcement);
+    },
+  };
+}
+
+const JUST_FILED_MS = 30_000;
+const JUST_FILED_MAX = 1_000;
+
+/**
+ * Cases this process has just filed, as written, until their first card takes them (once) or
+ * 30 s pass; this process's own change of one drops it. Bounded: past the limit, all go.
+ */
+function justFiled() {
+  const held = new Map<string, { record: Complaint; until: number }>();
+  return {
+    hold(record: Complaint) {
+      if (held.size >= JUST_FILED_MAX) held.clear();
+      held.set(record.id, { record, until: performance.now() + JUST_FILED_MS });
+    },
+    take(id: string): Complaint | undefined {
+      const kept = held.get(id);
+      held.delete(id);
+      return kept && kept.until > performance.now() ? structuredClone(kept.record) : undefined;
+    },
+    drop: (id: string) => void held.delete(id),
   };
 }

@@ -133,6 +133,42 @@ describe('complaints in the store', () => {
     ]);
   });
 
+  it('hands the case its first card as just filed, once, and only until this process changes it', async () => {
+    const file = (description: string) =>
+      fileComplaint(services, operator, {
+        clientId,
+        product: 'Impianto di lavaggio L-30',
+        description,
+        problemCode: 'CARD-01',
+        category: 'cycle',
+        department: 'assistenza',
+        priority: 'P3',
+        channel: 'email',
+      });
+    const first = await file('Primo');
+    if (!first.ok) throw new Error(JSON.stringify(first.error));
+    const { id } = first.value.complaint;
+    // Changed behind this process's back (another instance): the first card may show it as filed…
+    await db.store.models.complaint.collection.updateOne(
+      { _id: new Types.ObjectId(id) },
+      { $set: { product: 'altrove' } },
+    );
+    expect(await db.store.complaints.forFirstCard(id)).toEqual(first.value.complaint);
+    // …once: after that it is read like any case.
+    expect(await db.store.complaints.forFirstCard(id)).toMatchObject({ product: 'altrove' });
+
+    const second = await file('Secondo');
+    if (!second.ok) throw new Error(JSON.stringify(second.error));
+    const stored = second.value.complaint;
+    expect(await db.store.complaints.save({ ...stored, product: 'qui' }, stored.revision)).toBe(
+      true,
+    );
+    expect(await db.store.complaints.forFirstCard(stored.id)).toMatchObject({
+      product: 'qui',
+      revision: stored.revision + 1,
+    });
+  });
+
   it('refuses a save based on a stale read, so two people cannot overwrite each other', async () => {
     const created = await db.store.complaints.register(
       aComplaint(clientId, { status: 'new' }),
