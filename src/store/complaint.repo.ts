@@ -126,18 +126,21 @@ export function complaintRepository(models: Models, report: BadRecordReporter) {
   };
 }
 
-const JUST_FILED_MS = 30_000;
-const JUST_FILED_MAX = 1_000;
+// Long enough for a burst's last card (2,000 filings took over a minute on a loaded machine);
+// what a card shows meanwhile does not rest on it (see forFirstCard), only the memory held does.
+const JUST_FILED_MS = 5 * 60_000;
+const JUST_FILED_MAX = 5_000;
 
 /**
  * Cases this process has just filed, as written, until their first card takes them (once) or
- * 30 s pass; this process's own change of one drops it. Bounded: past the limit, all go.
+ * 5 minutes pass; this process's own change of one drops it. Bounded: past the limit, the
+ * oldest goes.
  */
 function justFiled() {
   const held = new Map<string, { record: Complaint; until: number }>();
   return {
     hold(record: Complaint) {
-      if (held.size >= JUST_FILED_MAX) held.clear();
+      if (held.size >= JUST_FILED_MAX) held.delete(held.keys().next().value!);
       held.set(record.id, { record, until: performance.now() + JUST_FILED_MS });
     },
     take(id: string): Complaint | undefined {
