@@ -3,13 +3,19 @@ import type { Notification } from '../domain/shared/notification.js';
 import type { Clock } from '../domain/shared/shared.ports.js';
 import { interruptedPart, outboxMessageSet } from './outbox-message-set.js';
 
+/** A message of an entry's set that went out, with what the platform answered (its id). */
+export interface SentPart {
+  part: string;
+  answer: string;
+}
+
 /** An entry as the worker sees it: its attempts, turns and the messages of its set already sent. */
 export interface QueuedEntry {
   id: string;
   notification: Notification;
   attempts: number;
   turns: number;
-  sent: { part: string; answer: string }[];
+  sent: SentPart[];
   sending?: string;
 }
 
@@ -18,13 +24,22 @@ export interface OutboxQueue {
   due(now: Date, limit: number): Promise<QueuedEntry[]>;
   /** The entry's next turn with its state now (attempts counted), or undefined if not ours. */
   take(entry: QueuedEntry, now: Date, leaseMs: number): Promise<QueuedEntry | undefined>;
-  sending(id: string, part: string, leaseUntil: Date): Promise<void>;
-  sent(id: string, part: string, answer: string): Promise<void>;
-  delivered(id: string, now: Date): Promise<void>;
+  /**
+   * Marks a message as going out (renewing the lease); `sent` are the messages that went out
+   * since the entry's last write, recorded in the same write. So do the three ends below.
+   */
+  sending(id: string, part: string, leaseUntil: Date, sent?: SentPart[]): Promise<void>;
+  delivered(id: string, now: Date, sent?: SentPart[]): Promise<void>;
   /** Drops the claims of entries that ended (a stale reader re-reads before it sends). */
   releaseAll(ended: { id: string; turns: number }[]): Promise<void>;
-  failed(id: string, error: string, retryAt: Date | null): Promise<void>;
-  deferred(id: string, reason: string, retryAt: Date, attempts: number): Promise<void>;
+  failed(id: string, error: string, retryAt: Date | null, sent?: SentPart[]): Promise<void>;
+  deferred(
+    id: string,
+    reason: string,
+    retryAt: Date,
+    attempts: number,
+    sent?: SentPart[],
+  ): Promise<void>;
 }
 
 /** Sends one notification, each of its messages through `set.once` under its own name. */
@@ -56,8 +71,8 @@ export function outboxWorker(queue: OutboxQueue, deliver: Deliver, options: Outb
   const later = (ms: number) => new Date(clock.now().getTime() + ms);
   const backoff = (attempt: number) => Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
 
-  async function park(entry: QueuedEntry, error: string, ended: QueuedEntry[]) {
-    await queue.failed(entry.id, error, null);
+  async function park(entry: QueuedEntry, error: string, ended: QueuedEntry[], sent?: SentPart[]) {
+    await queue.failed(entry.id, error, null, sent);
     options.onParked?.(entry, error);
     ended.push(entry);
   }
@@ -75,22 +90,26 @@ export function outboxWorker(queue: OutboxQueue, deliver: Deliver, options: Outb
       );
       return true;
     }
+    // What went out is written with how the attempt ended (no write of its own for the last).
+    const set = outboxMessageSet(queue, entry, clock, leaseMs);
     try {
-      await deliver(entry.notification, outboxMessageSet(queue, entry, clock, leaseMs));
-      await queue.delivered(entry.id, clock.now());
+      await deliver(entry.notification, set);
+      await queue.delivered(entry.id, clock.now(), set.unrecorded());
     } catch (failure) {
+      const sent = set.unrecorded();
       if (failure instanceof DeliveryDeferred) {
         await queue.deferred(
           entry.id,
           failure.message,
           later(failure.retryAfterMs),
           entry.attempts - 1,
+          sent,
         );
         return true;
       }
       const message = failure instanceof Error ? failure.message : String(failure);
-      if (entry.attempts >= maxAttempts) await park(entry, message, ended);
-      else await queue.failed(entry.id, message, later(backoff(entry.attempts)));
+      if (entry.attempts >= maxAttempts) await park(entry, message, ended, sent);
+      else await queue.failed(entry.id, message, later(backoff(entry.attempts)), sent);
       return true;
     }
     ended.push(entry);

@@ -1,30 +1,39 @@
 import type { MessageSet } from '../domain/shared/delivery.ports.js';
 import type { Clock } from '../domain/shared/shared.ports.js';
-import type { OutboxQueue, QueuedEntry } from './outbox-delivery.js';
+import type { OutboxQueue, QueuedEntry, SentPart } from './outbox-delivery.js';
+
+/** An attempt's messages; `unrecorded` hands over those sent but not yet written down. */
+export type AttemptSet = MessageSet & { unrecorded(): SentPart[] };
 
 /**
  * The messages of one outbox entry as this attempt sees them: those an earlier attempt sent are
- * skipped (their answer given back), each other one is marked before it goes out and recorded
- * once the platform has it, so a crash in between is seen by whoever comes next.
+ * skipped (their answer given back), each other one is marked before it goes out. What the
+ * platform answered is written with the entry's next write (the next message's mark, or how
+ * the attempt ended), so a crash after a send leaves its mark unanswered and whoever comes next
+ * sees it and sends nothing twice.
  */
 export function outboxMessageSet(
-  queue: Pick<OutboxQueue, 'sending' | 'sent'>,
+  queue: Pick<OutboxQueue, 'sending'>,
   entry: QueuedEntry,
   clock: Clock,
   leaseMs: number,
-): MessageSet {
+): AttemptSet {
   const sent = new Map(entry.sent.map((s) => [s.part, s.answer]));
+  const pending: SentPart[] = [];
   return {
     async once(part, send) {
       const earlier = sent.get(part);
       if (earlier !== undefined) return earlier;
       // Each message renews the lease, so a long set is not taken over half-way.
-      await queue.sending(entry.id, part, new Date(clock.now().getTime() + leaseMs));
+      const written = [...pending];
+      await queue.sending(entry.id, part, new Date(clock.now().getTime() + leaseMs), written);
+      pending.splice(0, written.length);
       const answer = await send();
-      await queue.sent(entry.id, part, answer);
+      pending.push({ part, answer });
       sent.set(part, answer);
       return answer;
     },
+    unrecorded: () => [...pending],
   };
 }
 

@@ -47,11 +47,13 @@ export function caseRepository<S extends z.ZodType<CaseShape>>(
   }
   /**
    * Stores a new case under the next number; when its intake key already filed a case, that one
-   * comes back (`first: false`) and nothing is stored or spent.
+   * comes back (`first: false`) and nothing is stored or spent. `alongside`: fields stored in the
+   * same document that the record does not show (a complaint's first events).
    */
   async function registerOnce(
     data: unknown,
     year: number,
+    alongside?: Record<string, unknown>,
   ): Promise<{ record: Case; first: boolean }> {
     const intakeKey = (data as { intakeKey?: unknown } | null)?.intakeKey;
     const created = await insertNumbered(model, records, {
@@ -60,6 +62,7 @@ export function caseRepository<S extends z.ZodType<CaseShape>>(
       sequence,
       year,
       ...(typeof intakeKey === 'string' ? { earlier: () => findOne({ intakeKey }) } : {}),
+      ...(alongside ? { alongside } : {}),
     });
     if (!created.ok)
       throw new Error(`invalid new ${collection}: ${created.error.issues.join('; ')}`);

@@ -5,6 +5,7 @@ import {
 } from '../domain/complaint/complaint.js';
 import type { ComplaintRepository } from '../domain/complaint/complaint.ports.js';
 import type { ComplaintQueries } from '../domain/shared/queries.ports.js';
+import { FirstEventSchema } from '../domain/audit/case-event.js';
 import { caseRepository } from './case.repo.js';
 import type { Models } from './models/index.js';
 import type { BadRecordReporter } from './read-boundary.js';
@@ -30,12 +31,26 @@ export function complaintRepository(models: Models, report: BadRecordReporter) {
     report,
   );
   const newest = { createdAt: -1 as const, _id: -1 as const };
+  const filed = justFiled();
   const repository: ComplaintRepository & ComplaintQueries = {
     register: (data, year) => cases.register(data, year) as Promise<Complaint>,
-    registerOnce: (data, year) =>
-      cases.registerOnce(data, year) as Promise<{ record: Complaint; first: boolean }>,
+    registerOnce: async (data, year, firstEvents) => {
+      const done = (await cases.registerOnce(
+        data,
+        year,
+        firstEvents?.length
+          ? { firstEvents: firstEvents.map((e) => FirstEventSchema.parse(e)) }
+          : undefined,
+      )) as { record: Complaint; first: boolean };
+      if (done.first) filed.hold(done.record);
+      return done;
+    },
     get: cases.get,
-    save: cases.save,
+    forFirstCard: async (id) => filed.take(String(id)) ?? cases.get(id),
+    save: (record, readRevision) => {
+      filed.drop(record.id);
+      return cases.save(record, readRevision);
+    },
     findByNumber: (number) => cases.findOne({ number: String(number) }),
     findByIntakeKey: (key) => cases.findOne({ intakeKey: String(key) }),
     latestOf: (clientId, problemCode, since) =>
@@ -104,6 +119,35 @@ export function complaintRepository(models: Models, report: BadRecordReporter) {
     ...filings,
     comingDue,
     list: cases.records.list,
-    setAnnouncement: cases.setAnnouncement,
+    setAnnouncement: (id: string, announcement: object) => {
+      filed.drop(String(id));
+      return cases.setAnnouncement(id, announcement);
+    },
+  };
+}
+
+// Long enough for a burst's last card (2,000 filings took over a minute on a loaded machine);
+// what a card shows meanwhile does not rest on it (see forFirstCard), only the memory held does.
+const JUST_FILED_MS = 5 * 60_000;
+const JUST_FILED_MAX = 5_000;
+
+/**
+ * Cases this process has just filed, as written, until their first card takes them (once) or
+ * 5 minutes pass; this process's own change of one drops it. Bounded: past the limit, the
+ * oldest goes.
+ */
+function justFiled() {
+  const held = new Map<string, { record: Complaint; until: number }>();
+  return {
+    hold(record: Complaint) {
+      if (held.size >= JUST_FILED_MAX) held.delete(held.keys().next().value!);
+      held.set(record.id, { record, until: performance.now() + JUST_FILED_MS });
+    },
+    take(id: string): Complaint | undefined {
+      const kept = held.get(id);
+      held.delete(id);
+      return kept && kept.until > performance.now() ? structuredClone(kept.record) : undefined;
+    },
+    drop: (id: string) => void held.delete(id),
   };
 }

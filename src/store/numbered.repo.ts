@@ -21,6 +21,8 @@ export async function insertNumbered<R>(
     sequence: SequenceName;
     year: number;
     earlier?: () => Promise<R | undefined>;
+    /** Stored with the record but not part of it (validated by the caller). */
+    alongside?: Record<string, unknown>;
   },
 ): Promise<{ ok: true; value: R; first: boolean } | Invalid> {
   const parsed = input.schema.safeParse(input.data);
@@ -34,7 +36,13 @@ export async function insertNumbered<R>(
     sequence: input.sequence,
     year: input.year,
     write: (number, seq) =>
-      repo.insert({ ...(parsed.data as object), number, numberYear: input.year, numberSeq: seq }),
+      repo.insert({
+        ...(parsed.data as object),
+        ...input.alongside,
+        number,
+        numberYear: input.year,
+        numberSeq: seq,
+      }),
     ...(input.earlier ? { earlier: input.earlier } : {}),
   });
   if (!numbered) throw new Error('an insert of a numbered record came back empty');

@@ -20,6 +20,11 @@ export interface OutboxEntry {
 
 const DUPLICATE_KEY = 11000;
 
+/** Messages of a set that went out, each with what the platform answered (its message id). */
+type Sent = { part: string; answer: string }[];
+/** Appends them to the entry's `sent` in the write that carries them (nothing when none). */
+const pushed = (sent: Sent) => (sent.length ? { $push: { sent: { $each: sent } } } : {});
+
 const toEntry = (doc: Record<string, unknown>): OutboxEntry =>
   ({
     id: String(doc._id),
@@ -146,30 +151,28 @@ export function outboxRepository(models: Models) {
       taken.attempts++;
       return { ...taken, status: 'delivering' };
     },
-    /** One message of the set is about to go out (its lease renewed for it). */
-    async sending(id: string, part: string, leaseUntil: Date): Promise<void> {
-      await outbox.updateOne({ _id: id }, { $set: { sending: part, leaseUntil } });
-    },
-    /** One message of the set went out; `answer` is what the platform said (its message id). */
-    async sent(id: string, part: string, answer: string): Promise<void> {
-      await outbox.updateOne(
-        { _id: id },
-        { $push: { sent: { part, answer } }, $unset: { sending: 1 } },
-      );
+    /**
+     * One message of the set is about to go out (its lease renewed for it); `sent`, the ones that
+     * went out since the last write, are recorded in the same write.
+     */
+    async sending(id: string, part: string, leaseUntil: Date, sent: Sent = []): Promise<void> {
+      await outbox.updateOne({ _id: id }, { $set: { sending: part, leaseUntil }, ...pushed(sent) });
     },
     releaseAll,
     release: (id: string, turns: number) => releaseAll([{ id, turns }]),
-    async delivered(id: string, now: Date): Promise<void> {
+    /** Every message went out; the last ones' answers are recorded with it. */
+    async delivered(id: string, now: Date, sent: Sent = []): Promise<void> {
       await outbox.updateOne(
         { _id: id },
         {
           $set: { status: 'delivered', deliveredAt: now },
           $unset: { leaseUntil: 1, sending: 1 },
+          ...pushed(sent),
         },
       );
     },
     /** A failed attempt: tried again at `retryAt`, or parked for a person when null. */
-    async failed(id: string, error: string, retryAt: Date | null): Promise<void> {
+    async failed(id: string, error: string, retryAt: Date | null, sent: Sent = []): Promise<void> {
       await outbox.updateOne(
         { _id: id },
         {
@@ -179,16 +182,24 @@ export function outboxRepository(models: Models) {
             ...(retryAt ? { nextAttemptAt: retryAt } : {}),
           },
           $unset: { leaseUntil: 1, sending: 1 },
+          ...pushed(sent),
         },
       );
     },
     /** The platform asked to wait: tried again at `retryAt` with `attempts` as they were. */
-    async deferred(id: string, reason: string, retryAt: Date, attempts: number): Promise<void> {
+    async deferred(
+      id: string,
+      reason: string,
+      retryAt: Date,
+      attempts: number,
+      sent: Sent = [],
+    ): Promise<void> {
       await outbox.updateOne(
         { _id: id },
         {
           $set: { status: 'pending', nextAttemptAt: retryAt, attempts, lastError: reason },
           $unset: { leaseUntil: 1, sending: 1 },
+          ...pushed(sent),
         },
       );
     },

@@ -66,12 +66,21 @@ export function inMemoryServices(calendar: BusinessCalendar, start: Date) {
         complaints.set(complaint.id, complaint);
         return copy(complaint);
       },
-      async registerOnce(data, year) {
+      async registerOnce(data, year, firstEvents = []) {
         const earlier = [...complaints.values()].find(
           (c) => data.intakeKey && c.intakeKey === data.intakeKey,
         );
         if (earlier) return { record: copy(earlier), first: false };
-        return { record: await this.register(data, year), first: true };
+        const record = await this.register(data, year);
+        // Stored with the case, as the store does: the trail shows them as its first events.
+        const ref = {
+          caseKind: 'complaint',
+          caseId: record.id,
+          caseNumber: record.number,
+        } as const;
+        for (const e of firstEvents)
+          events.push({ ...ref, ...copy(e), id: String(events.length + 1) });
+        return { record, first: true };
       },
       get: async (id) => copy(complaints.get(id)),
       findByNumber: async (number) =>

@@ -85,6 +85,90 @@ describe('complaints in the store', () => {
     });
   });
 
+  it("writes a filing's events inside the case, in its one insert, and keeps them as they were", async () => {
+    const filed = await fileComplaint(services, operator, {
+      clientId,
+      product: 'Impianto di lavaggio L-30',
+      description: 'Perde acqua',
+      problemCode: 'LEAK-01',
+      category: 'leak',
+      department: 'assistenza',
+      priority: 'P2',
+      channel: 'phone',
+      estimatedCostEur: 1500,
+    });
+    if (!filed.ok) throw new Error(JSON.stringify(filed.error));
+    const { id, number } = filed.value.complaint;
+    // Nothing appended apart: the case's own document holds its filing's events.
+    expect(await db.store.models.caseEvent.countDocuments({ caseId: id })).toBe(0);
+    const doc = await db.store.models.complaint.findById(id).lean();
+    expect((doc?.firstEvents as { type: string }[]).map((e) => e.type)).toEqual([
+      'complaint.filed',
+      'approval.requested',
+    ]);
+    expect(await db.store.caseEvents.recorded(id, 'complaint.filed')).toBe(true);
+    expect(await db.store.caseEvents.recorded(id, 'complaint.closed')).toBe(false);
+    expect(await db.store.caseEvents.history('complaint', id)).toMatchObject([
+      { caseKind: 'complaint', caseId: id, caseNumber: number, type: 'complaint.filed' },
+      { caseId: id, caseNumber: number, type: 'approval.requested', data: { kind: 'cost' } },
+    ]);
+    const since = rome('2026-11-23 09:00');
+    expect(
+      (await db.store.caseEvents.ofType('complaint.filed', since)).map((e) => e.caseId),
+    ).toContain(id);
+    // Part of the append-only trail: an update that touches them is refused, a save leaves them.
+    await expect(
+      db.store.models.complaint.updateOne({ _id: id }, { $set: { firstEvents: [] } }),
+    ).rejects.toThrow(/audit trail/);
+    await expect(
+      db.store.models.complaint.updateOne({ _id: id }, { $unset: { firstEvents: 1 } }),
+    ).rejects.toThrow(/audit trail/);
+    const stored = (await db.store.complaints.get(id))!;
+    expect(await db.store.complaints.save({ ...stored, product: 'L-31' }, stored.revision)).toBe(
+      true,
+    );
+    expect((await db.store.caseEvents.history('complaint', id)).map((e) => e.type)).toEqual([
+      'complaint.filed',
+      'approval.requested',
+    ]);
+  });
+
+  it('hands the case its first card as just filed, once, and only until this process changes it', async () => {
+    const file = (description: string) =>
+      fileComplaint(services, operator, {
+        clientId,
+        product: 'Impianto di lavaggio L-30',
+        description,
+        problemCode: 'CARD-01',
+        category: 'cycle',
+        department: 'assistenza',
+        priority: 'P3',
+        channel: 'email',
+      });
+    const first = await file('Primo');
+    if (!first.ok) throw new Error(JSON.stringify(first.error));
+    const { id } = first.value.complaint;
+    // Changed behind this process's back (another instance): the first card may show it as filed…
+    await db.store.models.complaint.collection.updateOne(
+      { _id: new Types.ObjectId(id) },
+      { $set: { product: 'altrove' } },
+    );
+    expect(await db.store.complaints.forFirstCard(id)).toEqual(first.value.complaint);
+    // …once: after that it is read like any case.
+    expect(await db.store.complaints.forFirstCard(id)).toMatchObject({ product: 'altrove' });
+
+    const second = await file('Secondo');
+    if (!second.ok) throw new Error(JSON.stringify(second.error));
+    const stored = second.value.complaint;
+    expect(await db.store.complaints.save({ ...stored, product: 'qui' }, stored.revision)).toBe(
+      true,
+    );
+    expect(await db.store.complaints.forFirstCard(stored.id)).toMatchObject({
+      product: 'qui',
+      revision: stored.revision + 1,
+    });
+  });
+
   it('refuses a save based on a stale read, so two people cannot overwrite each other', async () => {
     const created = await db.store.complaints.register(
       aComplaint(clientId, { status: 'new' }),

@@ -67,4 +67,39 @@ describe('outbox: who holds an attempt (unique claims only)', () => {
     expect(again).toMatchObject({ attempts: 0, turns: 1 });
     expect(await db.store.outbox.take(again, now, LEASE)).toMatchObject({ turns: 2, attempts: 1 });
   });
+
+  it("records the messages that went out with the entry's next write, whichever it is", async () => {
+    const lease = new Date(now.getTime() + LEASE);
+    const stateOf = async (id: string) => (await db.store.outbox.list()).find((e) => e.id === id)!;
+    const delivered = await queued('a set of two, delivered');
+    await db.store.outbox.take(delivered, now, LEASE);
+    await db.store.outbox.sending(delivered.id, 'card', lease);
+    await db.store.outbox.sending(delivered.id, 'mention', lease, [
+      { part: 'card', answer: '1.1' },
+    ]);
+    // Mid-way a crash would leave the mention marked and unanswered, the card recorded.
+    expect(await stateOf(delivered.id)).toMatchObject({
+      sending: 'mention',
+      sent: [{ part: 'card', answer: '1.1' }],
+    });
+    await db.store.outbox.delivered(delivered.id, now, [{ part: 'mention', answer: '1.2' }]);
+    const ended = await stateOf(delivered.id);
+    expect(ended).toMatchObject({
+      status: 'delivered',
+      sent: [{ part: 'card' }, { part: 'mention' }],
+    });
+    expect(ended.sending).toBeUndefined();
+
+    const failed = await queued('card sent, then a failure');
+    await db.store.outbox.take(failed, now, LEASE);
+    await db.store.outbox.sending(failed.id, 'card', lease);
+    await db.store.outbox.failed(failed.id, 'mention refused', now, [
+      { part: 'card', answer: '2.1' },
+    ]);
+    expect(await stateOf(failed.id)).toMatchObject({
+      status: 'pending',
+      sent: [{ part: 'card', answer: '2.1' }],
+    });
+    expect((await stateOf(failed.id)).sending).toBeUndefined();
+  });
 });

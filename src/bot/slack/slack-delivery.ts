@@ -40,13 +40,17 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
     now: deps.services.clock.now(),
   });
 
-  /** A case's card, in the channel's language unless a reader (a DM's) is given. */
+  /**
+   * A case's card, in the channel's language unless a reader (a DM's) is given; `read` for a
+   * complaint (its first card: as just filed).
+   */
   async function render(
     ref: CaseRef,
     reader?: Reader,
+    read: (id: string) => Promise<Complaint | undefined> = deps.complaints.get,
   ): Promise<{ card: Card; record: Complaint | D2Request } | undefined> {
     if (ref.caseKind === 'complaint') {
-      const complaint = await deps.complaints.get(ref.caseId);
+      const complaint = await read(ref.caseId);
       if (!complaint) return undefined;
       return {
         card: caseCard(complaint, await deps.clients.shown(complaint.clientId), ctx(reader)),
@@ -92,7 +96,7 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
 
   const handlers = {
     async 'case.announce'(n: Of<'case.announce'>, set: MessageSet) {
-      const shown = await render(n.case);
+      const shown = await render(n.case, undefined, deps.complaints.forFirstCard);
       if (!shown || n.destination.platform !== 'slack') return;
       const existing = shown.record.announcement;
       const ts = await set.once('card', () =>

@@ -62,12 +62,14 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
         set.once(`${key}:${u.id}`, async () => direct(u.id, await card(u, await ctxFor(u.id)))),
     );
 
+  /** A case's card as it stands; `read` for a complaint (its first card: as just filed). */
   async function render(
     ref: CaseRef,
     c: Ctx = ctx(),
+    read: (id: string) => Promise<Complaint | undefined> = deps.complaints.get,
   ): Promise<{ card: Card; record: Complaint | D2Request } | undefined> {
     if (ref.caseKind === 'complaint') {
-      const complaint = await deps.complaints.get(ref.caseId);
+      const complaint = await read(ref.caseId);
       return (
         complaint && {
           card: teamsCaseCard(complaint, await deps.clients.shown(complaint.clientId), c),
@@ -111,7 +113,7 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
   return async (n: Notification, set: MessageSet): Promise<void> => {
     switch (n.type) {
       case 'case.announce': {
-        const shown = await render(n.case);
+        const shown = await render(n.case, ctx(), deps.complaints.forFirstCard);
         if (!shown || n.destination.platform !== 'teams') return;
         const existing = shown.record.announcement;
         const id = await set.once('card', () =>

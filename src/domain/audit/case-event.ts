@@ -28,3 +28,15 @@ export const CaseEventSchema = z.object({
 });
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
 export type NewCaseEvent = Omit<CaseEvent, 'id'>;
+
+/**
+ * An event written inside its case's own document, with the case (a complaint's filing events):
+ * the trail reads it as one of the case's events, naming the case from the document.
+ */
+export const FirstEventSchema = CaseEventSchema.omit({
+  id: true,
+  caseKind: true,
+  caseId: true,
+  caseNumber: true,
+});
+export type FirstEvent = z.infer<typeof FirstEventSchema>;

@@ -1,3 +1,4 @@
+import type { FirstEvent } from '../audit/case-event.js';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { RoutingRule } from '../routing/routing-rule.js';
 import type { ChatDestination } from '../shared/chat-user.js';
@@ -23,7 +24,12 @@ export interface ComplaintRepository {
    * The same, once per intake: when `data.intakeKey` already filed a case, nothing is stored and
    * no number is spent, and that earlier case comes back with `first: false`.
    */
-  registerOnce(data: NewComplaint, year: number): Promise<{ record: Complaint; first: boolean }>;
+  registerOnce(
+    data: NewComplaint,
+    year: number,
+    /** Its filing's audit events, stored with the case in the same single-document write. */
+    firstEvents?: FirstEvent[],
+  ): Promise<{ record: Complaint; first: boolean }>;
   get(id: string): Promise<Complaint | undefined>;
   findByNumber(number: string): Promise<Complaint | undefined>;
   /** The case a chat submission already created, if any (retries must not create another). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FirstEvent } from '../audit/case-event.js';
 import { localYearOf } from '../calendar/business-calendar.js';
 import { may } from '../roles/permissions.js';
 import { routeCase, type Route } from '../routing/route.js';
@@ -92,9 +93,14 @@ export async function fileComplaint(
   const year = localYearOf(now, calendar.timeZone);
   // A submission filed already (a retry, a copy in flight, another instance) is not looked up
   // first: the intake key's unique index refuses it here, and that case is the answer.
-  const { record: complaint, first } = await services.complaints.registerOnce(data, year);
+  // Its filing's events go in the case's own write: no case is ever stored without them.
+  const { record: complaint, first } = await services.complaints.registerOnce(
+    data,
+    year,
+    filingEvents(data, by, now),
+  );
   if (!first) return ok({ complaint, route: await routeOf(services, complaint), again: true });
-  const route = await record(services, complaint, by, now);
+  const route = await record(services, complaint, by, now, false);
   return ok({ complaint, route });
 }
 
@@ -152,15 +158,13 @@ export async function record(
   return route;
 }
 
-async function appendFilingEvents(
-  services: ComplaintServices,
-  complaint: Complaint,
-  ref: CaseRef,
+/** The audit events of a case's filing: filed, and each approval it asks for. */
+function filingEvents(
+  complaint: Pick<NewComplaint, 'priority' | 'status' | 'repeatOf' | 'approvals'>,
   by: ChatUser,
   at: Date,
-) {
-  await services.events.append({
-    ...ref,
+): FirstEvent[] {
+  const filed: FirstEvent = {
     type: 'complaint.filed',
     actor: by,
     at,
@@ -169,21 +173,31 @@ async function appendFilingEvents(
       status: complaint.status,
       ...(complaint.repeatOf ? { repeatOf: complaint.repeatOf.number } : {}),
     },
-  });
-  for (const approval of complaint.approvals) {
-    await services.events.append({
-      ...ref,
-      type: 'approval.requested',
-      actor: by,
-      at,
-      data: {
-        kind: approval.kind,
-        role: approval.role,
-        reason: approval.reason,
-        ...(approval.say ? { say: approval.say } : {}),
-      },
-    });
-  }
+  };
+  const asked = complaint.approvals.map((approval): FirstEvent => ({
+    type: 'approval.requested',
+    actor: by,
+    at,
+    data: {
+      kind: approval.kind,
+      role: approval.role,
+      reason: approval.reason,
+      ...(approval.say ? { say: approval.say } : {}),
+    },
+  }));
+  return [filed, ...asked];
+}
+
+/** A filing's events appended to the trail apart (a filing a crash interrupted, an older case). */
+async function appendFilingEvents(
+  services: ComplaintServices,
+  complaint: Complaint,
+  ref: CaseRef,
+  by: ChatUser,
+  at: Date,
+) {
+  for (const event of filingEvents(complaint, by, at))
+    await services.events.append({ ...ref, ...event });
 }
 
 /** Where a case goes by the routing table (the case's department, category and priority). */

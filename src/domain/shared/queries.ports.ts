@@ -7,6 +7,12 @@ import type { ChatDestination, ChatUser } from './chat-user.js';
 /** What people look up from chat: lists and searches, newest first. */
 export interface ComplaintQueries {
   get(id: string): Promise<Complaint | undefined>;
+  /**
+   * The case for its first card (its one announcement): as this process filed it moments ago,
+   * handed out once, unless this process changed it since; otherwise read. A change made
+   * meanwhile elsewhere reaches the card with that change's own update. Never for editing.
+   */
+  forFirstCard(id: string): Promise<Complaint | undefined>;
   findByNumber(number: string): Promise<Complaint | undefined>;
   recent(limit: number): Promise<Complaint[]>;
   /** Open cases the person is assigned to or registered. */

@@ -106,6 +106,8 @@ const complaintSchema = new Schema(
     revision: { type: Number, default: 0 },
     announcement: new Schema({ ...chatDestinationSchema.obj, messageId: String }, { _id: false }),
     lastActivityAt: Date,
+    /** Its filing's audit events, written with the case (case-event.repo reads them too). */
+    firstEvents: { type: [Schema.Types.Mixed], default: undefined },
   },
   { timestamps: true, minimize: false },
 );
@@ -123,6 +125,19 @@ complaintSchema.pre('updateOne', function () {
   const update = this.getUpdate() as { $set?: Record<string, unknown> } | null;
   if (update?.$set?.receivedAt) update.$set.lastActivityAt = lastActivityOf(update.$set);
 });
+// The events written with a case are part of the append-only trail: no update touches them.
+for (const op of ['updateOne', 'updateMany', 'findOneAndUpdate'] as const)
+  complaintSchema.pre(op, function () {
+    const update = (this.getUpdate() ?? {}) as Record<string, unknown>;
+    const touched = [update, ...Object.values(update)].some(
+      (part) =>
+        part !== null &&
+        typeof part === 'object' &&
+        Object.keys(part).some((path) => path.split('.')[0] === 'firstEvents'),
+    );
+    if (touched)
+      throw new Error("a complaint's first events are part of the audit trail: never updated");
+  });
 complaintSchema.index({ intakeKey: 1 }, { unique: true, sparse: true });
 complaintSchema.index({ sourceReference: 1 }, { sparse: true });
 complaintSchema.index({ sourceHash: 1 }, { sparse: true });

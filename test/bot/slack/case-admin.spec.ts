@@ -95,10 +95,9 @@ describe('Slack: case administration from the card — reassign, move, priority,
       }),
     );
   const stored = async () => (await bot.db.store.complaints.get(ids.complaint)) as Complaint;
+  // The trail as its reader gives it: the filing's events live in the case's own document.
   const events = async () =>
-    (
-      await bot.db.store.models.caseEvent.find({ caseId: ids.complaint }).sort({ _id: 1 }).lean()
-    ).map((e) => e.type);
+    (await bot.db.store.caseEvents.history('complaint', ids.complaint)).map((e) => e.type);
   const thread = (channel: string, ts: string) =>
     bot.stub
       .of('chat.postMessage')

@@ -128,9 +128,9 @@ function tracked<S extends ComplaintServices>(services: S, progress: Progress): 
     ...services,
     complaints: {
       ...complaints,
-      registerOnce: async (data, year) => {
+      registerOnce: async (data, year, firstEvents) => {
         progress.writing = true;
-        const done = await complaints.registerOnce(data, year);
+        const done = await complaints.registerOnce(data, year, firstEvents);
         progress.stored = done.record;
         return done;
       },
