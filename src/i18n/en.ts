@@ -342,7 +342,8 @@ export const en: Record<MessageKey, string> = {
     'Your Sportello roles changed — added: {added}; removed: {removed}. You now hold: {roles}.',
   'roles.already_set_up':
     'Sportello is already set up. Directors: {directors}. Ask them or an administrator for the roles you need.',
-  'error.ROLES.DCOM_ONLY': 'Only a director (DCOM) grants or removes the DCOM role.',
+  'error.ROLES.DCOM_ONLY':
+    'Only a director (DCOM) grants or removes the DCOM role: ask {directors}.',
   'error.ROLES.LAST_DCOM': 'This is the only director (DCOM): give the role to someone else first.',
   'error.ROLES.LAST_ADMIN': 'This is the only administrator: give the role to someone else first.',
   'roles.already_director':
@@ -662,4 +663,7 @@ export const en: Record<MessageKey, string> = {
   'complaint.field.department.not_sure': 'Not sure → triage',
   'complaint.field.choose': 'Choose…',
   'complaint.field.search': 'Type to search…',
+  // Walking issue 16: `/client show|edit CODE` with a code no client has
+  'client.no_such_code':
+    'No client has the code {code}: `/client search {code}` looks for it by name.',
 };

@@ -345,7 +345,8 @@ export const it = {
     'I tuoi ruoli in Sportello sono cambiati — aggiunti: {added}; tolti: {removed}. Ora hai: {roles}.',
   'roles.already_set_up':
     'Sportello è già configurato. Direttori: {directors}. Chiedi a loro o a un amministratore i ruoli che ti servono.',
-  'error.ROLES.DCOM_ONLY': 'Solo un direttore (DCOM) assegna o toglie il ruolo DCOM.',
+  'error.ROLES.DCOM_ONLY':
+    'Solo un direttore (DCOM) assegna o toglie il ruolo DCOM: chiedi a {directors}.',
   'error.ROLES.LAST_DCOM': 'È l’unico direttore (DCOM): assegna prima il ruolo a un’altra persona.',
   'error.ROLES.LAST_ADMIN': 'È l’unico amministratore: assegna prima il ruolo a un’altra persona.',
   'roles.already_director':
@@ -670,4 +671,7 @@ export const it = {
   'complaint.field.department.not_sure': 'Non so → triage',
   'complaint.field.choose': 'Scegli…',
   'complaint.field.search': 'Scrivi per cercare…',
+  // Walking issue 16: `/client show|edit CODE` with a code no client has
+  'client.no_such_code':
+    'Nessun cliente ha il codice {code}: `/client search {code}` lo cerca per nome.',
 } as const;
