@@ -435,6 +435,7 @@ describe('Slack: a first week of setting the procedure up, walked as its people'
   it('a member with no role presses the card’s buttons, the operator and the technician try Amministra: each refusal names its action and whom to ask', async () => {
     const forms = bot.stub.of('views.open').length;
     await post(buttonPress(NEW, ACTIONS.acknowledge, misrouted.id, TRIAGE, misrouted.ts));
+    await waitToldTo(bot.stub, NEW, 2);
     await post(administer(NEW, 'reroute'));
     await post(administer(OP, 'reassign'));
     await post(administer(TECH, 'reprioritise'));
@@ -459,14 +460,43 @@ describe('Slack: a first week of setting the procedure up, walked as its people'
     await post(administer(MAN, 'reroute'));
     const form = await opened(from);
     expect(form.title.text).toBe('Sposta di reparto');
+    // The departments are the ones the complaint form offers, not a free text to get wrong.
+    const field = form.blocks.find((b) => b.block_id === 'department') as {
+      hint?: { text: string };
+      element: { type: string; options: { text: { text: string } }[]; initial_option?: object };
+    };
+    expect(field.element.type).toBe('static_select');
+    expect(field.element.options.map((o) => o.text.text)).toEqual([
+      'Non so → triage',
+      'Assistenza tecnica',
+      'Qualità',
+    ]);
+    expect(field.element.initial_option).toMatchObject({ value: 'triage' });
+    expect(field.hint?.text).toBe(
+      'La scheda va nel canale che le regole di instradamento indicano per questo reparto. Reparti con una regola: assistenza.',
+    );
     const meta = JSON.stringify({ id: misrouted.id });
+    // The label sent instead of a listed department (a stale or forged form): refused on it.
+    const typed = await post(
+      viewSubmission(MAN, {
+        id: 'VTYPED',
+        callbackId: VIEWS.caseReroute,
+        privateMetadata: meta,
+        values: { department: input.text('Assistenza tecnica') },
+      }),
+    );
+    expect(typed.json()).toEqual({
+      response_action: 'errors',
+      errors: { department: 'Scegli un valore dall’elenco.' },
+    });
+    expect((await bot.db.store.complaints.get(misrouted.id))?.department).toBe('triage');
     const move = () =>
       post(
         viewSubmission(MAN, {
           id: 'VMOVE',
           callbackId: VIEWS.caseReroute,
           privateMetadata: meta,
-          values: { department: input.text('assistenza'), note: input.text('È idraulica') },
+          values: { department: input.select('assistenza'), note: input.text('È idraulica') },
         }),
       );
     const answers = await Promise.all([move(), move()]);
