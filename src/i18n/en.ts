@@ -314,9 +314,9 @@ export const en: Record<MessageKey, string> = {
   'home.settings.admin':
     'Roles: `/sportello roles @person +ROLE -ROLE` (only a director grants DCOM). List: `/sportello roles`.',
   'home.settings.taxonomy':
-    '*Departments, categories and problem codes* the complaint form offers: {departments} departments, {categories} categories, {codes} problem codes.',
+    '*Departments, categories and problem codes* the complaint form offers — departments: {departments} · categories: {categories} · problem codes: {codes}.',
   'home.settings.taxonomy_imported':
-    ':warning: {count} problem codes met in imported registers wait for review: approve them to offer them on the form, or retire them.',
+    ':warning: Problem codes met in imported registers, waiting for review: {count}. Approve them to offer them on the form, or retire them.',
   'home.settings.taxonomy_more':
     '{count} more to review: `/sportello taxonomy imported` lists them.',
   'home.settings.taxonomy_hint':

@@ -317,9 +317,9 @@ export const it = {
   'home.settings.admin':
     'Ruoli: `/sportello roles @persona +RUOLO -RUOLO` (DCOM lo assegna solo un direttore). Elenco: `/sportello roles`.',
   'home.settings.taxonomy':
-    '*Reparti, categorie e codici problema* offerti nel modulo di reclamo: {departments} reparti, {categories} categorie, {codes} codici problema.',
+    '*Reparti, categorie e codici problema* offerti nel modulo di reclamo — reparti: {departments} · categorie: {categories} · codici problema: {codes}.',
   'home.settings.taxonomy_imported':
-    ':warning: {count} codici problema incontrati nei registri importati aspettano una revisione: approvali per offrirli nel modulo o ritirali.',
+    ':warning: Codici problema incontrati nei registri importati, in attesa di revisione: {count}. Approvali per offrirli nel modulo o ritirali.',
   'home.settings.taxonomy_more':
     'Altri {count} da rivedere: `/sportello taxonomy imported` li elenca.',
   'home.settings.taxonomy_hint':

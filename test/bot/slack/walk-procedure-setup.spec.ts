@@ -599,6 +599,10 @@ describe('Slack: a first week of setting the procedure up, walked as its people'
     expect(home[DIR]).toContain('*Da firmare*');
     expect(home[DIR]).toContain('*Impostazioni*');
     expect(home[DIR]).toContain('(solo tu assegni DCOM)');
+    // Counted as Italian counts them: not “1 categorie, 1 codici problema”.
+    expect(home[DIR]).toContain(
+      '*Reparti, categorie e codici problema* offerti nel modulo di reclamo — reparti: 2 · categorie: 1 · codici problema: 1.',
+    );
     expect(home[DIR]).toContain('1. assistenza · qualsiasi · qualsiasi → <#C0ASSIST>');
     expect(home[ADMIN]).toContain('(DCOM lo assegna solo un direttore)');
     expect(home[ADMIN]).not.toContain('*Da firmare*');
