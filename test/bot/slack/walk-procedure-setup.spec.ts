@@ -261,6 +261,18 @@ describe('Slack: a first week of setting the procedure up, walked as its people'
     expect(await sportello(MAN, 'routing')).toMatch(
       /\n1\. assistenza · qualsiasi · qualsiasi → <#C0ASSIST> · menziona <@U0TEC>\n/,
     );
+    // The operator replays the list's Delete button: refused like Edit, naming whom to ask.
+    const [rule] = await bot.db.store.routingRules.all();
+    await post(buttonPress(OP, ACTIONS.routingDelete, rule!.id, 'C0OPS', '1.1'));
+    await post(buttonPress(OP, ACTIONS.routingEdit, rule!.id, 'C0OPS', '1.1'));
+    const refusal =
+      'Per gestire le regole di instradamento serve uno di questi ruoli: DCOM, manager, admin. Chiedi a <@U0DIR>.';
+    expect(await waitToldTo(bot.stub, OP, 3, /instradamento/)).toEqual([refusal, refusal, refusal]);
+    expect(await bot.db.store.models.routingRule.countDocuments()).toBe(1);
+    const refused = await bot.db.store.models.caseEvent
+      .find({ caseKind: 'routing', type: 'routing.change_refused' })
+      .lean();
+    expect(refused.map((e) => e.actor.id)).toEqual([OP]);
   });
 
   it('the operator registers a client (the submission retried), a colleague’s look-alike is refused naming it, and an edit shows what changes before Save', async () => {
