@@ -569,6 +569,8 @@ export const en: Record<MessageKey, string> = {
   'admin.field.client': 'Right client',
   'admin.field.note': 'Note (optional)',
   'admin.assigned.dm': 'Case {number} has been assigned to you.',
+  'admin.priority.dm':
+    'The priority of case {number}, assigned to you, changed: {from} → {to}. Reason: {reason}',
   'admin.moved': '{number} moved to {channel}: its card is there now.',
   'admin.moved.here': '{number} comes here from {channel}.',
   'admin.no_assignee': 'Name a person: pick them from the list or type their id.',

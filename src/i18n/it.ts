@@ -573,6 +573,8 @@ export const it = {
   'admin.field.client': 'Cliente giusto',
   'admin.field.note': 'Nota (facoltativa)',
   'admin.assigned.dm': 'Ti è stato assegnato il caso {number}.',
+  'admin.priority.dm':
+    'La priorità del caso {number}, assegnato a te, è cambiata: {from} → {to}. Motivo: {reason}',
   'admin.moved': '{number} è stato spostato in {channel}: la scheda ora è lì.',
   'admin.moved.here': '{number} arriva qui da {channel}.',
   'admin.no_assignee': 'Indica una persona: sceglila dall’elenco o scrivi il suo ID.',

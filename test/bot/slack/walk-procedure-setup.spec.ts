@@ -523,15 +523,21 @@ describe('Slack: a first week of setting the procedure up, walked as its people'
         'R-2026-0002 arriva qui da <#C0TRIAGE>. <@U0TEC>',
       ),
     );
-    await eventually(() =>
-      expect(thread(TRIAGE, misrouted.ts)).toEqual([
-        '<@U0DIR>',
-        '<@U0MAN> ha spostato il caso dal reparto triage a assistenza (<#C0ASSIST>). — È idraulica',
-        'R-2026-0002 è stato spostato in <#C0ASSIST>: la scheda ora è lì.',
-      ]),
-    );
-    expect(cardsIn(ASSIST, 'R-2026-0002')).toHaveLength(1);
     const card = { channel: ASSIST, ts: moved.announcement!.messageId };
+    const moveLine =
+      '<@U0MAN> ha spostato il caso dal reparto triage a assistenza (<#C0ASSIST>). — È idraulica';
+    // The old thread says where the case went; the move is told once, in whichever thread the
+    // card was in when the line went out.
+    await eventually(() => {
+      expect(thread(TRIAGE, misrouted.ts).filter((l) => l !== moveLine)).toEqual([
+        '<@U0DIR>',
+        'R-2026-0002 è stato spostato in <#C0ASSIST>: la scheda ora è lì.',
+      ]);
+      expect(
+        [...thread(TRIAGE, misrouted.ts), ...thread(ASSIST, card.ts)].filter((l) => l === moveLine),
+      ).toHaveLength(1);
+    });
+    expect(cardsIn(ASSIST, 'R-2026-0002')).toHaveLength(1);
 
     const reassign = (id: string, user: string) =>
       post(
@@ -551,30 +557,38 @@ describe('Slack: a first week of setting the procedure up, walked as its people'
       },
     });
     expect((await reassign('VASSIGN', TECH)).text).toBe('');
+    // Told where the case is, not only its number.
+    const link = `<https://example.slack.com/archives/C0ASSIST/p${card.ts.replace('.', '')}|apri il caso>`;
     expect(await waitToldTo(bot.stub, TECH, 1, /assegnato/)).toEqual([
-      'Ti è stato assegnato il caso R-2026-0002.',
+      `Ti è stato assegnato il caso R-2026-0002. — ${link}`,
     ]);
 
     const before = (await bot.db.store.complaints.get(misrouted.id))!;
-    expect(
-      (
-        await post(
-          viewSubmission(MAN, {
-            id: 'VPRIORITY',
-            callbackId: VIEWS.casePriority,
-            privateMetadata: meta,
-            values: { priority: input.select('P2'), reason: input.text('Linea ferma') },
-          }),
-        )
-      ).text,
-    ).toBe('');
+    const raise = () =>
+      post(
+        viewSubmission(MAN, {
+          id: 'VPRIORITY',
+          callbackId: VIEWS.casePriority,
+          privateMetadata: meta,
+          values: { priority: input.select('P2'), reason: input.text('Linea ferma') },
+        }),
+      );
+    // Slack retries the submission: one change, one line, one message to the technician.
+    expect((await raise()).text).toBe('');
+    expect((await raise()).text).toBe('');
     await eventually(() =>
-      expect(thread(card.channel, card.ts)).toEqual([
+      expect(thread(card.channel, card.ts).filter((l) => l !== moveLine)).toEqual([
         'R-2026-0002 arriva qui da <#C0TRIAGE>. <@U0TEC>',
         '<@U0MAN> ha assegnato il caso a <@U0TEC>.',
         '<@U0MAN> ha cambiato la priorità: P3 → P2. Motivo: Linea ferma',
       ]),
     );
+    // The technician it is assigned to has less time now: told directly.
+    expect(await waitToldTo(bot.stub, TECH, 1, /^La priorità/)).toEqual([
+      `La priorità del caso R-2026-0002, assegnato a te, è cambiata: P3 → P2. Motivo: Linea ferma — ${link}`,
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(toldTo(bot.stub, TECH, /^La priorità/)).toHaveLength(1);
     const after = (await bot.db.store.complaints.get(misrouted.id)) as Complaint;
     expect(after).toMatchObject({ priority: 'P2', department: 'assistenza' });
     expect(after.assignee).toMatchObject({ id: TECH });
