@@ -451,6 +451,7 @@ describe('Slack: a first week of setting the procedure up, walked as its people'
     await post(administer(NEW, 'reroute'));
     await post(administer(OP, 'reassign'));
     await post(administer(TECH, 'reprioritise'));
+    await post(administer(EN, 'reroute'));
     expect(await waitToldTo(bot.stub, NEW, 3)).toEqual([
       'Per registrare o modificare un cliente serve uno di questi ruoli: operator, coordinator, technician, manager, DCOM, SCOM. Chiedi a <@U0DIR>.',
       'Per prendere visione di un caso serve uno di questi ruoli: operator, coordinator, technician, manager, DCOM. Chiedi a <@U0DIR>.',
@@ -461,6 +462,9 @@ describe('Slack: a first week of setting the procedure up, walked as its people'
     ]);
     expect(await waitToldTo(bot.stub, TECH, 1, /^Per cambiare/)).toEqual([
       'Per cambiare la priorità di un reclamo serve uno di questi ruoli: coordinator, manager, DCOM, admin. Chiedi a <@U0DIR>.',
+    ]);
+    expect(await waitToldTo(bot.stub, EN, 1, /^To move/)).toEqual([
+      'To move a case to another department you need one of these roles: coordinator, manager, DCOM, admin. Ask <@U0DIR>.',
     ]);
     expect(bot.stub.of('views.open')).toHaveLength(forms);
     const stored = (await bot.db.store.complaints.get(misrouted.id))!;
