@@ -19,6 +19,7 @@ import type { FieldProblem } from '../../domain/shared/input.js';
 import type { Refusal, Result } from '../../domain/shared/result.js';
 import { pickLocale, translator, type Translate } from '../../i18n/translate.js';
 import { TEAMS_COMMANDS, TEAMS_VERBS } from '../ids.js';
+import { roleRefusal } from '../shared/needs-role.js';
 import { describe, refusalText } from '../shared/refusal-text.js';
 import { registrationMessage } from '../shared/registration-message.js';
 import { onCardAction } from './card-action.js';
@@ -165,17 +166,22 @@ export function registerTeamsActions(app: Application<TurnState>, deps: TeamsDep
   app.adaptiveCards.actionExecute<Data>(TEAMS_VERBS.refresh, async (turn, _state, data) =>
     data.kind === 'd2' ? d2CardFor(turn, String(data.d2Id ?? '')) : caseCardFor(turn, caseId(data)),
   );
+  /** A move's refusal on its card; one for want of a role names the roles and whom to ask. */
+  const refusedWith = async (turn: TurnContext, result: { ok: boolean }, t: Translate) => {
+    if (result.ok) return undefined;
+    const refusal = result as Refusal;
+    const who = (u: ChatUser) => u.name ?? u.id;
+    return (
+      (await roleRefusal(deps.roles, teamsUser(turn), refusal, t, who)) ?? refusalText(refusal, t)
+    );
+  };
   for (const [verb, move] of Object.entries(CASE_MOVES)) {
     onCardAction(app, verb, async (turn, _state, data) => {
       const { t } = context(turn);
       if (malformed(data, MOVE_FIELDS).length)
         return caseCardFor(turn, caseId(data), t('field.invalid'));
       const result = await move(deps, teamsUser(turn), data, actionIntakeKey(turn));
-      return caseCardFor(
-        turn,
-        caseId(data),
-        result.ok ? undefined : refusalText(result as Refusal, t),
-      );
+      return caseCardFor(turn, caseId(data), await refusedWith(turn, result, t));
     });
   }
   for (const [verb, move] of Object.entries(D2_MOVES)) {
@@ -184,11 +190,7 @@ export function registerTeamsActions(app: Application<TurnState>, deps: TeamsDep
       if (malformed(data, MOVE_FIELDS).length)
         return d2CardFor(turn, String(data.d2Id ?? ''), t('field.invalid'));
       const result = await move(deps, teamsUser(turn), data, actionIntakeKey(turn));
-      return d2CardFor(
-        turn,
-        String(data.d2Id ?? ''),
-        result.ok ? undefined : refusalText(result as Refusal, t),
-      );
+      return d2CardFor(turn, String(data.d2Id ?? ''), await refusedWith(turn, result, t));
     });
   }
   registerTeamsAdmin(app, deps, { t: (turn) => context(turn).t, caseCard: caseCardFor });

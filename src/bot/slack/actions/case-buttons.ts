@@ -13,9 +13,11 @@ import type { Complaint } from '../../../domain/complaint/complaint.js';
 import type { ChatUser } from '../../../domain/shared/chat-user.js';
 import type { Result } from '../../../domain/shared/result.js';
 import type { Locale, MessageKey, Translate } from '../../../i18n/translate.js';
-import { ACTIONS_NEEDING_ROLES, type Action } from '../../../domain/roles/permissions.js';
+import type { Action } from '../../../domain/roles/permissions.js';
 import { ACTIONS } from '../../ids.js';
-import { refusedBeforeForm, slackNeedsRole } from '../refuse-early.js';
+import { refusedBeforeForm } from '../refuse-early.js';
+import { roleRefusal } from '../../shared/needs-role.js';
+import { mention } from '../../shared/format.js';
 import { tellUser } from '../views/view-reply.js';
 import { approvalDecided } from '../blocks/case-card.js';
 import { caseFormModal, type CaseFormKind } from '../blocks/modals.js';
@@ -81,11 +83,9 @@ export function registerCaseButtons(app: App, deps: SlackDeps, localeOf: LocaleO
       if (result.ok) return;
       const { t, locale } = await localeOf(body.user.id);
       // Refused for want of a role: which action, which roles, whom to ask.
-      const needed = result.error.details?.action as Action | undefined;
       const text =
-        (needed && ACTIONS_NEEDING_ROLES.includes(needed)
-          ? await slackNeedsRole(deps, body.user.id, needed, t)
-          : undefined) ?? refusalText(result, t, slackShown(locale, deps.timeZone));
+        (await roleRefusal(deps.roles, slackUser(body.user), result, t, (u) => mention(u.id))) ??
+        refusalText(result, t, slackShown(locale, deps.timeZone));
       // Pressed in App Home there is no channel: the refusal comes as a direct message.
       await tellUser(client, body.user.id, body.channel?.id, text);
     });
