@@ -314,9 +314,9 @@ export const en: Record<MessageKey, string> = {
   'home.settings.admin':
     'Roles: `/sportello roles @person +ROLE -ROLE` (only a director grants DCOM). List: `/sportello roles`.',
   'home.settings.taxonomy':
-    '*Departments, categories and problem codes* the complaint form offers: {departments} departments, {categories} categories, {codes} problem codes.',
+    '*Departments, categories and problem codes* the complaint form offers — departments: {departments} · categories: {categories} · problem codes: {codes}.',
   'home.settings.taxonomy_imported':
-    ':warning: {count} problem codes met in imported registers wait for review: approve them to offer them on the form, or retire them.',
+    ':warning: Problem codes met in imported registers, waiting for review: {count}. Approve them to offer them on the form, or retire them.',
   'home.settings.taxonomy_more':
     '{count} more to review: `/sportello taxonomy imported` lists them.',
   'home.settings.taxonomy_hint':
@@ -342,7 +342,8 @@ export const en: Record<MessageKey, string> = {
     'Your Sportello roles changed — added: {added}; removed: {removed}. You now hold: {roles}.',
   'roles.already_set_up':
     'Sportello is already set up. Directors: {directors}. Ask them or an administrator for the roles you need.',
-  'error.ROLES.DCOM_ONLY': 'Only a director (DCOM) grants or removes the DCOM role.',
+  'error.ROLES.DCOM_ONLY':
+    'Only a director (DCOM) grants or removes the DCOM role: ask {directors}.',
   'error.ROLES.LAST_DCOM': 'This is the only director (DCOM): give the role to someone else first.',
   'error.ROLES.LAST_ADMIN': 'This is the only administrator: give the role to someone else first.',
   'roles.already_director':
@@ -568,6 +569,8 @@ export const en: Record<MessageKey, string> = {
   'admin.field.client': 'Right client',
   'admin.field.note': 'Note (optional)',
   'admin.assigned.dm': 'Case {number} has been assigned to you.',
+  'admin.priority.dm':
+    'The priority of case {number}, assigned to you, changed: {from} → {to}. Reason: {reason}',
   'admin.moved': '{number} moved to {channel}: its card is there now.',
   'admin.moved.here': '{number} comes here from {channel}.',
   'admin.no_assignee': 'Name a person: pick them from the list or type their id.',
@@ -665,4 +668,7 @@ export const en: Record<MessageKey, string> = {
   // Issue 17 walk: a Teams channel whose name the bot was never told; an approval with no note
   'teams.channel.unnamed': 'a department channel on Teams',
   'approval.told.approved.bare': 'Case {number}: approval given by {by}.',
+  // Walking issue 16: `/client show|edit CODE` with a code no client has
+  'client.no_such_code':
+    'No client has the code {code}: `/client search {code}` looks for it by name.',
 };

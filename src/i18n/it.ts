@@ -317,9 +317,9 @@ export const it = {
   'home.settings.admin':
     'Ruoli: `/sportello roles @persona +RUOLO -RUOLO` (DCOM lo assegna solo un direttore). Elenco: `/sportello roles`.',
   'home.settings.taxonomy':
-    '*Reparti, categorie e codici problema* offerti nel modulo di reclamo: {departments} reparti, {categories} categorie, {codes} codici problema.',
+    '*Reparti, categorie e codici problema* offerti nel modulo di reclamo — reparti: {departments} · categorie: {categories} · codici problema: {codes}.',
   'home.settings.taxonomy_imported':
-    ':warning: {count} codici problema incontrati nei registri importati aspettano una revisione: approvali per offrirli nel modulo o ritirali.',
+    ':warning: Codici problema incontrati nei registri importati, in attesa di revisione: {count}. Approvali per offrirli nel modulo o ritirali.',
   'home.settings.taxonomy_more':
     'Altri {count} da rivedere: `/sportello taxonomy imported` li elenca.',
   'home.settings.taxonomy_hint':
@@ -345,7 +345,8 @@ export const it = {
     'I tuoi ruoli in Sportello sono cambiati — aggiunti: {added}; tolti: {removed}. Ora hai: {roles}.',
   'roles.already_set_up':
     'Sportello è già configurato. Direttori: {directors}. Chiedi a loro o a un amministratore i ruoli che ti servono.',
-  'error.ROLES.DCOM_ONLY': 'Solo un direttore (DCOM) assegna o toglie il ruolo DCOM.',
+  'error.ROLES.DCOM_ONLY':
+    'Solo un direttore (DCOM) assegna o toglie il ruolo DCOM: chiedi a {directors}.',
   'error.ROLES.LAST_DCOM': 'È l’unico direttore (DCOM): assegna prima il ruolo a un’altra persona.',
   'error.ROLES.LAST_ADMIN': 'È l’unico amministratore: assegna prima il ruolo a un’altra persona.',
   'roles.already_director':
@@ -572,6 +573,8 @@ export const it = {
   'admin.field.client': 'Cliente giusto',
   'admin.field.note': 'Nota (facoltativa)',
   'admin.assigned.dm': 'Ti è stato assegnato il caso {number}.',
+  'admin.priority.dm':
+    'La priorità del caso {number}, assegnato a te, è cambiata: {from} → {to}. Motivo: {reason}',
   'admin.moved': '{number} è stato spostato in {channel}: la scheda ora è lì.',
   'admin.moved.here': '{number} arriva qui da {channel}.',
   'admin.no_assignee': 'Indica una persona: sceglila dall’elenco o scrivi il suo ID.',
@@ -673,4 +676,7 @@ export const it = {
   // Issue 17 walk: a Teams channel whose name the bot was never told; an approval with no note
   'teams.channel.unnamed': 'un canale di Teams del reparto',
   'approval.told.approved.bare': 'Caso {number}: approvazione concessa da {by}.',
+  // Walking issue 16: `/client show|edit CODE` with a code no client has
+  'client.no_such_code':
+    'Nessun cliente ha il codice {code}: `/client search {code}` lo cerca per nome.',
 } as const;

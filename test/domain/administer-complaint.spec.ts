@@ -119,6 +119,29 @@ describe('case administration', () => {
     expect(same).toMatchObject({ ok: false, error: { code: 'COMPLAINT.UNCHANGED' } });
   });
 
+  it('moves only to a department the taxonomy lists, once it lists some, kept as the taxonomy spells it', async () => {
+    for (const code of ['assistenza', 'qualita'])
+      world.taxonomyEntries.push({ kind: 'department', code, label: code, status: 'active' });
+    const typed = await rerouteComplaint(world.services, coordinator, {
+      complaintId: complaint.id,
+      department: 'Qualità totale',
+    });
+    expect(typed).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT.INVALID', details: { problems: [{ field: 'department' }] } },
+    });
+    expect(world.complaints.get(complaint.id)?.department).toBe('assistenza');
+    expect(moves()).toEqual([]);
+    const listed = await rerouteComplaint(world.services, coordinator, {
+      complaintId: complaint.id,
+      department: 'QUALITA',
+    });
+    expect(listed).toMatchObject({ ok: true, value: { department: 'qualita' } });
+    expect(moves().map((n) => n.type === 'case.moved' && n.destination.channel)).toEqual([
+      'C-QUALITY',
+    ]);
+  });
+
   it('raised to P1, the card follows a rule that sends P1 elsewhere and on-call is alerted', async () => {
     world.routingRules.push({
       id: 'p1',

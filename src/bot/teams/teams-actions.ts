@@ -24,6 +24,7 @@ import type { FieldProblem } from '../../domain/shared/input.js';
 import type { Refusal, Result } from '../../domain/shared/result.js';
 import { pickLocale, translator, type Translate } from '../../i18n/translate.js';
 import { TEAMS_COMMANDS, TEAMS_VERBS } from '../ids.js';
+import { roleRefusal } from '../shared/needs-role.js';
 import { describe, refusalText } from '../shared/refusal-text.js';
 import { registrationMessage } from '../shared/registration-message.js';
 import { onCardAction } from './card-action.js';
@@ -204,6 +205,21 @@ export function registerTeamsActions(app: Application<TurnState>, deps: TeamsDep
         ? d2CardFor(turn, String(data.d2Id ?? ''))
         : caseCardFor(turn, caseId(data)),
   );
+  /** A move's refusal on its card; one for want of a role names the roles and whom to ask. */
+  const refusedWith = async (
+    turn: TurnContext,
+    result: { ok: boolean },
+    t: Translate,
+    shown?: Parameters<typeof refusalText>[2],
+  ) => {
+    if (result.ok) return undefined;
+    const refusal = result as Refusal;
+    const who = (u: ChatUser) => u.name ?? u.id;
+    return (
+      (await roleRefusal(deps.roles, teamsUser(turn), refusal, t, who)) ??
+      refusalText(refusal, t, shown)
+    );
+  };
   for (const [verb, move] of Object.entries(CASE_MOVES)) {
     onCardAction(app, verb, async (turn, _state, data) => {
       const { t, locale } = context(turn);
@@ -212,11 +228,7 @@ export function registerTeamsActions(app: Application<TurnState>, deps: TeamsDep
       const result = await move(deps, teamsUser(turn), data, actionIntakeKey(turn));
       // A press that finds the work done says what happened, by whom and when.
       const shown = teamsShown(locale, deps.timeZone);
-      return caseCardFor(
-        turn,
-        caseId(data),
-        result.ok ? undefined : refusalText(result as Refusal, t, shown),
-      );
+      return caseCardFor(turn, caseId(data), await refusedWith(turn, result, t, shown));
     });
   }
   for (const [verb, move] of Object.entries(APPROVAL_MOVES)) {
@@ -226,11 +238,7 @@ export function registerTeamsActions(app: Application<TurnState>, deps: TeamsDep
         return approvalCardFor(turn, data, t('field.invalid'));
       const result = await move(deps, teamsUser(turn), data, actionIntakeKey(turn));
       const shown = teamsShown(locale, deps.timeZone);
-      return approvalCardFor(
-        turn,
-        data,
-        result.ok ? undefined : refusalText(result as Refusal, t, shown),
-      );
+      return approvalCardFor(turn, data, await refusedWith(turn, result, t, shown));
     });
   }
   for (const [verb, move] of Object.entries(D2_MOVES)) {
@@ -240,11 +248,7 @@ export function registerTeamsActions(app: Application<TurnState>, deps: TeamsDep
         return d2CardFor(turn, String(data.d2Id ?? ''), t('field.invalid'));
       const result = await move(deps, teamsUser(turn), data, actionIntakeKey(turn));
       const shown = teamsShown(locale, deps.timeZone);
-      return d2CardFor(
-        turn,
-        String(data.d2Id ?? ''),
-        result.ok ? undefined : refusalText(result as Refusal, t, shown),
-      );
+      return d2CardFor(turn, String(data.d2Id ?? ''), await refusedWith(turn, result, t, shown));
     });
   }
   registerTeamsAdmin(app, deps, { t: (turn) => context(turn).t, caseCard: caseCardFor });

@@ -17,6 +17,7 @@ import { teamsAdminCard } from './cards/admin-card.js';
 import type { Card } from './cards/adaptive.js';
 import { noticeCard } from './cards/forms.js';
 import { teamsUser } from './teams-app.js';
+import { teamsFormChoices } from './teams-taxonomy.js';
 import { teamsChannelName } from './channel-name.js';
 import type { TeamsDeps } from './teams-deps.js';
 
@@ -102,7 +103,8 @@ export function registerTeamsAdmin(app: Application<TurnState>, deps: TeamsDeps,
     const complaint = await deps.complaints.get(String(data.caseId ?? ''));
     if (!complaint) return noticeCard(t('error.COMPLAINT.NOT_FOUND'), true);
     const clients = await deps.clients.search('', 100);
-    return teamsAdminCard(complaint, await candidates(deps), clients, t);
+    const taxonomy = await teamsFormChoices(turn, deps);
+    return teamsAdminCard(complaint, await candidates(deps), clients, t, taxonomy);
   });
   for (const [verb, move] of Object.entries(MOVES)) {
     onCardAction(app, verb, async (turn, _state, data) => {

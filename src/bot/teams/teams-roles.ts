@@ -2,7 +2,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { changeRoles, RoleChangeSchema } from '../../domain/roles/change-roles.js';
 import { ROLES } from '../../domain/roles/role.js';
 import { setUpRoles } from '../../domain/roles/set-up-roles.js';
-import { rolesChangedText, setUpText } from '../shared/roles-text.js';
+import { rolesAnswer, setUpText } from '../shared/roles-text.js';
 import { teamsTranslator, teamsUser } from './teams-app.js';
 import type { TeamsDeps } from './teams-deps.js';
 
@@ -39,6 +39,7 @@ export function registerTeamsRoles(app: Application<TurnState>, deps: TeamsDeps)
       return void (await context.sendActivity(t('roles.usage', { roles: ROLES.join(', ') })));
     const user = { platform: 'teams' as const, id: target };
     const result = await changeRoles(roleDeps, teamsUser(context), user, change.data);
-    await context.sendActivity(rolesChangedText(result, target, t));
+    const who = (u: { id: string; name?: string | undefined }) => u.name ?? u.id;
+    await context.sendActivity(await rolesAnswer(result, target, t, deps.roles, who));
   });
 }

@@ -47,7 +47,14 @@ export async function reassignComplaint(
 async function tellAssignee(services: ComplaintServices, complaint: Complaint, to: ChatUser) {
   const say = { key: 'admin.assigned.dm', params: { number: complaint.number } };
   await services.notifier.queue(
-    { type: 'direct.message', to, case: refOf(complaint), text: complaint.number, say },
+    {
+      type: 'direct.message',
+      to,
+      case: refOf(complaint),
+      text: complaint.number,
+      say,
+      linkCase: true,
+    },
     { once: `case.assigned:${complaint.id}:${complaint.revision}` },
   );
 }

@@ -35,12 +35,14 @@ export async function reprioritiseComplaint(
   if (!parsed.ok) return parsed;
   const { priority, reason, complaintId, intakeKey } = parsed.value;
   let raisedToP1 = false;
+  let from = '';
   const decide = administered(
     'complaint.reprioritise',
     'complaint.priority_changed',
     (complaint, _actor, at) => {
       if (complaint.priority === priority) return unchanged();
       raisedToP1 = priority === 'P1';
+      from = complaint.priority;
       const { calendar, sla: policy } = services.rules;
       const slaClocks = clocksForPriority(complaint, { policy, calendar, priority, at });
       const due = slaClocks.map((c) => ({ target: c.target, at: breachAt(c).toISOString() }));
@@ -55,7 +57,32 @@ export async function reprioritiseComplaint(
   // Rules may send another priority elsewhere (P1 to an on-call channel): the card follows.
   await moveCard(services, changed.value, intakeKey);
   if (!changed.repeat && raisedToP1) await alertP1(services, changed.value);
+  if (!changed.repeat) await tellAssignee(services, changed.value, by, { from, reason });
   return changed;
+}
+
+/** The person the case is assigned to learns its new priority (their time to act changed). */
+async function tellAssignee(
+  services: ComplaintServices,
+  complaint: Complaint,
+  by: ChatUser,
+  { from, reason }: { from: string; reason: string },
+) {
+  const to = complaint.assignee;
+  if (!to || (to.platform === by.platform && to.id === by.id)) return;
+  const params = { number: complaint.number, from, to: complaint.priority, reason };
+  const say = { key: 'admin.priority.dm', params };
+  await services.notifier.queue(
+    {
+      type: 'direct.message',
+      to,
+      case: refOf(complaint),
+      text: complaint.number,
+      say,
+      linkCase: true,
+    },
+    { once: `case.priority:${complaint.id}:${complaint.revision}` },
+  );
 }
 
 /** A case raised to P1 alerts on-call and the directors directly, as a new P1 does (seed 001). */

@@ -5,6 +5,7 @@ import { parseInput } from '../shared/input.js';
 import { intakeField } from '../shared/intake.js';
 import { ok, type Result } from '../shared/result.js';
 import { chatText, optionalChatText } from '../shared/text.js';
+import { checkDepartment } from '../taxonomy/check-choices.js';
 import { administered, unchanged, type AdminRefusal } from './administer-complaint.js';
 import { changeComplaint, refOf, type ChangeRefusal } from './change-complaint.js';
 import type { Complaint } from './complaint.js';
@@ -36,7 +37,11 @@ export async function rerouteComplaint(
 ): Promise<Result<Complaint, 'INPUT.INVALID' | AdminRefusal | ChangeRefusal>> {
   const parsed = parseInput(RerouteInputSchema, input);
   if (!parsed.ok) return parsed;
-  const { department, note, complaintId, intakeKey } = parsed.value;
+  const { note, complaintId, intakeKey } = parsed.value;
+  // One of the departments the complaint form offers (free text while the taxonomy lists none).
+  const listed = checkDepartment(await services.taxonomy.entries(), parsed.value.department);
+  if (!listed.ok) return listed;
+  const department = listed.value;
   const decide = administered('complaint.reroute', 'complaint.rerouted', async (complaint) => {
     if (routingKey(complaint.department) === routingKey(department)) return unchanged();
     const moved = { ...complaint, department };

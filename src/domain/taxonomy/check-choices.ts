@@ -38,3 +38,13 @@ export function checkChoices(
   const parsed = parseInput(schema, form);
   return parsed.ok ? ok(parsed.value) : parsed;
 }
+
+/** A department alone, checked as the complaint form checks it (a case moved to another one). */
+export function checkDepartment(
+  entries: readonly TaxonomyEntry[],
+  department: string,
+): Result<string, 'INPUT.INVALID'> {
+  const departments = entries.filter((e) => e.kind === 'department');
+  const checked = checkChoices(departments, { department, category: '', problemCode: '' });
+  return checked.ok ? ok(checked.value.department) : checked;
+}

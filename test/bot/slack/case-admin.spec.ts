@@ -298,7 +298,9 @@ describe('Slack: case administration from the card — reassign, move, priority,
     ).toBe('');
     expect((await stored()).assignee).toEqual({ platform: 'slack', id: TECH });
     const [dm] = await waitToldTo(bot.stub, TECH, 1, /assegnato/);
-    expect(dm).toBe('Ti è stato assegnato il caso R-2026-0001.');
+    expect(dm).toBe(
+      `Ti è stato assegnato il caso R-2026-0001. — <https://example.slack.com/archives/C0QUALITY/p${card.ts.replace('.', '')}|apri il caso>`,
+    );
     await eventually(() =>
       expect(thread(QUALITY, card.ts)).toContain('<@U0MGR> ha assegnato il caso a <@U0TECH>.'),
     );

@@ -334,7 +334,7 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
     await bot.db.store.roles.assign(user('U0BOSS'), ['DCOM', 'admin']);
     expect(
       (await post(slashCommand(COMMANDS.sportello, 'U0OP', 'roles <@U0OP> DCOM'))).json().text,
-    ).toMatch(/Solo il direttore/);
+    ).toBe('Per assegnare ruoli serve uno di questi ruoli: DCOM, admin. Chiedi a <@U0BOSS>.');
     expect(await bot.db.store.roles.rolesOf(user('U0OP'))).toEqual(['operator']);
     const assigned = (
       await post(slashCommand(COMMANDS.sportello, 'U0BOSS', 'roles <@U0NEW|new> technician,SCOM'))

@@ -172,9 +172,9 @@ describe('Slack: App Home settings — roles and routing for those who may chang
       });
     const home = await homeOf('U0BOSS');
     expect(textOf(home)).toContain(
-      '*Reparti, categorie e codici problema* offerti nel modulo di reclamo: 1 reparti, 0 categorie, 0 codici problema.',
+      '*Reparti, categorie e codici problema* offerti nel modulo di reclamo — reparti: 1 · categorie: 0 · codici problema: 0.',
     );
-    expect(textOf(home)).toContain(':warning: 7 codici problema');
+    expect(textOf(home)).toContain('in attesa di revisione: 7.');
     const value = JSON.stringify({ kind: 'problemCode', code: 'IMP-1' });
     expect(actionsOf(home)).toEqual(
       expect.arrayContaining([
@@ -189,7 +189,7 @@ describe('Slack: App Home settings — roles and routing for those who may chang
     expect(JSON.stringify(home.blocks)).toContain('Altri 2 da rivedere');
     expect(actionsOf(await homeOf('U0OPER')).join()).not.toContain('home_taxonomy');
     const admin = await homeOf('U0ADMIN');
-    expect(JSON.stringify(admin.blocks)).toContain('problem codes met in imported registers');
+    expect(JSON.stringify(admin.blocks)).toContain('Problem codes met in imported registers');
 
     // An operator replaying the press changes nothing and is told whom to ask.
     const published = bot.stub.of('views.publish').length;
@@ -219,11 +219,11 @@ describe('Slack: App Home settings — roles and routing for those who may chang
         .slice(published)
         .filter((c) => c.args.user_id === 'U0BOSS')
         .map((c) => c.args.view as Home);
-      const both = homes.find((h) => textOf(h).includes(':warning: 5 codici problema'));
+      const both = homes.find((h) => textOf(h).includes('in attesa di revisione: 5.'));
       if (!both) throw new Error('home not published with both changes yet');
       return both;
     });
-    expect(textOf(again)).toContain('1 codici problema.');
+    expect(textOf(again)).toContain('codici problema: 1.');
     expect(bot.stub.refusals).toEqual([]);
   });
 

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../../../src/bot/slack/blocks/block-kit.js';
 import { approvalRequest, caseCard } from '../../../src/bot/slack/blocks/case-card.js';
 import { d2Card } from '../../../src/bot/slack/blocks/d2-card.js';
+import { adminModal } from '../../../src/bot/slack/blocks/admin-modals.js';
+import { STATIC_MAX } from '../../../src/bot/slack/blocks/taxonomy-select.js';
 import {
   careCallModal,
   caseFormModal,
@@ -167,6 +169,24 @@ describe.each(LOCALES)('Slack surfaces with the longest values, in %s', (locale)
     const changes = (confirm.blocks[1] as { text: { text: string } }).text.text;
     // code, name, industry, location, owner, cadence, loyalty: one "before → after" each.
     expect(changes.split(' → ')).toHaveLength(8);
+    // The move form with the most departments a static select takes ("not sure" first), and more.
+    for (const count of [STATIC_MAX - 1, STATIC_MAX + 1]) {
+      const entries = Array.from({ length: count }, (_, i) => ({
+        kind: 'department' as const,
+        code: `reparto-${i}`,
+        label: longest(75),
+        labelEn: longest(75),
+        status: 'active' as const,
+      }));
+      const move = adminModal('reroute', longestComplaint('new'), t, [longest(80)], {
+        entries,
+        language: locale,
+      });
+      expect(blockKitProblems('modal', move)).toEqual([]);
+      expect(JSON.stringify(move)).toContain(
+        count < STATIC_MAX ? 'static_select' : 'external_select',
+      );
+    }
     for (const kind of FORMS) {
       const form = caseFormModal(
         kind,

@@ -65,7 +65,7 @@ describe('Slack: roles are given and taken safely, from a fresh installation', (
   it('lets only a DCOM grant or remove DCOM; an admin gives the other roles', async () => {
     expect(await say(BOSS, `roles <@${ADMIN}> +admin`)).toMatch(/aggiunti: admin/);
     expect(await say(ADMIN, `roles <@U0EVE> +DCOM`)).toBe(
-      'Only a director (DCOM) grants or removes the DCOM role.',
+      'Only a director (DCOM) grants or removes the DCOM role: ask <@U0BOSS>.',
     );
     expect(await say(ADMIN, `roles <@${BOSS}> -DCOM`)).toMatch(/Only a director/);
     expect(await rolesOf('U0EVE')).toEqual([]);
@@ -91,8 +91,9 @@ describe('Slack: roles are given and taken safely, from a fresh installation', (
   });
 
   it('refuses people with no role and malformed requests, changing nothing', async () => {
-    expect(await say('U0NOBODY', `roles <@U0NOBODY> +DCOM`)).toBe(
-      'Solo il direttore o un amministratore assegna i ruoli.',
+    // Whom to ask: the directors left by the race above (one or both).
+    expect(await say('U0NOBODY', `roles <@U0NOBODY> +DCOM`)).toMatch(
+      /^Per assegnare ruoli serve uno di questi ruoli: DCOM, admin\. Chiedi a <@U0(BOSS|DCOM2)>/,
     );
     for (const bad of [
       `roles <@U0EVE> +WIZARD`,

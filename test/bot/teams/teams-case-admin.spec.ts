@@ -180,6 +180,13 @@ describe('Teams: case administration from the card — reassign, move, priority,
       }),
     );
     expect(forged).toContain('Valore non valido.');
+    // A card button that acts at once, pressed without the role: the same kind of refusal.
+    const pressed = cardText(
+      await execute(NOBODY, TEAMS_VERBS.acknowledge, { caseId: ids.complaint }),
+    );
+    expect(pressed).toContain(
+      'Per prendere visione di un caso serve uno di questi ruoli: operator, coordinator, technician, manager, DCOM.',
+    );
     const after = await stored();
     expect(after.revision).toBe(before.revision);
     expect(after).toMatchObject({ priority: 'P3', department: 'assistenza' });

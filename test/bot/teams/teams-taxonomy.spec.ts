@@ -119,4 +119,46 @@ describe('Teams: the taxonomy from the text command to the complaint card', () =
       category: 'pompe',
     });
   });
+  it('offers the listed departments on the case’s “Amministra” move form, in both languages, and refuses one it does not list', async () => {
+    const caseId = (await bot.db.store.complaints.recent(1))[0]!.id;
+    const execute = (verb: string, data: object, locale: string) =>
+      postActivity(
+        bot.baseUrl,
+        activity(bot.stub.url, DIRECTOR, personal(DIRECTOR), {
+          ...actionExecute(verb, data, `tax-admin-${verb}-${locale}`),
+          locale,
+        }),
+      );
+    /** The elements with this id anywhere in the card (the move form is inside a ShowCard). */
+    const find = (node: unknown, id: string): Record<string, unknown>[] =>
+      !node || typeof node !== 'object'
+        ? []
+        : [
+            ...((node as { id?: string }).id === id ? [node as Record<string, unknown>] : []),
+            ...Object.values(node).flatMap((child) => find(child, id)),
+          ];
+    for (const [locale, notSure, label] of [
+      ['it-IT', 'Non so → triage', 'Assistenza tecnica'],
+      ['en-US', 'Not sure → triage', 'Technical support'],
+    ] as const) {
+      const card = (await execute(TEAMS_VERBS.administer, { caseId }, locale)).body.value;
+      expect(cardIssues(card)).toEqual([]);
+      const [department] = find(card, 'department');
+      expect(department).toMatchObject({
+        type: 'Input.ChoiceSet',
+        value: 'assistenza',
+        choices: [
+          { title: notSure, value: 'triage' },
+          { title: label, value: 'assistenza' },
+        ],
+      });
+    }
+    const refused = await execute(
+      TEAMS_VERBS.reroute,
+      { caseId, department: 'marketing' },
+      'it-IT',
+    );
+    expect(JSON.stringify(refused.body)).toContain('Alcuni campi non sono validi: Reparto.');
+    expect((await bot.db.store.complaints.get(caseId))?.department).toBe('assistenza');
+  });
 });

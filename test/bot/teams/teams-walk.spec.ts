@@ -411,7 +411,9 @@ describe('Teams: a complaint from the intake card to closing, through the real t
     await eventually(() => {
       const told = bot.stub
         .posted(personal(TECH).id)
-        .find((c) => JSON.stringify(c.body).includes('Solo il direttore'));
+        .find((c) =>
+          JSON.stringify(c.body).includes('Per assegnare ruoli serve uno di questi ruoli'),
+        );
       if (!told) throw new Error('no refusal yet');
     });
   });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ANY } from '../../../domain/routing/routing-rule.js';
 import { ACTIONS } from '../../ids.js';
 import { ADMIN_KINDS, ADMIN_PERMISSIONS, adminModal } from '../blocks/admin-modals.js';
+import { formChoices } from '../options/taxonomy-options.js';
 import { refusedBeforeForm } from '../refuse-early.js';
 import type { LocaleOf, SlackDeps } from '../slack-deps.js';
 import { tellUser } from '../views/view-reply.js';
@@ -23,7 +24,7 @@ export function registerCaseAdmin(app: App, deps: SlackDeps, localeOf: LocaleOf)
     ACTIONS.administer,
     async ({ ack, body, action, client }) => {
       await ack();
-      const { t } = await localeOf(body.user.id);
+      const { t, locale } = await localeOf(body.user.id);
       const channel = body.channel?.id;
       const choice = ChoiceSchema.safeParse(action.selected_option?.value ?? '');
       const complaint = choice.success ? await deps.complaints.get(choice.data[1]) : undefined;
@@ -34,7 +35,8 @@ export function registerCaseAdmin(app: App, deps: SlackDeps, localeOf: LocaleOf)
       if (await refusedBeforeForm(deps, client, at, ADMIN_PERMISSIONS[kind], t)) return;
       const departments =
         kind === 'reroute' ? knownDepartments(await deps.services.routing.rules()) : [];
-      const view = adminModal(kind, complaint, t, departments);
+      const choices = kind === 'reroute' ? await formChoices(deps, locale) : undefined;
+      const view = adminModal(kind, complaint, t, departments, choices);
       await client.views.open({ trigger_id: body.trigger_id, view });
     },
   );

@@ -16,6 +16,8 @@ import type { Locale, MessageKey, Translate } from '../../../i18n/translate.js';
 import type { Action } from '../../../domain/roles/permissions.js';
 import { ACTIONS } from '../../ids.js';
 import { refusedBeforeForm } from '../refuse-early.js';
+import { roleRefusal } from '../../shared/needs-role.js';
+import { mention } from '../../shared/format.js';
 import { tellUser } from '../views/view-reply.js';
 import { approvalDecided } from '../blocks/case-card.js';
 import { caseFormModal, type CaseFormKind } from '../blocks/modals.js';
@@ -80,7 +82,10 @@ export function registerCaseButtons(app: App, deps: SlackDeps, localeOf: LocaleO
         );
       if (result.ok) return;
       const { t, locale } = await localeOf(body.user.id);
-      const text = refusalText(result, t, slackShown(locale, deps.timeZone));
+      // Refused for want of a role: which action, which roles, whom to ask.
+      const text =
+        (await roleRefusal(deps.roles, slackUser(body.user), result, t, (u) => mention(u.id))) ??
+        refusalText(result, t, slackShown(locale, deps.timeZone));
       // Pressed in App Home there is no channel: the refusal comes as a direct message.
       await tellUser(client, body.user.id, body.channel?.id, text);
     });

@@ -3,6 +3,12 @@ import type { Translate } from '../../../i18n/translate.js';
 import { VIEWS } from '../../ids.js';
 import { md, plainText, type Block, type Modal } from './block-kit.js';
 import { clientSelect, modal, select, textInput } from './modals.js';
+import {
+  leadingOptions,
+  NO_CHOICES,
+  taxonomyInput,
+  type TaxonomyChoices,
+} from './taxonomy-select.js';
 
 /** What the card's "Amministra" menu offers; each opens its form. */
 export const ADMIN_KINDS = ['reassign', 'reroute', 'reprioritise', 'correctClient'] as const;
@@ -24,14 +30,15 @@ export const ADMIN_PERMISSIONS = {
 } as const;
 
 /**
- * One of the case administration forms, filled with what the case has now; the move form names
- * the departments the routing rules know.
+ * One of the case administration forms, filled with what the case has now; the move form offers
+ * the departments the complaint form offers (`choices`) and names those the routing rules know.
  */
 export function adminModal(
   kind: AdminKind,
   complaint: Complaint,
   t: Translate,
   departments: string[] = [],
+  choices: TaxonomyChoices = NO_CHOICES,
 ): Modal {
   const known = departments.length
     ? ` ${t('admin.field.department.known', { list: departments.slice(0, 40).join(', ') })}`
@@ -53,11 +60,12 @@ export function adminModal(
       },
     ],
     reroute: () => [
-      textInput('department', t('admin.field.department'), {
-        max: 80,
-        initial: complaint.department,
-        hint: `${t('admin.field.department.hint')}${known}`.slice(0, 2000),
-      }),
+      departmentInput(
+        complaint,
+        t,
+        choices,
+        `${t('admin.field.department.hint')}${known}`.slice(0, 2000),
+      ),
       textInput('note', t('admin.field.note'), { multiline: true, max: 2000, optional: true }),
     ],
     reprioritise: () => [
@@ -92,4 +100,22 @@ export function adminMenu(complaint: Complaint, t: Translate, actionId: string) 
       value: `${kind}:${complaint.id}`,
     })),
   };
+}
+
+/** The move form's department: the taxonomy's list ("not sure" first) or, while empty, text. */
+function departmentInput(
+  complaint: Complaint,
+  t: Translate,
+  choices: TaxonomyChoices,
+  hint: string,
+): Block {
+  const label = t('admin.field.department');
+  const text = textInput('department', label, { max: 80, initial: complaint.department, hint });
+  const leading = leadingOptions('department', t);
+  const current = { text: plainText(complaint.department, 75), value: complaint.department };
+  const block = taxonomyInput('department', label, t, choices, text, {
+    leading,
+    initial: leading.find((o) => o.value === complaint.department) ?? current,
+  });
+  return block.type === 'input' && block !== text ? { ...block, hint: plainText(hint) } : block;
 }

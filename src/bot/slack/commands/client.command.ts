@@ -142,8 +142,12 @@ export function registerClientCommand(app: App, deps: SlackDeps, localeOf: Local
       return void (await ack({ response_type: 'ephemeral', text }));
     }
     const found = code ? await deps.clientRegistry.findByCode(code) : undefined;
-    if ((verb !== 'show' && verb !== 'edit') || !found)
+    if ((verb !== 'show' && verb !== 'edit') || !code)
       return void (await ack({ response_type: 'ephemeral', text: t('client.usage') }));
+    if (!found) {
+      const text = t('client.no_such_code', { code: escapeText(code.slice(0, 40)) });
+      return void (await ack({ response_type: 'ephemeral', text }));
+    }
     if (verb === 'edit') {
       await ack();
       return void (await client.views.open({

@@ -3,7 +3,7 @@ import { ROLES } from '../../../domain/roles/role.js';
 import { setUpRoles } from '../../../domain/roles/set-up-roles.js';
 import type { ChatUser } from '../../../domain/shared/chat-user.js';
 import type { Translate } from '../../../i18n/translate.js';
-import { rolesChangedText, setUpText } from '../../shared/roles-text.js';
+import { rolesAnswer, setUpText } from '../../shared/roles-text.js';
 import { mention } from '../../shared/format.js';
 import { slackUser, type SlackDeps } from '../slack-deps.js';
 import { slackNeedsRole } from '../refuse-early.js';
@@ -36,5 +36,5 @@ export async function rolesCommand(deps: SlackDeps, me: ChatUser, words: string[
   const change = RoleChangeSchema.safeParse(changes);
   if (!userId || !change.success) return t('roles.usage', { roles: ROLES.join(', ') });
   const result = await changeRoles(roleDeps(deps), me, slackUser({ id: userId }), change.data);
-  return rolesChangedText(result, mention(userId), t);
+  return rolesAnswer(result, mention(userId), t, deps.roles, (u) => mention(u.id));
 }

@@ -72,9 +72,13 @@ async function nth(deps: SlackDeps, me: ChatUser, n: string): Promise<RoutingRul
 
 async function deleted(deps: SlackDeps, me: ChatUser, ruleId: string, t: Translate) {
   const result = await deleteRoutingRule(deps.routing, me, { ruleId });
-  return result.ok
-    ? t('routing.deleted', { rule: ruleLine(result.value, t, slackNaming) })
-    : routingRefusalText(result, t, slackNaming);
+  if (result.ok) return t('routing.deleted', { rule: ruleLine(result.value, t, slackNaming) });
+  // Refused for want of the role (and audited): which roles may, and whom to ask.
+  const needs =
+    result.error.code === 'ROUTING.FORBIDDEN'
+      ? await slackNeedsRole(deps, me.id, 'routing.manage', t)
+      : undefined;
+  return needs ?? routingRefusalText(result, t, slackNaming);
 }
 
 async function listMessage(deps: SlackDeps, me: ChatUser, t: Translate) {

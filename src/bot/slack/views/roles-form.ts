@@ -3,7 +3,7 @@ import { changeRoles, RoleChangeSchema } from '../../../domain/roles/change-role
 import { ROLES } from '../../../domain/roles/role.js';
 import type { Translate } from '../../../i18n/translate.js';
 import { mention } from '../../shared/format.js';
-import { rolesChangedText } from '../../shared/roles-text.js';
+import { rolesAnswer } from '../../shared/roles-text.js';
 import { ACTIONS, VIEWS } from '../../ids.js';
 import { md, plainText, type Modal } from '../blocks/block-kit.js';
 import { roleDeps } from '../commands/roles.js';
@@ -80,6 +80,7 @@ export function registerRolesForm(app: App, deps: SlackDeps, localeOf: LocaleOf)
       slackUser({ id: target }),
       change.data,
     );
-    await tellUser(client, body.user.id, undefined, rolesChangedText(result, mention(target), t));
+    const said = await rolesAnswer(result, mention(target), t, deps.roles, (u) => mention(u.id));
+    await tellUser(client, body.user.id, undefined, said);
   });
 }

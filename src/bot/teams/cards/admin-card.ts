@@ -1,9 +1,11 @@
 import type { Client } from '../../../domain/client/client.js';
 import { PRIORITIES, type Complaint } from '../../../domain/complaint/complaint.js';
 import type { ChatUser } from '../../../domain/shared/chat-user.js';
+import { NO_CHOICES, type TaxonomyChoices } from '../../../domain/taxonomy/taxonomy.js';
 import type { Translate } from '../../../i18n/translate.js';
 import { TEAMS_VERBS } from '../../ids.js';
 import { card, choices, execute, showCard, text, textInput, type Element } from './adaptive.js';
+import { taxonomyField } from './forms.js';
 
 /** Who may be given a case: people on Teams holding a role that takes cases in charge. */
 export type Candidates = ChatUser[];
@@ -17,6 +19,7 @@ export function teamsAdminCard(
   people: Candidates,
   clients: Client[],
   t: Translate,
+  taxonomy: TaxonomyChoices = NO_CHOICES,
 ) {
   const id = { caseId: complaint.id };
   const submit = (verb: string) => execute(t('modal.submit'), verb, id);
@@ -32,12 +35,8 @@ export function teamsAdminCard(
     textInput('assigneeId', t('admin.field.assignee_id'), { maxLength: 64 }),
   ];
   const reroute = [
-    textInput('department', t('admin.field.department'), {
-      value: complaint.department,
-      maxLength: 80,
-      isRequired: true,
-      errorMessage: t('field.required'),
-    }),
+    // The departments the complaint form offers (typed while the taxonomy lists none).
+    taxonomyField(t, taxonomy, 'department', complaint.department, 80, t('admin.field.department')),
     text(t('admin.field.department.hint'), { isSubtle: true }),
     textInput('note', t('admin.field.note'), { isMultiline: true, maxLength: 2000 }),
   ];

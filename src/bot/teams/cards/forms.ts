@@ -55,14 +55,14 @@ const CHOICES_MAX = 100;
  * A department, category or problem code: a compact ChoiceSet of the taxonomy's active entries
  * ("not sure → triage" first for a department), or free text while it lists none of the kind.
  */
-function taxonomyField(
+export function taxonomyField(
   t: Translate,
   taxonomy: TaxonomyChoices,
   kind: TaxonomyKind,
   value = '',
   maxLength: number,
+  title = label(t, `complaint.field.${kind}`, true),
 ): Element {
-  const title = label(t, `complaint.field.${kind}`, true);
   const entries = offered(taxonomy.entries, kind);
   if (!entries.length || entries.length > CHOICES_MAX)
     return textInput(kind, title, { value, maxLength });
