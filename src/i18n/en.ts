@@ -671,4 +671,7 @@ export const en: Record<MessageKey, string> = {
   // Walking issue 16: `/client show|edit CODE` with a code no client has
   'client.no_such_code':
     'No client has the code {code}: `/client search {code}` looks for it by name.',
+  // A case no routing rule took: what the triage thread asks
+  'triage.what_to_do':
+    'no routing rule takes this case: move it to the right department with *Administer → Move to department*, or add a rule (`/sportello routing add`) for the next ones.',
 };

@@ -679,4 +679,7 @@ export const it = {
   // Walking issue 16: `/client show|edit CODE` with a code no client has
   'client.no_such_code':
     'Nessun cliente ha il codice {code}: `/client search {code}` lo cerca per nome.',
+  // A case no routing rule took: what the triage thread asks
+  'triage.what_to_do':
+    'nessuna regola di instradamento prende questo caso: spostalo nel reparto giusto con *Amministra → Sposta di reparto*, o aggiungi una regola (`/sportello routing add`) per i prossimi.',
 } as const;

@@ -109,10 +109,9 @@ export function slackDelivery(client: WebClient, deps: SlackDeps, locale: Locale
           channel,
           messageId: ts,
         });
-      if (n.mention.length)
-        await set.once('mention', () =>
-          post(channel, plain(n.mention.map((u) => mention(u.id)).join(' ')), ts),
-        );
+      const who = n.mention.map((u) => mention(u.id)).join(' ');
+      const said = n.triage ? `${who} ${t('triage.what_to_do')}`.trim() : who;
+      if (said) await set.once('mention', () => post(channel, plain(said), ts));
       const complaint = shown.record as Complaint;
       const alert = (reader: { t: Translate }) =>
         reader.t('p1.alert', {

@@ -125,6 +125,12 @@ export function teamsDelivery(adapter: TeamsAdapter, deps: TeamsDeps, locale: Lo
             channel: n.destination.channel,
             messageId: id,
           });
+        if (n.triage) {
+          const at = { platform: 'teams' as const, channel: n.destination.channel, messageId: id };
+          const who = n.mention.map((u) => u.name ?? u.id).join(', ');
+          const said = `${who ? `${who}: ` : ''}${t('triage.what_to_do')}`;
+          await set.once('triage', () => reply(existing ?? at, noticeCard(said)));
+        }
         const description = (shown.record as Complaint).description.slice(0, 200);
         return toEach(set, 'alert', n.direct, (_, c) =>
           noticeCard(c.t('p1.alert', { number: n.case.caseNumber, description })),

@@ -20,6 +20,7 @@ export async function announce(services: Messaging, ref: CaseRef, route: Route):
       destination: route.destination,
       mention: route.mention,
       direct: route.direct,
+      ...(route.via === 'triage' ? { triage: true as const } : {}),
     },
     { once: announceKey(ref.caseId) },
   );

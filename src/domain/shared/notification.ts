@@ -26,6 +26,8 @@ export type Notification =
       destination: ChatDestination;
       mention: ChatUser[];
       direct: ChatUser[];
+      /** No routing rule took it: the triage thread says what to do with it. */
+      triage?: true;
     }
   /**
    * The case moved to another department's channel: its card is posted at `destination` (which

@@ -275,7 +275,11 @@ describe('Slack: SLA alerts and unhappy customers reach who must act', () => {
   it('mentions whoever triages (the coordinator) on a P3 card no rule routes', async () => {
     const triaged = await fileP1('VTRIAGE', 'amministrazione', 'P3');
     expect(triaged.announcement).toMatchObject({ channel: 'C0TRIAGE' });
-    await eventually(() => expect(threadOf(triaged)).toContain(`<@${COORDINATOR}>`));
+    await eventually(() =>
+      expect(threadOf(triaged)).toContain(
+        `<@${COORDINATOR}> nessuna regola di instradamento prende questo caso: spostalo nel reparto giusto con *Amministra → Sposta di reparto*, o aggiungi una regola (\`/sportello routing add\`) per i prossimi.`,
+      ),
+    );
   });
 
   it('tells owner, manager and director of a low rating, with the comment and a link to the reopened case', async () => {

@@ -147,6 +147,27 @@ describe.each(['it', 'en'] as const)('Teams cards sent in %s, at their longest',
     expect(bot.stub.updated().length).toBeGreaterThanOrEqual(others.length + 7);
   }, 60_000);
 
+  it('tells whoever triages, in the thread of a card no rule routed, what to do with it', async () => {
+    const stored = await bot.db.store.complaints.register(longestComplaint(clientId, 'new'), 2026);
+    const ref = { caseKind: 'complaint' as const, caseId: stored.id, caseNumber: stored.number };
+    const destination = { platform: 'teams' as const, channel: CHANNEL.id };
+    const thread = `${CHANNEL.id};messageid=`;
+    const before = bot.stub.posted(thread).length;
+    const mention = [director];
+    await queue({
+      type: 'case.announce',
+      case: ref,
+      destination,
+      mention,
+      direct: [],
+      triage: true,
+    });
+    await outboxSettled(bot);
+    const said = JSON.stringify(cards(bot.stub.posted(thread).slice(before)));
+    expect(said).toContain(t('triage.what_to_do').split(':')[0]!);
+    expect(said).toContain('/sportello routing add');
+  });
+
   it('asks for each kind of approval and reminds of every SLA target in the case thread', async () => {
     const stored = await bot.db.store.complaints.register(longestComplaint(clientId, 'new'), 2026);
     const ref = { caseKind: 'complaint' as const, caseId: stored.id, caseNumber: stored.number };
