@@ -291,6 +291,13 @@ describe('Slack: routing rules managed from chat decide where the next complaint
       await post(slashCommand(COMMANDS.sportello, MANAGER, 'routing delete 1'))
     ).json();
     expect(twice.text).toMatch(/^Regola non trovata/);
+    // A rule is named by its number: anything else is answered with the usage, no form opens.
+    const opened = bot.stub.of('views.open').length;
+    for (const wrong of ['routing edit x', 'routing delete', 'routing edit 0'])
+      expect((await post(slashCommand(COMMANDS.sportello, MANAGER, wrong))).json().text).toMatch(
+        /^`\/sportello routing` elenca le regole/,
+      );
+    expect(bot.stub.of('views.open')).toHaveLength(opened);
     const triageCards = () =>
       bot.stub
         .of('chat.postMessage')

@@ -36,6 +36,9 @@ export async function routingCommand(
   locale: Locale = 'it',
 ) {
   const at = { userId: me.id, channel: command.channel_id };
+  // `edit` and `delete` name a rule by its number in the list; anything else is a wrong command.
+  if ((verb === 'edit' || verb === 'delete') && !/^[1-9]\d{0,3}$/.test(n))
+    return void (await ack({ response_type: 'ephemeral', text: t('routing.usage') }));
   if (verb === 'add' || verb === 'edit') {
     await ack();
     if (await refusedBeforeForm(deps, client, at, 'routing.manage', t)) return;
