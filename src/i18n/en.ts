@@ -95,6 +95,8 @@ export const en: Record<MessageKey, string> = {
   'complaint.not_saved.database': 'the database did not answer; try again shortly.',
   'complaint.unconfirmed':
     'The database stopped answering while the complaint was being saved, so it cannot be confirmed yet. If it was registered, its card will appear in the department channel; otherwise register it again. What you entered:',
+  'complaint.client_known':
+    'Client {name} ({code}) was already on file: the complaint is filed on it, no duplicate created.',
   'complaint.client_kept': 'The new client {name} was registered.',
   'complaint.show.link': '<{url}|Open the case card in its channel>',
   'complaint.show.nolink': 'The case card has not been posted in a channel yet.',

@@ -95,6 +95,8 @@ export const it = {
   'complaint.not_saved.database': 'il database non ha risposto; riprova tra poco.',
   'complaint.unconfirmed':
     'Il database ha smesso di rispondere mentre il reclamo veniva salvato: non è ancora possibile confermarlo. Se è stato registrato, la sua scheda comparirà nel canale del reparto; altrimenti registralo di nuovo. Ecco cosa avevi scritto:',
+  'complaint.client_known':
+    'Il cliente {name} ({code}) era già in anagrafica: il reclamo è registrato su di lui, nessun doppione creato.',
   'complaint.client_kept': 'Il nuovo cliente {name} è stato registrato.',
   'complaint.show.link': '<{url}|Apri la scheda del caso nel suo canale>',
   'complaint.show.nolink': 'La scheda del caso non è ancora stata pubblicata in un canale.',

@@ -356,7 +356,7 @@ async function submitComplaint(
   if (!clientId && values.newClientName) {
     const created = await registerQuickClient(deps.services, by, { name: values.newClientName });
     if (!created.ok) return again({ clientId: refusalText(created, t) });
-    clientId = created.value.id;
+    clientId = created.value.client.id;
   }
   const result = await fileComplaint(deps.services, by, {
     clientId,

@@ -35,13 +35,18 @@ export async function registerQuickClient(
   services: { clients: ClientDirectory; roles: RoleDirectory },
   by: ChatUser,
   input: unknown,
-): Promise<Result<Client, 'INPUT.INVALID' | 'CLIENT.FORBIDDEN' | 'CLIENT.CODE_TAKEN'>> {
+): Promise<
+  Result<
+    { client: Client; existed: boolean },
+    'INPUT.INVALID' | 'CLIENT.FORBIDDEN' | 'CLIENT.CODE_TAKEN'
+  >
+> {
   const parsed = parseInput(QuickClientSchema, input);
   if (!parsed.ok) return parsed;
   if (!may(await services.roles.rolesOf(by), 'client.register')) return refuse('CLIENT.FORBIDDEN');
   const { name, code } = parsed.value;
   const known = await services.clients.findByName(name);
-  if (known) return ok(known);
+  if (known) return ok({ client: known, existed: true });
   for (let attempt = 1; attempt <= 20; attempt++) {
     const client = await services.clients.register({
       code: code ?? codeFromName(name, attempt),
@@ -52,9 +57,9 @@ export async function registerQuickClient(
       loyal: false,
       active: true,
     });
-    if (client) return ok(client);
+    if (client) return ok({ client, existed: false });
     const registeredMeanwhile = await services.clients.findByName(name);
-    if (registeredMeanwhile) return ok(registeredMeanwhile);
+    if (registeredMeanwhile) return ok({ client: registeredMeanwhile, existed: false });
     if (code) break;
   }
   return refuse('CLIENT.CODE_TAKEN', { code: code ?? codeFromName(name, 1) });

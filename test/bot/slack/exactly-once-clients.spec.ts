@@ -100,6 +100,28 @@ describe('Slack: a new client is created once, also under concurrency', () => {
     });
   });
 
+  it('"new client" naming a client already on file files on it and says so; a new one is told as new', async () => {
+    const dms = () =>
+      bot.stub
+        .of('chat.postMessage')
+        .filter((c) => c.args.channel === OPERATOR)
+        .map((c) => String(c.args.text));
+    const before = dms().length;
+    await post(complaint('VKNOWN', 'new:OFFICINE BIANCHI srl'));
+    const [bianchi] = await clientsNamed(/Bianchi/);
+    await eventually(() =>
+      expect(dms().slice(before).join('\n')).toContain(
+        `Il cliente Officine Bianchi S.r.l. (${bianchi!.code}) era già in anagrafica: il reclamo è registrato su di lui, nessun doppione creato.`,
+      ),
+    );
+    expect(await clientsNamed(/Bianchi/)).toHaveLength(1);
+    const told = dms().length;
+    await post(complaint('VFRESH', 'new:Rossi Infissi'));
+    await eventually(() => expect(dms().length).toBeGreaterThan(told));
+    await delivered();
+    expect(dms().slice(told).join('\n')).not.toContain('era già in anagrafica');
+  });
+
   it('"new client" typed in 5 different forms at once, spelt differently: one client, 5 cases', async () => {
     const spellings = ['Verdi Impianti srl', 'VERDI IMPIANTI S.r.l.', 'Verdi  Impianti, S.R.L.'];
     const answers = await Promise.all(

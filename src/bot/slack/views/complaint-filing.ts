@@ -11,6 +11,8 @@ import { newClientName, type SubmittedComplaint } from './complaint-form.js';
 /** How a filing ended, as far as the bot can know it: what the user is told, once. */
 export type FilingOutcome = {
   newClient?: string;
+  /** "New client" named one the registry has: the case is filed on that one. */
+  knownClient?: { name: string; code: string };
   /** Another delivery of this submission was filed first, and its user is told by that one. */
   again?: boolean;
 } & (
@@ -92,6 +94,7 @@ async function afterBurst(arrivals: { last: number }) {
 
 interface Progress {
   newClient?: string;
+  knownClient?: { name: string; code: string };
   /** The case's write was sent. */
   writing?: boolean;
   stored?: Complaint;
@@ -170,7 +173,10 @@ async function registered(
   return { kind: 'registered', complaint, ...(route ? { route } : {}), ...kept(progress) };
 }
 
-const kept = (progress: Progress) => (progress.newClient ? { newClient: progress.newClient } : {});
+const kept = (progress: Progress) => ({
+  ...(progress.newClient ? { newClient: progress.newClient } : {}),
+  ...(progress.knownClient ? { knownClient: progress.knownClient } : {}),
+});
 
 /**
  * The chosen client's id; "new client: <name>" registers it first (the form is already valid),
@@ -189,8 +195,10 @@ async function clientFor(
   if (filed) return ok(filed.clientId);
   const created = await registerQuickClient(services, by, { name });
   if (created.ok) {
-    progress.newClient = name;
-    return ok(created.value.id);
+    const { client, existed } = created.value;
+    if (existed) progress.knownClient = { name: client.name, code: client.code };
+    else progress.newClient = name;
+    return ok(client.id);
   }
   // Another instance may have filed this very submission meanwhile, with the client it made.
   const theirs = await services.complaints.findByIntakeKey(intakeKey);

@@ -95,10 +95,15 @@ export function outcomeText(
     ? `\n${t('complaint.client_kept', { name: escapeText(outcome.newClient) })}`
     : '';
   switch (outcome.kind) {
-    case 'registered':
-      return outcome.route
+    case 'registered': {
+      const said = outcome.route
         ? registrationMessage(outcome.complaint, outcome.route, t, locale, (id) => `<#${id}>`)
         : t('complaint.registered.short', { number: outcome.complaint.number });
+      const known = outcome.knownClient;
+      return known
+        ? `${said}\n${t('complaint.client_known', { name: escapeText(known.name), code: escapeText(known.code) })}`
+        : said;
+    }
     case 'refused':
       return notSaved(refusalText(outcome.refusal, t), submitted, t) + kept;
     case 'not_saved':
