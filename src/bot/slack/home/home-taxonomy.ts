@@ -9,6 +9,7 @@ import { ACTIONS } from '../../ids.js';
 import { taxonomyAnswer } from '../../shared/taxonomy-command.js';
 import { clip, escapeText, md, plainText, type Block } from '../blocks/block-kit.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
+import { metadataOf } from '../views/view-reply.js';
 
 /** Imported codes shown with their buttons; the rest are one command away. */
 const IMPORTED_SHOWN = 5;
@@ -88,23 +89,21 @@ export function registerHomeTaxonomy(
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
       await ack();
       const { t } = await localeOf(body.user.id);
-      const ref = parsedRef(action.value);
-      const text = ref
-        ? await taxonomyAnswer(deps.taxonomy, slackUser(body.user), [verb, ref.kind, ref.code], t, {
-            typed: escapeText,
-            usage: 'taxonomy.usage',
-          })
-        : t('taxonomy.usage');
+      const ref = metadataOf(EntryRef, action.value);
+      const text =
+        ref.kind && ref.code
+          ? await taxonomyAnswer(
+              deps.taxonomy,
+              slackUser(body.user),
+              [verb, ref.kind, ref.code],
+              t,
+              {
+                typed: escapeText,
+                usage: 'taxonomy.usage',
+              },
+            )
+          : t('taxonomy.usage');
       await client.chat.postMessage({ channel: body.user.id, text });
       await republish(body.user.id, client);
     });
-}
-
-function parsedRef(raw: string | undefined) {
-  try {
-    const parsed = EntryRef.safeParse(JSON.parse(raw ?? ''));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
 }

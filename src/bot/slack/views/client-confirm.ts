@@ -66,12 +66,7 @@ export function registerClientConfirm(app: App, deps: SlackDeps, localeOf: Local
     const by = slackUser(body.user);
     const services = { clients: deps.clientRegistry, roles: deps.roles };
     const input = { ...edit.form, clientId: edit.clientId, intakeKey: edit.key };
-    const preview = await previewClientEdit(services, by, input);
-    if (!preview.ok)
-      return void (await ack({
-        response_action: 'update',
-        view: refusedModal(refusalText(preview, t), t),
-      }));
+    const before = await deps.clients.find(edit.clientId);
     const result = await saveClient(services, by, input);
     // Saved since this confirmation was shown: by its own first click (then nothing is left to
     // change, and that click tells the user), or by someone else (then it says so).
@@ -86,11 +81,6 @@ export function registerClientConfirm(app: App, deps: SlackDeps, localeOf: Local
         view: refusedModal(refusalText(result, t), t),
       }));
     await ack({ response_action: 'clear' });
-    await tellUser(
-      client,
-      body.user.id,
-      undefined,
-      clientSavedText(result.value, preview.value.before, t),
-    );
+    await tellUser(client, body.user.id, undefined, clientSavedText(result.value, before, t));
   });
 }
