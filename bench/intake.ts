@@ -83,13 +83,16 @@ const [oursUrl, bareUrl] = servers.map((s) => `http://127.0.0.1:${portOf(s)}`);
 /** Sends a burst from Slack's side; resolves when `handedOver` reaches its size, in items/s. */
 async function run(base: string, label: string, count: number, handedOver: () => Promise<number>) {
   const start = performance.now();
+  const cpuBefore = process.cpuUsage();
   const burst: Burst = { base, label, count, concurrency, clientId };
   const sent = reply();
   slack.send(burst);
   const outcome = await sent;
   if (outcome.failed) throw new Error(outcome.failed);
   while ((await handedOver()) < count) await new Promise((r) => setTimeout(r, 5));
-  return count / ((performance.now() - start) / 1000);
+  const rate = count / ((performance.now() - start) / 1000);
+  const cpu = process.cpuUsage(cpuBefore);
+  return { rate, cpuMsPerCase: (cpu.user + cpu.system) / 1000 / count };
 }
 
 const announced = () =>
@@ -99,7 +102,9 @@ await run(bareUrl!, 'warmbare', 100, floorQueued);
 await cardTimes('warm', 100);
 await store.models.outbox.deleteMany({});
 await floorOutbox.deleteMany({});
-const mine = await countTrips(() => run(oursUrl!, 'ours', total, announced));
+const { rate: mine, cpuMsPerCase: mineCpu } = await countTrips(() =>
+  run(oursUrl!, 'ours', total, announced),
+);
 const mineTrips = { total: tripsPerCase(), detail: perCase() };
 const mineBy = [...tripsBy].sort((a, b) => b[1] - a[1]);
 // Counting on until every card is posted: filing and delivery, the whole cost of a case.
@@ -108,7 +113,9 @@ const cards = await cardTimes('ours', total);
 counting = false;
 const postedTrips = { total: tripsPerCase(), detail: perCase() };
 const postedBy = [...tripsBy].sort((a, b) => b[1] - a[1]);
-const base = await countTrips(() => run(bareUrl!, 'bare', total, floorQueued));
+const { rate: base, cpuMsPerCase: baseCpu } = await countTrips(() =>
+  run(bareUrl!, 'bare', total, floorQueued),
+);
 const baseTrips = tripsPerCase();
 console.log(`submissions ${total}, ${concurrency} in flight, outbox delivery running`);
 console.log(
@@ -118,6 +125,11 @@ console.log(
   `baseline   ${base.toFixed(0)} submissions/s  (bare Bolt: insert case + outbox entry, ack)`,
 );
 console.log(`ratio      baseline / sportello  ${(base / mine).toFixed(2)}`);
+// CPU of the bot's process per case over the same span (the database and Slack's side are other
+// processes): steadier than throughput on a machine shared with other work.
+console.log(
+  `cpu / case sportello ${mineCpu.toFixed(2)} ms, baseline ${baseCpu.toFixed(2)} ms, ratio ${(mineCpu / baseCpu).toFixed(2)}`,
+);
 // The count includes the outbox's own polling and the cards it delivered meanwhile, not the
 // bench's polls (its own connection).
 console.log(`round trips per case  sportello ${mineTrips.total.toFixed(2)} (${mineTrips.detail})`);

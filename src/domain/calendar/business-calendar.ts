@@ -30,26 +30,37 @@ export function localDateOf(instant: Date, timeZone: string): string {
 export const localYearOf = (instant: Date, timeZone: string): number =>
   Number(localDateOf(instant, timeZone).slice(0, 4));
 
-/** Working spans of the local day containing `instant` (empty on closed days), as epoch ms. */
-function spansOfDay(calendar: BusinessCalendar, dayOffset: number, from: Date): Span[] {
-  const base = new TZDate(from.getTime(), calendar.timeZone);
-  const day = new TZDate(
-    base.getFullYear(),
-    base.getMonth(),
-    base.getDate() + dayOffset,
-    calendar.timeZone,
-  );
-  if (calendar.isClosed(localDateOf(day, calendar.timeZone))) return [];
+/** A calendar's working spans per local date: the time-zone arithmetic is done once a day. */
+const spansByDate = new WeakMap<BusinessCalendar, Map<string, Span[]>>();
+/** Bounds the memo of a long-running process (about ten years of days). */
+const MEMO_DAYS = 4_000;
+
+/** Working spans of one local date (empty on closed days), as epoch ms. */
+function spansOfDate(calendar: BusinessCalendar, year: number, month: number, date: number) {
+  const memo = spansByDate.get(calendar) ?? new Map<string, Span[]>();
+  spansByDate.set(calendar, memo);
+  // Plain calendar arithmetic (no time zone): normalises e.g. 32 January to 1 February.
+  const civil = new Date(Date.UTC(year, month, date));
+  const key = civil.toISOString().slice(0, 10);
+  const known = memo.get(key);
+  if (known) return known;
+  const spans = calendar.isClosed(key) ? [] : localSpans(calendar, civil);
+  if (memo.size >= MEMO_DAYS) memo.clear();
+  memo.set(key, spans);
+  return spans;
+}
+
+function localSpans(calendar: BusinessCalendar, civil: Date): Span[] {
   const at = (minutes: number) =>
     new TZDate(
-      day.getFullYear(),
-      day.getMonth(),
-      day.getDate(),
+      civil.getUTCFullYear(),
+      civil.getUTCMonth(),
+      civil.getUTCDate(),
       Math.floor(minutes / 60),
       minutes % 60,
       calendar.timeZone,
     ).getTime();
-  return (calendar.hours[weekdayOf(day.getDay())] ?? []).map((span) => ({
+  return (calendar.hours[weekdayOf(civil.getUTCDay())] ?? []).map((span) => ({
     start: at(minutesOfDay(span.start)),
     end: at(minutesOfDay(span.end)),
   }));
@@ -57,8 +68,10 @@ function spansOfDay(calendar: BusinessCalendar, dayOffset: number, from: Date): 
 
 /** Walks working spans forward from `from`, clipped to start no earlier than `from`. */
 function* workingSpansFrom(calendar: BusinessCalendar, from: Date): Generator<Span> {
+  const base = new TZDate(from.getTime(), calendar.timeZone);
+  const [year, month, date] = [base.getFullYear(), base.getMonth(), base.getDate()];
   for (let offset = 0; offset < MAX_DAYS_SCANNED; offset++) {
-    for (const span of spansOfDay(calendar, offset, from)) {
+    for (const span of spansOfDate(calendar, year, month, date + offset)) {
       const start = Math.max(span.start, from.getTime());
       if (start < span.end) yield { start, end: span.end };
     }

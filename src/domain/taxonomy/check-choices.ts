@@ -21,22 +21,43 @@ export function checkChoices(
   entries: readonly TaxonomyEntry[],
   form: { department: string; category: string; problemCode: string },
 ): Result<{ department: string; category: string; problemCode: string }, 'INPUT.INVALID'> {
-  const field = (kind: TaxonomyKind) => {
-    const codes = new Set(offered(entries, kind).map((e) => e.code));
-    if (kind === 'department') codes.add(NOT_SURE_DEPARTMENT);
-    if (codes.size === (kind === 'department' ? 1 : 0)) return z.string();
-    return z
-      .string()
-      .transform((value) => codeKey(kind, value.trim()))
-      .refine((code) => codes.has(code), { message: NOT_LISTED });
-  };
-  const schema = z.object({
-    department: field('department'),
-    category: field('category'),
-    problemCode: field('problemCode'),
-  });
-  const parsed = parseInput(schema, form);
+  const parsed = parseInput(choicesSchema(entries), form);
   return parsed.ok ? ok(parsed.value) : parsed;
+}
+
+const KINDS = ['department', 'category', 'problemCode'] as const;
+/** Schemas by the codes they accept: building one per form made zod compile it each time. */
+const schemas = new Map<string, ReturnType<typeof buildSchema>>();
+const SCHEMAS_KEPT = 16;
+
+function choicesSchema(entries: readonly TaxonomyEntry[]) {
+  const codes = KINDS.map((kind) => {
+    const listed = new Set(offered(entries, kind).map((e) => e.code));
+    if (kind === 'department' && listed.size) listed.add(NOT_SURE_DEPARTMENT);
+    return listed;
+  });
+  const key = JSON.stringify(codes.map((set) => [...set]));
+  const known = schemas.get(key);
+  if (known) return known;
+  const schema = buildSchema(codes);
+  if (schemas.size >= SCHEMAS_KEPT) schemas.clear();
+  schemas.set(key, schema);
+  return schema;
+}
+
+function buildSchema([department, category, problemCode]: Set<string>[]) {
+  const field = (kind: TaxonomyKind, codes: Set<string> = new Set()) =>
+    codes.size === 0
+      ? z.string()
+      : z
+          .string()
+          .transform((value) => codeKey(kind, value.trim()))
+          .refine((code) => codes.has(code), { message: NOT_LISTED });
+  return z.object({
+    department: field('department', department),
+    category: field('category', category),
+    problemCode: field('problemCode', problemCode),
+  });
 }
 
 /** A department alone, checked as the complaint form checks it (a case moved to another one). */
