@@ -1,5 +1,6 @@
 import type { Notification } from '../domain/shared/notification.js';
 import type { Models } from './models/index.js';
+import { insertLean } from './lean-insert.js';
 
 export interface OutboxEntry {
   id: string;
@@ -64,7 +65,7 @@ export function outboxRepository(models: Models) {
   /** A one-time claim under `key` (unique insert): false when it was already taken. */
   const claimOnce = async (key: string, now: Date): Promise<boolean> => {
     try {
-      await outboxClaim.create({ _id: String(key), at: now });
+      await insertLean(outboxClaim, { _id: String(key), at: now });
       return true;
     } catch (error) {
       if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
@@ -82,7 +83,7 @@ export function outboxRepository(models: Models) {
     /** Queues a message; with a `key`, a second message under the same key is dropped. */
     async enqueue(notification: Notification, at: Date, key?: string): Promise<void> {
       try {
-        await outbox.create({
+        await insertLean(outbox, {
           notification,
           status: 'pending',
           attempts: 0,

@@ -5,6 +5,7 @@ import { isValidObjectId, type Model } from 'mongoose';
 type AnyModel = Model<any>;
 import type { z } from 'zod';
 import type { Once } from '../domain/shared/intake.js';
+import { insertLean } from './lean-insert.js';
 import { isDuplicateKey } from './number.repo.js';
 import {
   readRecord,
@@ -49,8 +50,7 @@ export function recordRepo<S extends z.ZodType>(
     },
     /** Inserts an already validated record and returns it as stored. */
     async insert(data: object): Promise<Rec> {
-      const [created] = await model.insertMany([data]);
-      const result = readRecord(schema, collection, created?.toObject());
+      const result = readRecord(schema, collection, await insertLean(model, data));
       if (!result.ok)
         throw new Error(`stored ${collection} fails its schema: ${result.error.issues.join('; ')}`);
       return result.value;

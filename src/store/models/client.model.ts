@@ -1,5 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import { codeKey, nameKey } from '../../domain/client/client-identity.js';
+import { computedOnInsert } from '../lean-insert.js';
 import { chatUserSchema } from './shared.schema.js';
 
 const clientSchema = new Schema(
@@ -30,9 +31,9 @@ clientSchema.index({ nameKey: 1 }, { unique: true, sparse: true });
 clientSchema.index({ intakeKey: 1 }, { unique: true, sparse: true });
 clientSchema.index({ nextCareCallDue: 1 });
 
-clientSchema.pre('validate', function () {
-  this.set('codeKey', codeKey(String(this.get('code') ?? '')));
-  this.set('nameKey', nameKey(String(this.get('name') ?? '')));
+computedOnInsert(clientSchema, (doc) => {
+  doc.codeKey = codeKey(String(doc.code ?? ''));
+  doc.nameKey = nameKey(String(doc.name ?? ''));
 });
 clientSchema.pre('updateOne', function () {
   const update = this.getUpdate() as { $set?: Record<string, unknown> } | null;

@@ -1,4 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
+import { computedOnInsert } from '../lean-insert.js';
 import { chatDestinationSchema, chatUserSchema, numberedFields } from './shared.schema.js';
 
 const approvalSchema = new Schema(
@@ -117,8 +118,8 @@ complaintSchema.index({ clientId: 1, problemCode: 1, receivedAt: -1 });
 complaintSchema.index({ status: 1, priority: 1 });
 complaintSchema.index({ lastActivityAt: 1 });
 complaintSchema.index({ 'slaClocks.state': 1, 'slaClocks.warnAt': 1 });
-complaintSchema.pre('validate', function () {
-  this.set('lastActivityAt', lastActivityOf(this.toObject()));
+computedOnInsert(complaintSchema, (doc) => {
+  doc.lastActivityAt = lastActivityOf(doc);
 });
 // A case save sets the whole record; an update of other fields (the announcement) leaves it be.
 complaintSchema.pre('updateOne', function () {

@@ -1,0 +1,107 @@
+import { Types, type Model, type Schema } from 'mongoose';
+
+// The zod read boundary types every document, so the model's own typing adds nothing.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyModel = Model<any>;
+export type StoredDocument = Record<string, unknown>;
+
+/** Fields a schema computes on every new document from its other fields. */
+export type PrepareInsert = (doc: StoredDocument) => void;
+const preparations = new WeakMap<Schema, PrepareInsert>();
+
+/**
+ * Declares fields computed on every new document: run by mongoose before validating a document,
+ * and by `insertLean`, which builds no document and so runs no middleware.
+ */
+export function computedOnInsert(schema: Schema, prepare: PrepareInsert): void {
+  preparations.set(schema, prepare);
+  schema.pre('validate', function () {
+    const before = this.toObject() as StoredDocument;
+    const after = { ...before };
+    prepare(after);
+    for (const [path, value] of Object.entries(after))
+      if (value !== before[path]) this.set(path, value);
+  });
+}
+
+/**
+ * Stores a record zod has already validated as mongoose would (the schema's casts and defaults,
+ * `_id`, timestamps, version key, minimize) but with the driver, without building a mongoose
+ * document: that cost about 1.1–1.3 ms of CPU per complaint, more than the insert itself
+ * (bench/RESULTS.md, intake). test/store/lean-insert.spec.ts holds each model to what mongoose
+ * stores. Returns the document as stored.
+ */
+export async function insertLean(model: AnyModel, data: object): Promise<StoredDocument> {
+  const doc = model.castObject(data) as StoredDocument;
+  for (const [path, value] of defaultsOf(model)) {
+    if (doc[path] === undefined) doc[path] = typeof value === 'function' ? value.call(doc) : value;
+  }
+  doc._id ??= new Types.ObjectId();
+  const { timestamps, versionKey, minimize } = model.schema.options as {
+    timestamps?: boolean | { createdAt?: boolean | string; updatedAt?: boolean | string };
+    versionKey?: string | false;
+    minimize?: boolean;
+  };
+  stamp(doc, timestamps);
+  if (versionKey !== false) doc[versionKey ?? '__v'] = 0;
+  preparations.get(model.schema)?.(doc);
+  const stored = minimize === false ? doc : (minimized(doc) ?? {});
+  await model.collection.insertOne(stored);
+  return stored;
+}
+
+type Default = [path: string, value: unknown];
+const defaults = new WeakMap<AnyModel, Default[]>();
+
+/**
+ * The schema's defaults, top-level paths only: `applyDefaults` also adds empty objects inside
+ * subdocuments, which a mongoose document does not store. A default deeper down is refused.
+ */
+function defaultsOf(model: AnyModel): Default[] {
+  const known = defaults.get(model);
+  if (known) return known;
+  const found: Default[] = [];
+  const defaultOf = (type: unknown) => (type as { defaultValue?: unknown }).defaultValue;
+  model.schema.eachPath((path, type) => {
+    const inner = (type as { schema?: Schema }).schema;
+    inner?.eachPath((innerPath, innerType) => {
+      if (innerPath !== '_id' && defaultOf(innerType) !== undefined)
+        throw new Error(`insertLean: ${model.modelName}.${path}.${innerPath} has a default`);
+    });
+    const value = defaultOf(type);
+    if (value === undefined) return;
+    if (path.includes('.'))
+      throw new Error(`insertLean: ${model.modelName}.${path} is a nested default`);
+    found.push([path, value]);
+  });
+  defaults.set(model, found);
+  return found;
+}
+
+function stamp(doc: StoredDocument, timestamps: Parameters<typeof timestampPaths>[0]) {
+  const now = new Date();
+  for (const path of timestampPaths(timestamps)) doc[path] ??= now;
+}
+
+function timestampPaths(
+  timestamps?: boolean | { createdAt?: boolean | string; updatedAt?: boolean | string },
+): string[] {
+  if (!timestamps) return [];
+  if (timestamps === true) return ['createdAt', 'updatedAt'];
+  const path = (option: boolean | string | undefined, name: string) =>
+    option === false ? [] : [typeof option === 'string' ? option : name];
+  return [...path(timestamps.createdAt, 'createdAt'), ...path(timestamps.updatedAt, 'updatedAt')];
+}
+
+/** mongoose's minimize: undefined values and empty plain objects are not stored (a copy). */
+function minimized(doc: StoredDocument): StoredDocument | undefined {
+  const kept: StoredDocument = {};
+  for (const [key, value] of Object.entries(doc)) {
+    const inner = isPlainObject(value) ? minimized(value) : value;
+    if (inner !== undefined) kept[key] = inner;
+  }
+  return Object.keys(kept).length ? kept : undefined;
+}
+
+const isPlainObject = (value: unknown): value is StoredDocument =>
+  value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
