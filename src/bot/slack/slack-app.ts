@@ -23,6 +23,7 @@ import { fileJournal } from './views/intake-journal.js';
 import { registerD2Submit } from './views/d2-submit.js';
 import { malformedBlocks } from './views/view-state.js';
 import { gatedReceiver } from './slack-receiver.js';
+import { slackRoutes } from './slack-routes.js';
 import { slackWorkspace, type WorkspaceSettings } from './workspace.js';
 import { workspaceGate } from './workspace-gate.js';
 
@@ -70,6 +71,8 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
     ...transport,
     logLevel: LogLevel.ERROR,
     extendedErrorHandler: true,
+    // Nothing reads Bolt's conversation store: it would be one more global step per request.
+    convoStore: false,
     clientOptions,
     // With only a token, Bolt's singleAuthorization (bolt-js src/App.ts) calls auth.test before
     // every request when tokenVerificationEnabled is false (and crashes the start when it is
@@ -86,7 +89,8 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
   // form itself. One that fails after answering may have stored something: it must not be told
   // that nothing was saved (Bolt refuses the second ack, which is how that is known).
   const answeredBeforeFailing = new WeakSet<object>();
-  app.use(async ({ body, next, ...args }) => {
+  app.use(async (args) => {
+    const { body, next } = args;
     try {
       await next();
     } catch (error) {
@@ -99,7 +103,8 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
     }
   });
   // Every form: a block whose value is not shaped as Slack sends it is refused on that block.
-  app.use(async ({ body, next, ...args }) => {
+  app.use(async (args) => {
+    const { body, next } = args;
     const submitted = body as { type?: string; view?: { state?: unknown }; user?: { id: string } };
     const malformed =
       submitted.type === 'view_submission' ? malformedBlocks(submitted.view?.state) : [];
@@ -109,28 +114,29 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps) {
     const errors = Object.fromEntries(malformed.map((block) => [block, t('field.invalid')]));
     await ack?.({ response_action: 'errors', errors });
   });
-  registerComplaintCommand(app, deps, localeOf);
-  registerD2Command(app, deps, localeOf);
-  registerSportelloCommand(app, deps, localeOf);
-  registerRoutingForms(app, deps, localeOf);
+  const routes = slackRoutes(app);
+  registerComplaintCommand(routes, deps, localeOf);
+  registerD2Command(routes, deps, localeOf);
+  registerSportelloCommand(routes, deps, localeOf);
+  registerRoutingForms(routes, deps, localeOf);
   registerComplaintSubmit(
-    app,
+    routes,
     deps,
     localeOf,
     options.intakeJournal ? { journal: fileJournal(options.intakeJournal) } : {},
   );
-  registerD2Submit(app, deps, localeOf);
-  registerCaseFormsSubmit(app, deps, localeOf);
-  registerCaseButtons(app, deps, localeOf);
-  registerCaseAdmin(app, deps, localeOf);
-  registerCareButtons(app, deps, localeOf);
-  registerCommunication(app, deps, localeOf);
-  registerClientCommand(app, deps, localeOf);
-  registerCareCallSubmit(app, deps, deps.care, localeOf);
-  registerClientOptions(app, deps, localeOf);
-  registerTaxonomyOptions(app, deps, localeOf);
-  registerComplaintShortcut(app, deps, localeOf);
-  registerAppHome(app, deps, localeOf);
+  registerD2Submit(routes, deps, localeOf);
+  registerCaseFormsSubmit(routes, deps, localeOf);
+  registerCaseButtons(routes, deps, localeOf);
+  registerCaseAdmin(routes, deps, localeOf);
+  registerCareButtons(routes, deps, localeOf);
+  registerCommunication(routes, deps, localeOf);
+  registerClientCommand(routes, deps, localeOf);
+  registerCareCallSubmit(routes, deps, deps.care, localeOf);
+  registerClientOptions(routes, deps, localeOf);
+  registerTaxonomyOptions(routes, deps, localeOf);
+  registerComplaintShortcut(routes, deps, localeOf);
+  registerAppHome(routes, deps, localeOf);
   app.error(async ({ error, body }: { error: Error; body: unknown }) => {
     deps.log.error({ err: error }, 'slack listener failed');
     const said = answeredBeforeFailing.has(body as object) ? 'error.unknown' : 'error.unavailable';

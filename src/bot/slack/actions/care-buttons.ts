@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import { z } from 'zod';
 import { ACTIONS } from '../../ids.js';
 import { careCallModal, complaintModal, d2Modal } from '../blocks/modals.js';
@@ -16,7 +17,7 @@ const followUp = (value: string) => {
 };
 
 /** "Log care call" opens the register form; after a call, a need becomes a complaint or a D2. */
-export function registerCareButtons(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+export function registerCareButtons(app: SlackRoutes, deps: SlackDeps, localeOf: LocaleOf) {
   app.action<BlockAction<ButtonAction>>(
     ACTIONS.logCareCall,
     async ({ ack, body, action, client }) => {

@@ -1,4 +1,5 @@
-import type { App, BlockAction, OverflowAction } from '@slack/bolt';
+import type { BlockAction, OverflowAction } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import { z } from 'zod';
 import { ANY } from '../../../domain/routing/routing-rule.js';
 import { ACTIONS } from '../../ids.js';
@@ -19,7 +20,7 @@ const ChoiceSchema = z
  * The card's "Amministra" menu: a person without the role is told privately what they need and
  * no form opens; otherwise the chosen form opens filled with what the case has now.
  */
-export function registerCaseAdmin(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+export function registerCaseAdmin(app: SlackRoutes, deps: SlackDeps, localeOf: LocaleOf) {
   app.action<BlockAction<OverflowAction>>(
     ACTIONS.administer,
     async ({ ack, body, action, client }) => {

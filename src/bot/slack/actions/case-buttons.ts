@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { giveApproval } from '../../../domain/complaint/decide-approval.js';
@@ -63,7 +64,7 @@ const FORMS: Record<string, [CaseFormKind, MessageKey, Action?]> = {
   [ACTIONS.d2Complete]: ['d2Complete', 'action.complete', 'd2.complete'],
 };
 
-export function registerCaseButtons(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+export function registerCaseButtons(app: SlackRoutes, deps: SlackDeps, localeOf: LocaleOf) {
   for (const [actionId, move] of Object.entries(MOVES)) {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
       await ack();

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import { z } from 'zod';
 import type { Client } from '../../../domain/client/client.js';
 import {
@@ -120,7 +120,7 @@ function clientModal(t: Translate, client?: Client): Modal {
 }
 
 /** `/client` (new), `/client show CODE` (file and its 07_A9 calls), `/client edit CODE`. */
-export function registerClientCommand(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+export function registerClientCommand(app: SlackRoutes, deps: SlackDeps, localeOf: LocaleOf) {
   app.command(COMMANDS.client, async ({ command, ack, client }) => {
     const { t, locale } = await localeOf(command.user_id);
     const [verb = '', code = ''] = command.text.trim().split(/\s+/);

@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import { z } from 'zod';
 import type { Communication } from '../../../domain/communication/communication.js';
 import {
@@ -82,7 +83,7 @@ export function communicationDocument(
 }
 
 /** `/communication` (DCOM drafts), Protocol (SCOM, with the .txt attached) and Mark as sent. */
-export function registerCommunication(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+export function registerCommunication(app: SlackRoutes, deps: SlackDeps, localeOf: LocaleOf) {
   app.command(COMMANDS.communication, async ({ command, ack, client }) => {
     // Any word after it gets the command's usage, not the form.
     if (command.text.trim()) {

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import type { Complaint } from '../../../domain/complaint/complaint.js';
 import {
   recordSatisfaction,
@@ -19,7 +19,7 @@ import { refusedBeforeForm, slackNeedsRole } from '../refuse-early.js';
 const LIST_LIMIT = 15;
 
 /** `/complaint` opens the form; `list`, `mine`, `show <number>`, `search <text>` answer privately. */
-export function registerComplaintCommand(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+export function registerComplaintCommand(app: SlackRoutes, deps: SlackDeps, localeOf: LocaleOf) {
   app.command(COMMANDS.complaint, async ({ command, ack, client }) => {
     const [verb = '', ...rest] = command.text.trim().split(/\s+/);
     if (verb === '') await ack(); // the form: ack at once, then open it

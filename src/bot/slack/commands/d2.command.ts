@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import { COMMANDS } from '../../ids.js';
 import { d2Modal } from '../blocks/modals.js';
 import { refusedBeforeForm } from '../refuse-early.js';
@@ -8,7 +8,7 @@ import type { LocaleOf, SlackDeps } from '../slack-deps.js';
  * `/d2` opens Mod. 07_D2 for the secretariats; anyone else is told which role it needs. Any
  * word after it (`/d2 list`) gets the command's usage, not the form.
  */
-export function registerD2Command(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+export function registerD2Command(app: SlackRoutes, deps: SlackDeps, localeOf: LocaleOf) {
   app.command(COMMANDS.d2, async ({ command, ack, client }) => {
     // Any word after it gets the command's usage, not the form.
     if (command.text.trim()) {

@@ -1,4 +1,5 @@
-import type { AckFn, App, BlockAction, ButtonAction, RespondArguments } from '@slack/bolt';
+import type { AckFn, BlockAction, ButtonAction, RespondArguments } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import type { SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { deleteRoutingRule, listRoutingRules } from '../../../domain/routing/manage-routing.js';
@@ -124,7 +125,7 @@ async function listMessage(deps: SlackDeps, me: ChatUser, t: Translate) {
 }
 
 /** The routing form's submit and the list's Edit / Delete buttons. */
-export function registerRoutingForms(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+export function registerRoutingForms(app: SlackRoutes, deps: SlackDeps, localeOf: LocaleOf) {
   registerRoutingSubmit(app, deps, localeOf);
   app.action<BlockAction<ButtonAction>>(
     ACTIONS.routingEdit,

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import { TZDate } from '@date-fns/tz';
 import { lastWeek, postDigest } from '../../../domain/kpi/digest.js';
 import { BREAKDOWNS, type Indicators } from '../../../domain/kpi/kpi.js';
@@ -22,7 +22,7 @@ import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
  * `/sportello roles` lists roles; `/sportello roles @user DCOM,SCOM` assigns them (director or
  * admin only); `/sportello setup` makes the first user director and admin while nobody is.
  */
-export function registerSportelloCommand(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+export function registerSportelloCommand(app: SlackRoutes, deps: SlackDeps, localeOf: LocaleOf) {
   app.command(COMMANDS.sportello, async ({ command, ack, client }) => {
     const { t, locale } = await localeOf(command.user_id);
     const me = slackUser({ id: command.user_id, name: command.user_name });

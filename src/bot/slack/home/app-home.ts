@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import type { WebClient } from '@slack/web-api';
 import type { ChatUser } from '../../../domain/shared/chat-user.js';
 import type { Translate } from '../../../i18n/translate.js';
@@ -16,7 +16,7 @@ const MAX_BLOCKS = 100;
  * App Home as a workplace: for each role what waits for them (their open cases with the SLA
  * state, approvals to decide, D2 to sign or carry out, due care calls), each with its button.
  */
-export function registerAppHome(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+export function registerAppHome(app: SlackRoutes, deps: SlackDeps, localeOf: LocaleOf) {
   const publish = async (userId: string, client: WebClient) => {
     const { t } = await localeOf(userId);
     const me = slackUser({ id: userId });

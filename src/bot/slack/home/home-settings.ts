@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import type { WebClient } from '@slack/web-api';
 import { listRoutingRules } from '../../../domain/routing/manage-routing.js';
 import { may } from '../../../domain/roles/permissions.js';
@@ -92,7 +93,7 @@ async function routingBlocks(deps: SlackDeps, me: ChatUser, t: Translate, room: 
 
 /** The settings' buttons: the roles form, and the routing form for a new rule. */
 export function registerHomeSettings(
-  app: App,
+  app: SlackRoutes,
   deps: SlackDeps,
   localeOf: LocaleOf,
   republish: (userId: string, client: WebClient) => Promise<void>,

@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { listTaxonomy } from '../../../domain/taxonomy/manage-taxonomy.js';
@@ -77,7 +78,7 @@ const button = (actionId: string, label: string, value: string) => ({
 
 /** Approve / Retire from App Home: the same use case and answer as the command, then Home again. */
 export function registerHomeTaxonomy(
-  app: App,
+  app: SlackRoutes,
   deps: SlackDeps,
   localeOf: LocaleOf,
   republish: (userId: string, client: WebClient) => Promise<void>,

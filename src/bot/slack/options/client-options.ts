@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import { may } from '../../../domain/roles/permissions.js';
 import { OPTIONS } from '../../ids.js';
 import { clip } from '../blocks/block-kit.js';
@@ -11,7 +11,7 @@ export const NEW_CLIENT_PREFIX = 'new:';
  * The searchable client list in the complaint and D2 forms; typed text that names no client
  * (normalised, see client-identity.ts) also offers "new client: <text>", registered on submit.
  */
-export function registerClientOptions(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+export function registerClientOptions(app: SlackRoutes, deps: SlackDeps, localeOf: LocaleOf) {
   app.options(OPTIONS.client, async ({ ack, options, body }) => {
     const typed = String(options.value ?? '')
       .trim()

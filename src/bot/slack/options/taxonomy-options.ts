@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import { may } from '../../../domain/roles/permissions.js';
 import { ANY, routingKey } from '../../../domain/routing/routing-rule.js';
 import {
@@ -32,7 +32,7 @@ const matches = (entry: TaxonomyEntry, typed: string) =>
  * code or label holds the typed text, after "not sure" on the complaint form or "any" on the
  * routing form. Nothing for someone with no role of the procedure.
  */
-export function registerTaxonomyOptions(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+export function registerTaxonomyOptions(app: SlackRoutes, deps: SlackDeps, localeOf: LocaleOf) {
   app.options(OPTIONS.taxonomy, async ({ ack, body }) => {
     const suggestion = body as {
       block_id?: string;

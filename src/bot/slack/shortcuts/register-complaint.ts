@@ -1,4 +1,5 @@
-import type { App, MessageShortcut } from '@slack/bolt';
+import type { MessageShortcut } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import { SHORTCUTS } from '../../ids.js';
 import { complaintModal } from '../blocks/modals.js';
 import { formChoices } from '../options/taxonomy-options.js';
@@ -6,7 +7,7 @@ import { refusedBeforeForm } from '../refuse-early.js';
 import type { LocaleOf, SlackDeps } from '../slack-deps.js';
 
 /** "Register as complaint" on any message: the form opens with its text and a permalink. */
-export function registerComplaintShortcut(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+export function registerComplaintShortcut(app: SlackRoutes, deps: SlackDeps, localeOf: LocaleOf) {
   app.shortcut<MessageShortcut>(SHORTCUTS.registerComplaint, async ({ ack, shortcut, client }) => {
     await ack();
     const { t, locale } = await localeOf(shortcut.user.id);

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import { z } from 'zod';
 import { TZDate } from '@date-fns/tz';
 import { logCareCall } from '../../../domain/care/care-call-use-cases.js';
@@ -36,7 +36,7 @@ function dayOf(value: string | undefined, timeZone: string, now: Date): Date | s
 
 /** Logging a care call writes Mod. 07_A9, schedules the next one and offers the follow-ups. */
 export function registerCareCallSubmit(
-  app: App,
+  app: SlackRoutes,
   deps: SlackDeps,
   care: CareServices,
   localeOf: LocaleOf,

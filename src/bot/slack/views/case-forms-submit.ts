@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import { z } from 'zod';
 import { refuseApproval } from '../../../domain/complaint/decide-approval.js';
 import { escalateComplaint } from '../../../domain/complaint/escalate-complaint.js';
@@ -122,7 +122,7 @@ const FORMS: Record<string, Submit> = {
 };
 
 /** Forms opened from case buttons: refusals come back on the form, in the user's language. */
-export function registerCaseFormsSubmit(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+export function registerCaseFormsSubmit(app: SlackRoutes, deps: SlackDeps, localeOf: LocaleOf) {
   for (const [callbackId, submit] of Object.entries(FORMS)) {
     app.view(callbackId, async ({ ack, body, view, client }) => {
       const { t, locale } = await localeOf(body.user.id);

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import { z } from 'zod';
 import type { Client } from '../../../domain/client/client.js';
 import { previewClientEdit, saveClient } from '../../../domain/client/save-client.js';
@@ -54,7 +54,7 @@ const refusedModal = (text: string, t: Translate): Modal => ({
   blocks: [{ type: 'section', text: md(text) }],
 });
 
-export function registerClientConfirm(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+export function registerClientConfirm(app: SlackRoutes, deps: SlackDeps, localeOf: LocaleOf) {
   app.view(VIEWS.clientConfirm, async ({ ack, body, view, client }) => {
     const { t } = await localeOf(body.user.id);
     const edit = metadataOf(ConfirmSchema, view.private_metadata);

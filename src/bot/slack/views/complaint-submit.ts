@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import { VIEWS } from '../../ids.js';
 import { escapeText } from '../blocks/block-kit.js';
 import type { Locale, Translate } from '../../../i18n/translate.js';
@@ -26,7 +26,7 @@ import { tellUser } from './view-reply.js';
  * with its number, or not saved with what they typed.
  */
 export function registerComplaintSubmit(
-  app: App,
+  app: SlackRoutes,
   deps: SlackDeps,
   localeOf: LocaleOf,
   options: FilingOptions & { journal?: IntakeJournal } = {},

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import { z } from 'zod';
 import { raiseD2 } from '../../../domain/d2/raise-d2.js';
 import type { FieldProblem } from '../../../domain/shared/input.js';
@@ -11,7 +11,7 @@ import { fieldErrors, readViewState, text } from './view-state.js';
 const MetadataSchema = z.object({ channel: z.string().max(30).optional() });
 
 /** Submitting Mod. 07_D2: numbered and sent to the director for the signature. */
-export function registerD2Submit(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+export function registerD2Submit(app: SlackRoutes, deps: SlackDeps, localeOf: LocaleOf) {
   app.view(VIEWS.d2, async ({ ack, body, view, client }) => {
     const { t } = await localeOf(body.user.id);
     const values = readViewState(view.state);

@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import { changeRoles, RoleChangeSchema } from '../../../domain/roles/change-roles.js';
 import { ROLES } from '../../../domain/roles/role.js';
 import type { Translate } from '../../../i18n/translate.js';
@@ -51,7 +52,7 @@ export function rolesModal(t: Translate): Modal {
  * Slack send it again and the second change would read as "nothing changed"); what changed, or
  * why not, reaches the admin in a DM, and the person affected is told by changeRoles.
  */
-export function registerRolesForm(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+export function registerRolesForm(app: SlackRoutes, deps: SlackDeps, localeOf: LocaleOf) {
   app.action<BlockAction<ButtonAction>>(ACTIONS.homeRoles, async ({ ack, body, client }) => {
     await ack();
     const { t } = await localeOf(body.user.id);

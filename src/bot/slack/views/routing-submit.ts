@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes.js';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { saveRoutingRule } from '../../../domain/routing/manage-routing.js';
@@ -49,7 +49,7 @@ async function membership(client: WebClient, channel: string): Promise<Membershi
  * `chat:write.public` lets it post in public channels meanwhile), then the rule is saved once
  * per view.
  */
-export function registerRoutingSubmit(app: App, deps: SlackDeps, localeOf: LocaleOf) {
+export function registerRoutingSubmit(app: SlackRoutes, deps: SlackDeps, localeOf: LocaleOf) {
   app.view(VIEWS.routingRule, async ({ ack, body, view, client }) => {
     const { t } = await localeOf(body.user.id);
     const values = readViewState(view.state);
