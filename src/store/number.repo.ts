@@ -134,12 +134,13 @@ export function insertNumberedRun(
     let pending = docs;
     while (pending.length) {
       const start = (await highestOf(model, CASE_NUMBER, year)) + 1;
-      const numbered = pending.map((doc, i) => ({
-        ...doc,
-        number: formatNumber(sequence, year, start + i),
-        numberYear: year,
-        numberSeq: start + i,
-      }));
+      const numbered = pending.map((doc, i) =>
+        Object.assign({}, doc, {
+          number: formatNumber(sequence, year, start + i),
+          numberYear: year,
+          numberSeq: start + i,
+        }),
+      );
       complete?.(numbered);
       try {
         await model.insertMany(numbered, { ordered: true, ...insertOptions });
