@@ -1,7 +1,6 @@
 import { Types } from 'mongoose';
 import { localYearOf } from '../domain/calendar/business-calendar.js';
 import type { Store } from '../store/index.js';
-import { lastActivityOf } from '../store/models/complaint.model.js';
 import { insertNumberedRun } from '../store/number.repo.js';
 import type { Candidate } from './complaint-row.js';
 import type { ImportReport } from './import-report.js';
@@ -73,26 +72,24 @@ export interface Run {
 
 /**
  * New cases, per receipt year one ordered run under consecutive numbers (number.repo.ts). Rows
- * were validated already, so each document goes in complete and lean: mongoose's per-document
- * hydration would take most of an import's time. Repeat links are filled in as numbers are given.
+ * were validated already, so the run casts them through the schema and writes them with the
+ * driver: a mongoose document per row would take most of an import's time. Repeat links are
+ * filled in as numbers are given.
  */
 export async function insertCases(store: Store, run: Run, timeZone: string) {
   const byYear = new Map<number, (Record<string, unknown> & { intakeKey: string })[]>();
-  const now = new Date();
   for (const c of run.cases) {
     // Object.assign, not a literal opening with a spread: on Node 20 that is ~10x slower per row.
+    // Defaults, timestamps and lastActivityAt are the schema's, added as the run is stored.
     const doc = Object.assign({}, c.candidate.data, {
       _id: c.id,
       clientId: c.clientObjectId,
       intakeKey: intakeKeyOf(c.candidate),
       sourceHash: c.candidate.hash,
-      revision: 0,
-      createdAt: now,
-      updatedAt: now,
     });
     const year = yearOf(c.receivedAt, timeZone);
     const group = byYear.get(year) ?? [];
-    group.push(Object.assign(doc, { lastActivityAt: lastActivityOf(doc) }));
+    group.push(doc);
     byYear.set(year, group);
   }
   const targets = new Map([...run.plan].map(([from, to]) => [String(from.id), to]));
@@ -107,10 +104,7 @@ export async function insertCases(store: Store, run: Run, timeZone: string) {
     }
   };
   for (const [year, docs] of byYear)
-    await insertNumberedRun(store.models.complaint, 'complaint', year, docs, {
-      lean: true,
-      complete,
-    });
+    await insertNumberedRun(store.models.complaint, 'complaint', year, docs, { complete });
 }
 
 /** Links whose case was numbered after the case linking to it (an export's own order). */

@@ -1,5 +1,6 @@
 import type { Model } from 'mongoose';
 import { formatNumber, type SequenceName } from '../domain/numbering/numbering.js';
+import { insertManyLean } from './lean-insert.js';
 
 // Repositories see documents through the zod read boundary; the model's own typing adds nothing.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -112,6 +113,8 @@ async function writeUnderNext<R>(w: NumberedWrite<R>): Promise<Numbered<R>> {
  * are inserted in order, so whatever a clash or a crash interrupts leaves no hole: the inserted
  * ones form an unbroken run, and the rest go on from the new highest number. Each record carries
  * an intake key, which tells after a clash which ones are stored (by this import or another).
+ * The docs come validated already: they are cast through the schema and written with the driver
+ * (insertManyLean), as mongoose would store them but without a mongoose document each.
  */
 export function insertNumberedRun(
   model: AnyModel,
@@ -119,8 +122,6 @@ export function insertNumberedRun(
   year: number,
   docs: { intakeKey: string }[],
   options: {
-    /** The docs come cast and complete, so mongoose does not hydrate each (bulk imports). */
-    lean?: boolean;
     /**
      * Sees each attempt's docs with their numbers just before they are inserted, so a doc can
      * name another of the same run by number (an import's repeat links). The last attempt that
@@ -129,7 +130,7 @@ export function insertNumberedRun(
     complete?: (numbered: Record<string, unknown>[]) => void;
   } = {},
 ): Promise<void> {
-  const { complete, ...insertOptions } = options;
+  const { complete } = options;
   return inTurn(model, year, async () => {
     let pending = docs;
     while (pending.length) {
@@ -143,7 +144,7 @@ export function insertNumberedRun(
       );
       complete?.(numbered);
       try {
-        await model.insertMany(numbered, { ordered: true, ...insertOptions });
+        await insertManyLean(model, numbered);
         hints.get(model)?.delete(year);
         return;
       } catch (error) {
