@@ -11,7 +11,7 @@ import { planRepeats, storedForRule } from './repeat-links.js';
 import { addProblemCodes, insertCases, linkLate, newCase, updateCases } from './write-cases.js';
 import type { CsvFile } from './read-csv.js';
 
-/** Rows per write: each numbered run first reads the year's highest number. */
+/** Rows per numbered run: one ordered driver insertMany each. */
 const BATCH = 2500;
 const DATE_FIELDS = ['receivedAt', 'firstResponseAt', 'closedAt', ...PHASES.map((p) => `at:${p}`)];
 
@@ -106,7 +106,12 @@ export async function importComplaints(
     await updateCases(store, updates.slice(from, from + BATCH), options.now ?? new Date());
     progress(Math.min(from + BATCH, updates.length), total);
   }
-  const links = { plan, numbers: new Map<string, string>(), linked: new Set<string>() };
+  const links = {
+    plan,
+    numbers: new Map<string, string>(),
+    linked: new Set<string>(),
+    next: new Map<number, number | undefined>(),
+  };
   for (let from = 0; from < cases.length; from += BATCH) {
     await insertCases(
       store,

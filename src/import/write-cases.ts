@@ -68,6 +68,8 @@ export interface Run {
   numbers: Map<string, string>;
   /** Cases inserted with their link. */
   linked: Set<string>;
+  /** Per receipt year, where the next run's numbers start (what the last run returned). */
+  next: Map<number, number | undefined>;
 }
 
 /**
@@ -103,12 +105,17 @@ export async function insertCases(store: Store, run: Run, timeZone: string) {
       run.linked.add(String(doc._id));
     }
   };
-  for (const [year, docs] of byYear)
-    await insertNumberedRun(store.models.complaint, 'complaint', year, docs, { complete });
+  for (const [year, docs] of byYear) {
+    const from = run.next.get(year);
+    run.next.set(
+      year,
+      await insertNumberedRun(store.models.complaint, 'complaint', year, docs, { from, complete }),
+    );
+  }
 }
 
 /** Links whose case was numbered after the case linking to it (an export's own order). */
-export async function linkLate(store: Store, run: Omit<Run, 'cases'>) {
+export async function linkLate(store: Store, run: Omit<Run, 'cases' | 'next'>) {
   const writes = [...run.plan]
     .filter(([from]) => !run.linked.has(String(from.id)))
     .map(([from, to]) => ({

@@ -115,6 +115,11 @@ async function writeUnderNext<R>(w: NumberedWrite<R>): Promise<Numbered<R>> {
  * an intake key, which tells after a clash which ones are stored (by this import or another).
  * The docs come validated already: they are cast through the schema and written with the driver
  * (insertManyLean), as mongoose would store them but without a mongoose document each.
+ *
+ * Resolves to the position after the run's last number: given back as `from` to the year's next
+ * run, that run starts there instead of reading the year's highest number first (records are never
+ * deleted, so it is never ahead of the truth; another writer's number there shows up as a clash,
+ * after which the highest is read). Undefined when nothing of the run was numbered by this call.
  */
 export function insertNumberedRun(
   model: AnyModel,
@@ -122,6 +127,8 @@ export function insertNumberedRun(
   year: number,
   docs: { intakeKey: string }[],
   options: {
+    /** What the same model and year's previous run resolved to. */
+    from?: number | undefined;
     /**
      * Sees each attempt's docs with their numbers just before they are inserted, so a doc can
      * name another of the same run by number (an import's repeat links). The last attempt that
@@ -129,27 +136,31 @@ export function insertNumberedRun(
      */
     complete?: (numbered: Record<string, unknown>[]) => void;
   } = {},
-): Promise<void> {
+): Promise<number | undefined> {
   const { complete } = options;
   return inTurn(model, year, async () => {
     let pending = docs;
+    let start = options.from;
+    if (!pending.length) return start;
     while (pending.length) {
-      const start = (await highestOf(model, CASE_NUMBER, year)) + 1;
+      start ??= (await highestOf(model, CASE_NUMBER, year)) + 1;
+      const first = start;
       const numbered = pending.map((doc, i) =>
         Object.assign({}, doc, {
-          number: formatNumber(sequence, year, start + i),
+          number: formatNumber(sequence, year, first + i),
           numberYear: year,
-          numberSeq: start + i,
+          numberSeq: first + i,
         }),
       );
       complete?.(numbered);
       try {
         await insertManyLean(model, numbered);
         hints.get(model)?.delete(year);
-        return;
+        return first + numbered.length;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
       }
+      start = undefined;
       const keys = pending.map((d) => d.intakeKey);
       const stored = new Set(
         (await model.find({ intakeKey: { $in: keys } }, { intakeKey: 1 }).lean()).map((d) =>
@@ -159,5 +170,6 @@ export function insertNumberedRun(
       pending = pending.filter((d) => !stored.has(d.intakeKey));
     }
     hints.get(model)?.delete(year);
+    return undefined;
   });
 }
