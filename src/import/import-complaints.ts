@@ -7,7 +7,7 @@ import { clientsFor } from './import-clients-of.js';
 import { emptyReport, type ImportReport, type Progress } from './import-report.js';
 import { PHASES, type Mapping } from './mapping.js';
 import { sortOut, storedImports } from './match-cases.js';
-import { planRepeats, storedForRule } from './repeat-links.js';
+import { planRepeats, storedForRule, type RuleCase } from './repeat-links.js';
 import { addProblemCodes, insertCases, linkLate, newCase, updateCases } from './write-cases.js';
 import type { CsvFile } from './read-csv.js';
 
@@ -97,7 +97,7 @@ export async function importComplaints(
   const cases = fresh.map((c) => newCase(c, clients.get(c.clientCode)));
   const plan = planRepeats(cases, await storedForRule(store, cases), {
     byRule: !mapping.repeatOf,
-    named: namedRepeats(candidates),
+    named: mapping.repeatOf ? namedRepeats(candidates) : new Map(),
     windowDays: options.repeatWindowDays,
   });
   await addProblemCodes(store, fresh, knownCodes, report);
@@ -108,8 +108,8 @@ export async function importComplaints(
   }
   const links = {
     plan,
-    numbers: new Map<string, string>(),
-    linked: new Set<string>(),
+    numbers: new Map<RuleCase, string>(),
+    linked: new Set<RuleCase>(),
     next: new Map<number, number | undefined>(),
   };
   for (let from = 0; from < cases.length; from += BATCH) {
@@ -158,14 +158,12 @@ function distinct(
 
 /** An export names the case a row repeats by its number; the row with that number has a reference. */
 function namedRepeats(candidates: Candidate[]): Map<string, string> {
-  const referenceOfNumber = new Map(
-    candidates.flatMap((c) => (c.reference && c.number ? [[c.number, c.reference]] : [])),
-  );
-  return new Map(
-    candidates.flatMap((c) =>
-      c.reference && c.repeatOfReference
-        ? [[c.reference, referenceOfNumber.get(c.repeatOfReference) ?? c.repeatOfReference]]
-        : [],
-    ),
-  );
+  const referenceOfNumber = new Map<string, string>();
+  for (const c of candidates)
+    if (c.reference && c.number) referenceOfNumber.set(c.number, c.reference);
+  const named = new Map<string, string>();
+  for (const c of candidates)
+    if (c.reference && c.repeatOfReference)
+      named.set(c.reference, referenceOfNumber.get(c.repeatOfReference) ?? c.repeatOfReference);
+  return named;
 }

@@ -108,6 +108,9 @@ async function writeUnderNext<R>(w: NumberedWrite<R>): Promise<Numbered<R>> {
   }
 }
 
+/** A record of a numbered run: its number fields are set on it, in place, by each attempt. */
+export type NumberedDoc = Record<string, unknown> & { intakeKey: string };
+
 /**
  * A bulk import's records, numbered consecutively from the next free number of the year. They
  * are inserted in order, so whatever a clash or a crash interrupts leaves no hole: the inserted
@@ -125,7 +128,7 @@ export function insertNumberedRun(
   model: AnyModel,
   sequence: SequenceName,
   year: number,
-  docs: { intakeKey: string }[],
+  docs: NumberedDoc[],
   options: {
     /** What the same model and year's previous run resolved to. */
     from?: number | undefined;
@@ -134,7 +137,7 @@ export function insertNumberedRun(
      * name another of the same run by number (an import's repeat links). The last attempt that
      * includes a doc gives its number.
      */
-    complete?: (numbered: Record<string, unknown>[]) => void;
+    complete?: (numbered: NumberedDoc[]) => void;
   } = {},
 ): Promise<number | undefined> {
   const { complete } = options;
@@ -145,18 +148,16 @@ export function insertNumberedRun(
     while (pending.length) {
       start ??= (await highestOf(model, CASE_NUMBER, year)) + 1;
       const first = start;
-      const numbered = pending.map((doc, i) =>
-        Object.assign({}, doc, {
-          number: formatNumber(sequence, year, first + i),
-          numberYear: year,
-          numberSeq: first + i,
-        }),
-      );
-      complete?.(numbered);
+      pending.forEach((doc, i) => {
+        doc.number = formatNumber(sequence, year, first + i);
+        doc.numberYear = year;
+        doc.numberSeq = first + i;
+      });
+      complete?.(pending);
       try {
-        await insertManyLean(model, numbered);
+        await insertManyLean(model, pending);
         hints.get(model)?.delete(year);
-        return first + numbered.length;
+        return first + pending.length;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
       }
