@@ -57,7 +57,10 @@ export async function insertManyLean(
     const chunk = data.slice(from, from + CHUNK).map((d) => storedFormOf(model, d));
     await inFlight;
     stored.push(...chunk);
-    inFlight = model.collection.insertMany(chunk, { ordered: true });
+    const sending = model.collection.insertMany(chunk, { ordered: true });
+    // Its failure is thrown where it is awaited; meanwhile it must not count as unhandled.
+    sending.catch(() => undefined);
+    inFlight = sending;
     // Let the driver send it before the next chunk's casts take the thread.
     await new Promise((sent) => setImmediate(sent));
   }

@@ -117,6 +117,22 @@ describe('case and protocol numbers', () => {
     expect(lastRun.map((d) => d.number).sort()).toEqual(['R-2034-0007', 'R-2034-0008']);
   });
 
+  it('a long run that meets a row stored before goes on after it without a gap (written in chunks, in order)', async () => {
+    const model = db.store.models.complaint;
+    const rows = oneTo(1200).map((i) => ({
+      ...aComplaint(clientId),
+      intakeKey: `import:long:${i}`,
+    }));
+    // Row 700 was stored by an earlier import, under the year's first number.
+    await insertNumberedRun(model, 'complaint', 2035, [{ ...rows[699]! }]);
+    const end = await insertNumberedRun(model, 'complaint', 2035, rows);
+    expect(end).toBe(1201);
+    expect(seqsOf(await numbersOf(2035))).toEqual(oneTo(1200));
+    expect(await model.countDocuments({ intakeKey: 'import:long:700' })).toBe(1);
+    const last = await model.findOne({ intakeKey: 'import:long:1200' }, { number: 1 }).lean();
+    expect(last?.number).toBe('R-2035-1200');
+  });
+
   it('orders numbers past 9999 by value, not as text', async () => {
     await db.store.models.complaint.collection.insertOne({
       ...aComplaint(clientId),
