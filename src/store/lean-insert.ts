@@ -45,7 +45,7 @@ const CHUNK = 500;
  * chunks, in order: a failure (a duplicate key) leaves exactly the records before it stored and
  * nothing after it. A bulk import's way in (number.repo.ts): mongoose's own insertMany builds a
  * document per record. The next chunk is cast while the database stores the previous one (the
- * casts are about a third of an import's CPU, bench/RESULTS.md). Returns the documents as stored.
+ * casts are about a quarter of an import's CPU, bench/RESULTS.md). Returns the documents as stored.
  */
 export async function insertManyLean(
   model: AnyModel,
