@@ -14,6 +14,15 @@ export const CLOCK_PARTS = [
 ];
 export const CLOCK_DATE_PARTS = ['due', 'started', 'stopped'];
 
+/** Each target's clock columns, as mapping fields (`sla:<target>:<part>`), named once. */
+const CLOCK_FIELDS = SLA_TARGETS.map((target) => ({
+  target,
+  field: Object.fromEntries(CLOCK_PARTS.map((p) => [p, `sla:${target}:${p}`])) as Record<
+    string,
+    string
+  >,
+}));
+
 type Get = (field: string) => string;
 type DateOf = (field: string) => Date | string | undefined;
 
@@ -27,10 +36,11 @@ export function historyOf(
   date: DateOf,
 ): Pick<ImportedCase, 'slaClocks' | 'satisfaction'> {
   const slaClocks: SlaClock[] = [];
-  for (const target of SLA_TARGETS) {
-    const part = (p: string) => `sla:${target}:${p}`;
-    const state = get(part('result'));
+  // Per row: no closure or column name is built for a clock the row does not have.
+  for (const { target, field } of CLOCK_FIELDS) {
+    const state = get(field.result!);
     if (state !== 'met' && state !== 'breached') continue;
+    const part = (p: string) => field[p]!;
     const [dueAt, startedAt, stoppedAt] = CLOCK_DATE_PARTS.map((p) => date(part(p)));
     const clock = SlaClockSchema.safeParse({
       target,

@@ -7,11 +7,11 @@ import { clientsFor } from './import-clients-of.js';
 import { emptyReport, type ImportReport, type Progress } from './import-report.js';
 import { PHASES, type Mapping } from './mapping.js';
 import { sortOut, storedImports } from './match-cases.js';
-import { planRepeats, storedForRule } from './repeat-links.js';
+import { planRepeats, storedForRule, type RuleCase } from './repeat-links.js';
 import { addProblemCodes, insertCases, linkLate, newCase, updateCases } from './write-cases.js';
 import type { CsvFile } from './read-csv.js';
 
-/** Rows per write: each numbered run first reads the year's highest number. */
+/** Rows per numbered run: one ordered driver insertMany each. */
 const BATCH = 2500;
 const DATE_FIELDS = ['receivedAt', 'firstResponseAt', 'closedAt', ...PHASES.map((p) => `at:${p}`)];
 
@@ -97,7 +97,7 @@ export async function importComplaints(
   const cases = fresh.map((c) => newCase(c, clients.get(c.clientCode)));
   const plan = planRepeats(cases, await storedForRule(store, cases), {
     byRule: !mapping.repeatOf,
-    named: namedRepeats(candidates),
+    named: mapping.repeatOf ? namedRepeats(candidates) : new Map(),
     windowDays: options.repeatWindowDays,
   });
   await addProblemCodes(store, fresh, knownCodes, report);
@@ -106,7 +106,12 @@ export async function importComplaints(
     await updateCases(store, updates.slice(from, from + BATCH), options.now ?? new Date());
     progress(Math.min(from + BATCH, updates.length), total);
   }
-  const links = { plan, numbers: new Map<string, string>(), linked: new Set<string>() };
+  const links = {
+    plan,
+    numbers: new Map<RuleCase, string>(),
+    linked: new Set<RuleCase>(),
+    next: new Map<number, number | undefined>(),
+  };
   for (let from = 0; from < cases.length; from += BATCH) {
     await insertCases(
       store,
@@ -153,14 +158,12 @@ function distinct(
 
 /** An export names the case a row repeats by its number; the row with that number has a reference. */
 function namedRepeats(candidates: Candidate[]): Map<string, string> {
-  const referenceOfNumber = new Map(
-    candidates.flatMap((c) => (c.reference && c.number ? [[c.number, c.reference]] : [])),
-  );
-  return new Map(
-    candidates.flatMap((c) =>
-      c.reference && c.repeatOfReference
-        ? [[c.reference, referenceOfNumber.get(c.repeatOfReference) ?? c.repeatOfReference]]
-        : [],
-    ),
-  );
+  const referenceOfNumber = new Map<string, string>();
+  for (const c of candidates)
+    if (c.reference && c.number) referenceOfNumber.set(c.number, c.reference);
+  const named = new Map<string, string>();
+  for (const c of candidates)
+    if (c.reference && c.repeatOfReference)
+      named.set(c.reference, referenceOfNumber.get(c.repeatOfReference) ?? c.repeatOfReference);
+  return named;
 }

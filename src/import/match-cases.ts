@@ -95,19 +95,22 @@ export function changesFor(
   return set;
 }
 
-/** The update of a case with its changes, keeping the indicators' activity time right. */
+/**
+ * The update of a case with its changes, keeping the indicators' activity time right. Per row, so
+ * no object literal opens with a spread (Node 20 builds those ~10x slower than Object.assign).
+ */
 export function updateOf(stored: StoredCase, set: Record<string, unknown>) {
-  const phaseTimes: Record<string, unknown> = { ...stored.phaseTimes };
+  const phaseTimes: Record<string, unknown> = Object.assign({}, stored.phaseTimes);
   for (const [k, v] of Object.entries(set))
     if (k.startsWith('phaseTimes.')) phaseTimes[k.slice('phaseTimes.'.length)] = v;
-  const lastActivityAt = lastActivityOf({ ...stored, phaseTimes });
+  const lastActivityAt = lastActivityOf(Object.assign({}, stored, { phaseTimes }));
   const unset = Object.keys(set).filter((k) => set[k] === undefined);
   const $set = Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));
   return {
     updateOne: {
       filter: { _id: stored._id },
       update: {
-        $set: { ...$set, lastActivityAt },
+        $set: Object.assign($set, { lastActivityAt }),
         ...(unset.length ? { $unset: Object.fromEntries(unset.map((k) => [k, ''])) } : {}),
         $inc: { revision: 1 },
       },

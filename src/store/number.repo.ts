@@ -1,5 +1,6 @@
 import type { Model } from 'mongoose';
 import { formatNumber, type SequenceName } from '../domain/numbering/numbering.js';
+import { insertManyLean } from './lean-insert.js';
 
 // Repositories see documents through the zod read boundary; the model's own typing adds nothing.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -107,47 +108,60 @@ async function writeUnderNext<R>(w: NumberedWrite<R>): Promise<Numbered<R>> {
   }
 }
 
+/** A record of a numbered run: its number fields are set on it, in place, by each attempt. */
+export type NumberedDoc = Record<string, unknown> & { intakeKey: string };
+
 /**
  * A bulk import's records, numbered consecutively from the next free number of the year. They
  * are inserted in order, so whatever a clash or a crash interrupts leaves no hole: the inserted
  * ones form an unbroken run, and the rest go on from the new highest number. Each record carries
  * an intake key, which tells after a clash which ones are stored (by this import or another).
+ * The docs come validated already: they are cast through the schema and written with the driver
+ * (insertManyLean), as mongoose would store them but without a mongoose document each.
+ *
+ * Resolves to the position after the run's last number: given back as `from` to the year's next
+ * run, that run starts there instead of reading the year's highest number first (records are never
+ * deleted, so it is never ahead of the truth; another writer's number there shows up as a clash,
+ * after which the highest is read). Undefined when nothing of the run was numbered by this call.
  */
 export function insertNumberedRun(
   model: AnyModel,
   sequence: SequenceName,
   year: number,
-  docs: { intakeKey: string }[],
+  docs: NumberedDoc[],
   options: {
-    /** The docs come cast and complete, so mongoose does not hydrate each (bulk imports). */
-    lean?: boolean;
+    /** What the same model and year's previous run resolved to. */
+    from?: number | undefined;
     /**
      * Sees each attempt's docs with their numbers just before they are inserted, so a doc can
      * name another of the same run by number (an import's repeat links). The last attempt that
      * includes a doc gives its number.
      */
-    complete?: (numbered: Record<string, unknown>[]) => void;
+    complete?: (numbered: NumberedDoc[]) => void;
   } = {},
-): Promise<void> {
-  const { complete, ...insertOptions } = options;
+): Promise<number | undefined> {
+  const { complete } = options;
   return inTurn(model, year, async () => {
     let pending = docs;
+    let start = options.from;
+    if (!pending.length) return start;
     while (pending.length) {
-      const start = (await highestOf(model, CASE_NUMBER, year)) + 1;
-      const numbered = pending.map((doc, i) => ({
-        ...doc,
-        number: formatNumber(sequence, year, start + i),
-        numberYear: year,
-        numberSeq: start + i,
-      }));
-      complete?.(numbered);
+      start ??= (await highestOf(model, CASE_NUMBER, year)) + 1;
+      const first = start;
+      pending.forEach((doc, i) => {
+        doc.number = formatNumber(sequence, year, first + i);
+        doc.numberYear = year;
+        doc.numberSeq = first + i;
+      });
+      complete?.(pending);
       try {
-        await model.insertMany(numbered, { ordered: true, ...insertOptions });
+        await insertManyLean(model, pending);
         hints.get(model)?.delete(year);
-        return;
+        return first + pending.length;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
       }
+      start = undefined;
       const keys = pending.map((d) => d.intakeKey);
       const stored = new Set(
         (await model.find({ intakeKey: { $in: keys } }, { intakeKey: 1 }).lean()).map((d) =>
@@ -157,5 +171,6 @@ export function insertNumberedRun(
       pending = pending.filter((d) => !stored.has(d.intakeKey));
     }
     hints.get(model)?.delete(year);
+    return undefined;
   });
 }

@@ -2,6 +2,9 @@ import type { Model } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NewClientSchema } from '../../src/domain/client/client.js';
 import { fileComplaint } from '../../src/domain/complaint/file-complaint.js';
+import { importComplaints } from '../../src/import/import-complaints.js';
+import { COMPLAINT_HEADERS, COMPLAINT_REQUIRED, resolveMapping } from '../../src/import/mapping.js';
+import { readCsv } from '../../src/import/read-csv.js';
 import { buildServices } from '../../src/services.js';
 import type { Store } from '../../src/store/index.js';
 import { FixedClock } from '../fakes/in-memory-services.js';
@@ -59,6 +62,22 @@ describe('records inserted without mongoose documents', () => {
       },
       2026,
     );
+    // An import writes its runs in bulk (insertManyLean): a closed case with a cost, and a
+    // repeat of it that carries the link to it.
+    const register = readCsv(
+      [
+        'Riferimento;Codice cliente;Data reclamo;Data chiusura;Prodotto;Descrizione;Codice problema;Priorità;Costo',
+        'L-1;LEAN-1;02/10/2026;05/10/2026;Pressa;Perde olio;HYD-2;2;120,50',
+        'L-2;LEAN-1;20/10/2026;;Pressa;Perde ancora olio;HYD-2;1;',
+      ].join('\n'),
+    );
+    const { mapping } = resolveMapping(register.headers, COMPLAINT_HEADERS, COMPLAINT_REQUIRED);
+    const imported = await importComplaints(store, register, mapping, {
+      timeZone: 'Europe/Rome',
+      dateOrder: 'day-first',
+      repeatWindowDays: 90,
+    });
+    expect(imported).toMatchObject({ ok: true, value: { imported: 2, repeatsLinked: 1 } });
     await store.care.log({
       clientId: client.id,
       at: clock.now(),
@@ -71,7 +90,7 @@ describe('records inserted without mongoose documents', () => {
 
   const collections: [name: string, model: (store: Store) => AnyModel, atLeast: number][] = [
     ['clients', (s) => s.models.client, 1],
-    ['complaints', (s) => s.models.complaint, 2],
+    ['complaints', (s) => s.models.complaint, 4],
     ['d2 requests', (s) => s.models.d2Request, 1],
     ['care contacts', (s) => s.models.careContact, 1],
     ['outbox', (s) => s.models.outbox, 1],

@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { NewClientSchema } from '../../src/domain/client/client.js';
 import { parseNumber } from '../../src/domain/numbering/numbering.js';
 import { connectDatabase } from '../../src/store/connection.js';
 import { createStore } from '../../src/store/index.js';
+import { insertNumberedRun } from '../../src/store/number.repo.js';
 import { useTestDatabase } from '../support/database.js';
 import { aClient, aComplaint } from '../support/fixtures.js';
 
@@ -80,6 +81,56 @@ describe('case and protocol numbers', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it("numbers an import's runs back to back, reading the year's highest only before the first run and after a clash", async () => {
+    const model = db.store.models.complaint;
+    const rows = (run: string, n: number) =>
+      oneTo(n).map((i) => ({ ...aComplaint(clientId), intakeKey: `import:${run}:${i}` }));
+    const highestReads = vi.spyOn(model, 'findOne');
+    try {
+      const first = await insertNumberedRun(model, 'complaint', 2034, rows('a', 3));
+      expect(first).toBe(4);
+      expect(highestReads).toHaveBeenCalledTimes(1);
+
+      highestReads.mockClear();
+      const second = await insertNumberedRun(model, 'complaint', 2034, rows('b', 2), {
+        from: first,
+      });
+      expect(second).toBe(6);
+      expect(highestReads).not.toHaveBeenCalled();
+
+      // A chat filing takes the next number between two runs: the run clashes on it, reads the
+      // highest and goes on after it.
+      expect((await complaint(2034)).record.number).toBe('R-2034-0006');
+      highestReads.mockClear();
+      const third = await insertNumberedRun(model, 'complaint', 2034, rows('c', 2), {
+        from: second,
+      });
+      expect(third).toBe(9);
+      expect(highestReads).toHaveBeenCalledTimes(1);
+    } finally {
+      highestReads.mockRestore();
+    }
+    expect(seqsOf(await numbersOf(2034))).toEqual(oneTo(8));
+    const lastRun = await model.find({ intakeKey: /^import:c:/ }, { number: 1 }).lean();
+    expect(lastRun.map((d) => d.number).sort()).toEqual(['R-2034-0007', 'R-2034-0008']);
+  });
+
+  it('a long run that meets a row stored before goes on after it without a gap (written in chunks, in order)', async () => {
+    const model = db.store.models.complaint;
+    const rows = oneTo(1200).map((i) => ({
+      ...aComplaint(clientId),
+      intakeKey: `import:long:${i}`,
+    }));
+    // Row 700 was stored by an earlier import, under the year's first number.
+    await insertNumberedRun(model, 'complaint', 2035, [{ ...rows[699]! }]);
+    const end = await insertNumberedRun(model, 'complaint', 2035, rows);
+    expect(end).toBe(1201);
+    expect(seqsOf(await numbersOf(2035))).toEqual(oneTo(1200));
+    expect(await model.countDocuments({ intakeKey: 'import:long:700' })).toBe(1);
+    const last = await model.findOne({ intakeKey: 'import:long:1200' }, { number: 1 }).lean();
+    expect(last?.number).toBe('R-2035-1200');
   });
 
   it('orders numbers past 9999 by value, not as text', async () => {
