@@ -87,6 +87,18 @@ async function measure(base: string, kind: AckKind, count = total): Promise<numb
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 
+/**
+ * The bot process's CPU per request over a run (both apps live in it, one runs at a time; Slack's
+ * side is in the children): the work a request causes, its post-ack work included (for Sportello's
+ * view submissions, until every case is filed; card deliveries still under way are not all in).
+ * Steadier than latency on a shared machine.
+ */
+async function cpuOf(run: () => Promise<number[]>) {
+  const before = process.cpuUsage();
+  const times = await run();
+  const used = process.cpuUsage(before);
+  return { times, cpuMs: (used.user + used.system) / 1000 / total };
+}
 let forms = 0;
 async function filed(count: number) {
   while ((await store.models.complaint.countDocuments()) < count)
@@ -104,13 +116,14 @@ console.log(`${total} requests of each kind, ${pauseMs} ms pause before each, ${
 for (let pass = 1; pass <= passes; pass++) {
   const bareFirst = pass % 2 === 0;
   for (const kind of ['/complaint', 'button', 'view', 'suggestion'] as const) {
-    const base = bareFirst ? await measure(bareUrl!, kind) : undefined;
-    const s = await mine(kind);
-    const b = base ?? (await measure(bareUrl!, kind));
+    const bareRun = () => cpuOf(() => measure(bareUrl!, kind));
+    const base = bareFirst ? await bareRun() : undefined;
+    const s = await cpuOf(() => mine(kind));
+    const b = base ?? (await bareRun());
     const line = (label: string, t: number[]) =>
       `${label} p50 ${pct(t, 0.5).toFixed(2)} ms  p99 ${pct(t, 0.99).toFixed(2)} ms`;
     console.log(
-      `pass ${pass}${bareFirst ? ' (bare first)' : ''} ${kind.padEnd(11)} ${line('sportello', s)} | ${line('bare bolt', b)} | ratio p50 ${(pct(s, 0.5) / pct(b, 0.5)).toFixed(2)} p99 ${(pct(s, 0.99) / pct(b, 0.99)).toFixed(2)}`,
+      `pass ${pass}${bareFirst ? ' (bare first)' : ''} ${kind.padEnd(11)} ${line('sportello', s.times)} | ${line('bare bolt', b.times)} | ratio p50 ${(pct(s.times, 0.5) / pct(b.times, 0.5)).toFixed(2)} p99 ${(pct(s.times, 0.99) / pct(b.times, 0.99)).toFixed(2)} | cpu/request ${s.cpuMs.toFixed(2)} vs ${b.cpuMs.toFixed(2)} ms`,
     );
   }
 }
