@@ -6,7 +6,7 @@ import type { ClientQueries } from '../domain/shared/queries.ports.js';
 import { literally } from './complaint.repo.js';
 import type { Models } from './models/index.js';
 import { isDuplicateKey } from './number.repo.js';
-import type { BadRecordReporter } from './read-boundary.js';
+import { readRecord, type BadRecordReporter } from './read-boundary.js';
 import { recordRepo } from './record.repo.js';
 import { readThrough } from './shared-cache.js';
 
@@ -25,12 +25,23 @@ export function clientRepository(models: Models, report: BadRecordReporter) {
     if (known.size >= KNOWN_CLIENTS_MAX) known.clear();
     known.add(id);
   };
-  /** One client by a key value (always a string, never an operator). */
-  const one = async (filter: Record<string, string>) => {
-    const doc = await models.client.findOne(filter, { _id: 1 }).lean();
+  const collection = models.client.collection.collectionName;
+  const readOne = (doc: unknown) => {
     if (!doc) return undefined;
-    const result = await records.get(String(doc._id));
+    const result = readRecord(ClientSchema, collection, doc);
     return result.ok ? result.value : undefined;
+  };
+  /**
+   * The client matching any of `keys` (values always strings, never operators), read in one
+   * round trip; `prefer` picks among several (each key is unique, so at most one per key).
+   */
+  const matching = async (
+    keys: Record<string, string>[],
+    prefer: (doc: Record<string, unknown>) => boolean = () => true,
+  ) => {
+    const filter = keys.length === 1 ? keys[0]! : { $or: keys };
+    const docs = await models.client.find(filter).limit(keys.length).lean();
+    return readOne(docs.find((d) => prefer(d as Record<string, unknown>)) ?? docs[0]);
   };
   const directory: ClientDirectory = {
     async register(data) {
@@ -47,7 +58,7 @@ export function clientRepository(models: Models, report: BadRecordReporter) {
         throw error;
       }
     },
-    findByName: (name) => one({ nameKey: nameKey(String(name)) }),
+    findByName: (name) => matching([{ nameKey: nameKey(String(name)) }]),
     async find(clientId) {
       if (!isValidObjectId(clientId)) return undefined;
       const result = await records.get(String(clientId));
@@ -82,9 +93,12 @@ export function clientRepository(models: Models, report: BadRecordReporter) {
     },
   };
   const registry = {
-    // A client stored before the keys existed is still found by its exact code.
-    findByCode: async (code: string) =>
-      (await one({ codeKey: codeKey(String(code)) })) ?? (await one({ code: String(code) })),
+    // A client stored before the keys existed is still found by its exact code; one that has
+    // the key comes first.
+    findByCode: (code: string) => {
+      const key = codeKey(String(code));
+      return matching([{ codeKey: key }, { code: String(code) }], (d) => d.codeKey === key);
+    },
     findByIntakeKey: records.findByIntakeKey,
     async update(
       id: string,

@@ -134,11 +134,21 @@ export type SlackStub = Awaited<ReturnType<typeof startSlackStub>>;
 function parseBody(body: string, type: string): Record<string, unknown> {
   if (!body) return {};
   if (type.includes('json')) return JSON.parse(body) as Record<string, unknown>;
+  // Form arguments carry objects as JSON-encoded strings (the bot sends its views that way):
+  // parsed, as Slack reads them; one that does not parse stays a string, which no rule accepts.
   const out: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(body)) {
-    out[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+    out[key] = /^[[{]/.test(value) ? jsonOr(value) : value;
   }
   return out;
+}
+
+function jsonOr(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
 }
 
 /** Where each Web API method carries Block Kit, and the error Slack names when it is invalid. */

@@ -1,6 +1,7 @@
 import { WebClient, type Logger } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintModal } from '../../../src/bot/slack/blocks/modals.js';
+import { openModal } from '../../../src/bot/slack/slack-views.js';
 import { translator } from '../../../src/i18n/translate.js';
 import { startSlackStub, type SlackStub } from '../../support/slack-stub.js';
 
@@ -168,6 +169,33 @@ describe('Slack stub: refuses a payload that breaks a documented Block Kit rule,
     expect(stub.of(method)).toEqual([]);
   });
 
+  // The bot sends its views as JSON-encoded strings (slack-views.ts): read and refused alike.
+  it.each(BROKEN.filter(([, method]) => method.startsWith('views.')))(
+    '%s, the view sent as a JSON string',
+    async (_rule, method, args, pointer) => {
+      const encoded = { ...args, view: JSON.stringify(args.view) };
+      const refused = await client.apiCall(method, encoded).catch((e: { data: unknown }) => e.data);
+      expect(refused).toMatchObject({
+        ok: false,
+        error: 'invalid_arguments',
+        response_metadata: {
+          messages: expect.arrayContaining([
+            expect.stringMatching(`^\\[ERROR\\].*\\[json-pointer:${pointer}\\]$`),
+          ]),
+        },
+      });
+      expect(stub.of(method)).toEqual([]);
+    },
+  );
+
+  it('refuses a view string that is not JSON with invalid_arguments', async () => {
+    const refused = await client
+      .apiCall('views.open', { trigger_id: 't', view: '{"type":"modal",' })
+      .catch((e: { data: unknown }) => e.data);
+    expect(refused).toMatchObject({ ok: false, error: 'invalid_arguments' });
+    expect(stub.of('views.open')).toEqual([]);
+  });
+
   it('answers a message with neither text nor blocks no_text (chat.postMessage errors)', async () => {
     const refused = await client.chat
       .postMessage({ channel: 'C1', text: '' })
@@ -175,12 +203,11 @@ describe('Slack stub: refuses a payload that breaks a documented Block Kit rule,
     expect(refused).toMatchObject({ ok: false, error: 'no_text' });
   });
 
-  it('accepts the complaint form in both languages', async () => {
+  it('accepts the complaint form in both languages, as the bot opens it (a JSON string)', async () => {
     for (const locale of ['it', 'en'] as const) {
       const view = complaintModal(translator(locale), { channel: 'C1' });
-      await expect(
-        client.views.open({ trigger_id: 't', view: view as never }),
-      ).resolves.toMatchObject({ ok: true });
+      await expect(openModal(client, 't', view)).resolves.toMatchObject({ ok: true });
+      expect(stub.of('views.open').at(-1)?.args.view).toEqual(view);
     }
   });
 });

@@ -6,6 +6,7 @@ import { careCallModal, complaintModal, d2Modal } from '../blocks/modals.js';
 import { formChoices } from '../options/taxonomy-options.js';
 import { refusedBeforeForm } from '../refuse-early.js';
 import type { LocaleOf, SlackDeps } from '../slack-deps.js';
+import { openModal } from '../slack-views.js';
 
 const FollowUpSchema = z.object({ c: z.string().max(40), n: z.string().max(1500).optional() });
 const followUp = (value: string) => {
@@ -28,10 +29,7 @@ export function registerCareButtons(app: SlackRoutes, deps: SlackDeps, localeOf:
       const found = await deps.clients.find(String(action.value ?? '').slice(0, 40));
       if (!found) return;
       const today = new Date(deps.services.clock.now()).toISOString().slice(0, 10);
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: careCallModal(t, found, today),
-      });
+      await openModal(client, body.trigger_id, careCallModal(t, found, today));
     },
   );
   for (const [actionId, toD2] of [
@@ -55,7 +53,7 @@ export function registerCareButtons(app: SlackRoutes, deps: SlackDeps, localeOf:
       const view = toD2
         ? d2Modal(t, metadata, prefill)
         : complaintModal(t, metadata, prefill, await formChoices(deps, locale));
-      await client.views.open({ trigger_id: body.trigger_id, view });
+      await openModal(client, body.trigger_id, view);
     });
   }
 }

@@ -8,6 +8,7 @@ import { formChoices } from '../options/taxonomy-options.js';
 import { refusedBeforeForm } from '../refuse-early.js';
 import type { LocaleOf, SlackDeps } from '../slack-deps.js';
 import { tellUser } from '../views/view-reply.js';
+import { openModal } from '../slack-views.js';
 
 /** The menu option's value: which form, for which case (anything else is not our card's). */
 const ChoiceSchema = z
@@ -38,7 +39,7 @@ export function registerCaseAdmin(app: SlackRoutes, deps: SlackDeps, localeOf: L
         kind === 'reroute' ? knownDepartments(await deps.services.routing.rules()) : [];
       const choices = kind === 'reroute' ? await formChoices(deps, locale) : undefined;
       const view = adminModal(kind, complaint, t, departments, choices);
-      await client.views.open({ trigger_id: body.trigger_id, view });
+      await openModal(client, body.trigger_id, view);
     },
   );
 }

@@ -25,6 +25,7 @@ import { caseFormModal, type CaseFormKind } from '../blocks/modals.js';
 import { refusalText } from '../../shared/refusal-text.js';
 import { slackShown } from '../shown.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
+import { openModal } from '../slack-views.js';
 
 const ApprovalValueSchema = z.object({ c: z.string().max(40), k: z.string().max(40) });
 const approvalValue = (value: string) => {
@@ -109,10 +110,7 @@ export function registerCaseButtons(app: SlackRoutes, deps: SlackDeps, localeOf:
             ...(channel && messageTs ? { channel, messageTs } : {}),
           }
         : { id: value };
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: caseFormModal(kind, t, metadata, t(title)),
-      });
+      await openModal(client, body.trigger_id, caseFormModal(kind, t, metadata, t(title)));
     });
   }
 }

@@ -113,6 +113,7 @@ export const HomeSchema = z.strictObject({
   private_metadata: z.string().max(3000).optional(),
   blocks: blocksOf(100),
 });
+export type Home = z.input<typeof HomeSchema>;
 
 /**
  * methods/chat.postMessage: up to 50 blocks; `text` is the notification fallback (no_text when a

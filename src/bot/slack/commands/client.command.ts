@@ -20,6 +20,7 @@ import { metadataOf, tellUser, viewIntakeKey } from '../views/view-reply.js';
 import { clientChanges, clientSavedText } from './client-saved.js';
 import { clientConfirmModal, registerClientConfirm } from '../views/client-confirm.js';
 import { chosen, fieldErrors, readViewState, text } from '../views/view-state.js';
+import { openModal } from '../slack-views.js';
 
 const EditedSchema = z.object({ clientId: z.string().max(40) });
 
@@ -128,10 +129,7 @@ export function registerClientCommand(app: SlackRoutes, deps: SlackDeps, localeO
     if (verb === '') {
       await ack();
       if (await refusedBeforeForm(deps, client, at, 'client.register', t)) return;
-      return void (await client.views.open({
-        trigger_id: command.trigger_id,
-        view: clientModal(t),
-      }));
+      return void (await openModal(client, command.trigger_id, clientModal(t)));
     }
     const action = verb === 'edit' ? 'client.register' : 'clients.read';
     const refusal = await slackNeedsRole(deps, command.user_id, action, t);
@@ -150,10 +148,7 @@ export function registerClientCommand(app: SlackRoutes, deps: SlackDeps, localeO
     }
     if (verb === 'edit') {
       await ack();
-      return void (await client.views.open({
-        trigger_id: command.trigger_id,
-        view: clientModal(t, found),
-      }));
+      return void (await openModal(client, command.trigger_id, clientModal(t, found)));
     }
     const calls = await deps.careLog.recent(10, found.id);
     const when = (at: Date | undefined) =>

@@ -20,6 +20,7 @@ import { slackShown } from '../shown.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { metadataOf, tellUser, viewIntakeKey } from '../views/view-reply.js';
 import { fieldErrors, readViewState, text } from '../views/view-state.js';
+import { openModal } from '../slack-views.js';
 
 const input = (block: string, label: string, multiline = false, max = 3000) => ({
   type: 'input' as const,
@@ -94,10 +95,7 @@ export function registerCommunication(app: SlackRoutes, deps: SlackDeps, localeO
     const { t } = await localeOf(command.user_id);
     const at = { userId: command.user_id, channel: command.channel_id };
     if (await refusedBeforeForm(deps, client, at, 'communication.draft', t)) return;
-    await client.views.open({
-      trigger_id: command.trigger_id,
-      view: draftModal(t, command.channel_id),
-    });
+    await openModal(client, command.trigger_id, draftModal(t, command.channel_id));
   });
   app.view(VIEWS.communication, async ({ ack, body, view, client }) => {
     const { t } = await localeOf(body.user.id);
@@ -184,10 +182,11 @@ export function registerCommunication(app: SlackRoutes, deps: SlackDeps, localeO
       const { t } = await localeOf(body.user.id);
       const at = { userId: body.user.id, channel: body.channel?.id };
       if (await refusedBeforeForm(deps, client, at, 'communication.protocol', t)) return;
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: sentModal(t, String(action.value ?? '').slice(0, 40)),
-      });
+      await openModal(
+        client,
+        body.trigger_id,
+        sentModal(t, String(action.value ?? '').slice(0, 40)),
+      );
     },
   );
   app.view(VIEWS.communicationSent, async ({ ack, body, view, client }) => {

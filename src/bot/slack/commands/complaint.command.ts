@@ -15,6 +15,7 @@ import { formChoices } from '../options/taxonomy-options.js';
 import { showComplaint } from './complaint-show.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { refusedBeforeForm, slackNeedsRole } from '../refuse-early.js';
+import { openModal } from '../slack-views.js';
 
 const LIST_LIMIT = 15;
 
@@ -27,15 +28,11 @@ export function registerComplaintCommand(app: SlackRoutes, deps: SlackDeps, loca
     if (verb === '') {
       const at = { userId: command.user_id, channel: command.channel_id };
       if (await refusedBeforeForm(deps, client, at, 'complaint.file', t)) return;
-      await client.views.open({
-        trigger_id: command.trigger_id,
-        view: complaintModal(
-          t,
-          { channel: command.channel_id },
-          {},
-          await formChoices(deps, locale),
-        ),
-      });
+      await openModal(
+        client,
+        command.trigger_id,
+        complaintModal(t, { channel: command.channel_id }, {}, await formChoices(deps, locale)),
+      );
       return;
     }
     const by = slackUser({ id: command.user_id, name: command.user_name });

@@ -3,6 +3,7 @@ import { COMMANDS } from '../../ids.js';
 import { d2Modal } from '../blocks/modals.js';
 import { refusedBeforeForm } from '../refuse-early.js';
 import type { LocaleOf, SlackDeps } from '../slack-deps.js';
+import { openModal } from '../slack-views.js';
 
 /**
  * `/d2` opens Mod. 07_D2 for the secretariats; anyone else is told which role it needs. Any
@@ -19,9 +20,6 @@ export function registerD2Command(app: SlackRoutes, deps: SlackDeps, localeOf: L
     const { t } = await localeOf(command.user_id);
     const at = { userId: command.user_id, channel: command.channel_id };
     if (await refusedBeforeForm(deps, client, at, 'd2.raise', t)) return;
-    await client.views.open({
-      trigger_id: command.trigger_id,
-      view: d2Modal(t, { channel: command.channel_id }),
-    });
+    await openModal(client, command.trigger_id, d2Modal(t, { channel: command.channel_id }));
   });
 }

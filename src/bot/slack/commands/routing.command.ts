@@ -14,6 +14,7 @@ import { refusedBeforeForm, slackNeedsRole } from '../refuse-early.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { routingModal, slackNaming } from '../views/routing-form.js';
 import { registerRoutingSubmit } from '../views/routing-submit.js';
+import { openModal } from '../slack-views.js';
 
 /** Rules shown with Edit / Delete buttons (two blocks each, within a message's 50 blocks). */
 const WITH_BUTTONS = 20;
@@ -51,10 +52,11 @@ export async function routingCommand(
         text: t('error.ROUTING.NOT_FOUND'),
       }));
     const metadata = { channel: command.channel_id, ...(rule ? { ruleId: rule.id } : {}) };
-    await client.views.open({
-      trigger_id: command.trigger_id,
-      view: routingModal(t, metadata, rule, await formChoices(deps, locale)),
-    });
+    await openModal(
+      client,
+      command.trigger_id,
+      routingModal(t, metadata, rule, await formChoices(deps, locale)),
+    );
     return;
   }
   const refusal = await slackNeedsRole(deps, me.id, 'routing.manage', t);
@@ -139,10 +141,11 @@ export function registerRoutingForms(app: SlackRoutes, deps: SlackDeps, localeOf
       const rule = rules.ok ? rules.value.find((r) => r.id === action.value) : undefined;
       if (!rule) return void (await tell(client, body, t('error.ROUTING.NOT_FOUND')));
       const metadata = { ruleId: rule.id, ...(body.channel ? { channel: body.channel.id } : {}) };
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: routingModal(t, metadata, rule, await formChoices(deps, locale)),
-      });
+      await openModal(
+        client,
+        body.trigger_id,
+        routingModal(t, metadata, rule, await formChoices(deps, locale)),
+      );
     },
   );
   app.action<BlockAction<ButtonAction>>(

@@ -7,6 +7,7 @@ import { plainText, type Block } from '../blocks/block-kit.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { homeWork, type WorkItem } from './home-work.js';
 import { registerHomeSettings, settingsBlocks } from './home-settings.js';
+import { publishHome } from '../slack-views.js';
 
 /** Items shown per list: six lists stay well inside App Home's 100 blocks; settings get the rest. */
 const PER_LIST = 8;
@@ -27,7 +28,7 @@ export function registerAppHome(app: SlackRoutes, deps: SlackDeps, localeOf: Loc
       for (const list of await homeWork(deps, me, roles, PER_LIST, t))
         blocks.push(...render(list, t));
     blocks.push(...(await settingsBlocks(deps, me, roles, t, MAX_BLOCKS - blocks.length)));
-    await client.views.publish({ user_id: userId, view: { type: 'home', blocks } });
+    await publishHome(client, userId, { type: 'home', blocks });
   };
   registerHomeSettings(app, deps, localeOf, publish);
   app.event('app_home_opened', async ({ event, client }) => {

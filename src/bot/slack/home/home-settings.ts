@@ -14,6 +14,7 @@ import type { LocaleOf, SlackDeps } from '../slack-deps.js';
 import { routingModal, slackNaming } from '../views/routing-form.js';
 import { registerRolesForm } from '../views/roles-form.js';
 import { registerHomeTaxonomy, taxonomyBlocks } from './home-taxonomy.js';
+import { openModal } from '../slack-views.js';
 
 const button = (actionId: string, label: string, value = 'open') => ({
   type: 'button' as const,
@@ -105,6 +106,6 @@ export function registerHomeSettings(
     const { t } = await localeOf(body.user.id);
     const at = { userId: body.user.id, channel: body.channel?.id };
     if (await refusedBeforeForm(deps, client, at, 'routing.manage', t)) return;
-    await client.views.open({ trigger_id: body.trigger_id, view: routingModal(t, {}) });
+    await openModal(client, body.trigger_id, routingModal(t, {}));
   });
 }

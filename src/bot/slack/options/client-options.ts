@@ -16,12 +16,15 @@ export function registerClientOptions(app: SlackRoutes, deps: SlackDeps, localeO
     const typed = String(options.value ?? '')
       .trim()
       .slice(0, 100);
-    if (!may(await deps.roles.rolesOf({ platform: 'slack', id: body.user.id }), 'clients.read'))
-      return ack({ options: [] });
-    const listed = await deps.clients.search(typed, 99);
+    // The answer is the ack, so its lookups go at once; without the role none of it is shown.
     // The client this name is, however spelt ("Rossi srl" is "Rossi S.r.l."): offered, never
     // a "new client" that would be the same one.
-    const same = typed.length < 2 ? undefined : await deps.clientRegistry.findByName(typed);
+    const [roles, listed, same] = await Promise.all([
+      deps.roles.rolesOf({ platform: 'slack', id: body.user.id }),
+      deps.clients.search(typed, 99),
+      typed.length < 2 ? undefined : deps.clientRegistry.findByName(typed),
+    ]);
+    if (!may(roles, 'clients.read')) return ack({ options: [] });
     const clients =
       same && !listed.some((c) => c.id === same.id) ? [same, ...listed.slice(0, 98)] : listed;
     const found = clients.map((c) => ({

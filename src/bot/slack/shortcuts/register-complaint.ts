@@ -5,6 +5,7 @@ import { complaintModal } from '../blocks/modals.js';
 import { formChoices } from '../options/taxonomy-options.js';
 import { refusedBeforeForm } from '../refuse-early.js';
 import type { LocaleOf, SlackDeps } from '../slack-deps.js';
+import { openModal } from '../slack-views.js';
 
 /** "Register as complaint" on any message: the form opens with its text and a permalink. */
 export function registerComplaintShortcut(app: SlackRoutes, deps: SlackDeps, localeOf: LocaleOf) {
@@ -17,14 +18,15 @@ export function registerComplaintShortcut(app: SlackRoutes, deps: SlackDeps, loc
       .getPermalink({ channel: shortcut.channel.id, message_ts: shortcut.message_ts })
       .then((r) => r.permalink)
       .catch(() => undefined);
-    await client.views.open({
-      trigger_id: shortcut.trigger_id,
-      view: complaintModal(
+    await openModal(
+      client,
+      shortcut.trigger_id,
+      complaintModal(
         t,
         { channel: shortcut.channel.id, ...(link ? { sourceMessageUrl: link } : {}) },
         { description: String(shortcut.message.text ?? '').slice(0, 3000) },
         await formChoices(deps, locale),
       ),
-    });
+    );
   });
 }

@@ -12,6 +12,7 @@ import { refusedBeforeForm } from '../refuse-early.js';
 import { slackUser, type LocaleOf, type SlackDeps } from '../slack-deps.js';
 import { tellUser } from './view-reply.js';
 import { chosen, readViewState, text } from './view-state.js';
+import { openModal } from '../slack-views.js';
 
 const roleChoices = (blockId: 'add' | 'remove', label: string) => ({
   type: 'input' as const,
@@ -58,7 +59,7 @@ export function registerRolesForm(app: SlackRoutes, deps: SlackDeps, localeOf: L
     const { t } = await localeOf(body.user.id);
     const at = { userId: body.user.id, channel: body.channel?.id };
     if (await refusedBeforeForm(deps, client, at, 'roles.assign', t)) return;
-    await client.views.open({ trigger_id: body.trigger_id, view: rolesModal(t) });
+    await openModal(client, body.trigger_id, rolesModal(t));
   });
   app.view(VIEWS.roles, async ({ ack, body, view, client }) => {
     const { t } = await localeOf(body.user.id);
