@@ -6,6 +6,7 @@ import { importComplaints } from '../../src/import/import-complaints.js';
 import { COMPLAINT_HEADERS, COMPLAINT_REQUIRED, resolveMapping } from '../../src/import/mapping.js';
 import { readCsv } from '../../src/import/read-csv.js';
 import { translator } from '../../src/i18n/translate.js';
+import { kpiRepository } from '../../src/store/kpi.repo.js';
 import { rome, romeCalendar } from '../support/calendar.js';
 import { useTestDatabase } from '../support/database.js';
 import { aClient } from '../support/fixtures.js';
@@ -145,6 +146,17 @@ describe('indicators over an imported register, against figures computed from th
       median: days(nearestRank(resolution, 0.5)!),
       p90: days(nearestRank(resolution, 0.9)!),
     });
+  });
+
+  it('gives the same times when the period has more cases than the digest query carries', async () => {
+    // 110 complaints against a bound of 5 rows: their phase times come from a query of their own.
+    const longPeriod = kpiRepository(db.store.models, {}, 5);
+    const counts = await longPeriod.counts(march);
+    expect(counts.phaseSpans.length).toBeGreaterThan(5);
+    const again = indicatorsFrom(march, counts, { calendar: romeCalendar() });
+    expect(again.firstResponse).toEqual(current.firstResponse);
+    expect(again.resolution).toEqual(current.resolution);
+    expect(again).toEqual(current);
   });
 
   it('gives Pareto shares of all the period’s complaints, not of the top codes', () => {
