@@ -3,8 +3,13 @@
  * the bot's process would count the bot's own post-ack work against the request being timed):
  * signed requests of one kind, one after another, each timed from sending to the answer.
  */
-import { ACTIONS, COMMANDS, OPTIONS, VIEWS } from '../../src/bot/ids.js';
-import { buttonPress, postToBot, slashCommand } from '../../test/support/slack-requests.js';
+import { ACTIONS, COMMANDS } from '../../src/bot/ids.js';
+import {
+  buttonPress,
+  clientSuggestion,
+  postToBot,
+  slashCommand,
+} from '../../test/support/slack-requests.js';
 import { complaintForm } from './complaint-form.js';
 
 export type AckKind = '/complaint' | 'button' | 'view' | 'suggestion';
@@ -25,18 +30,7 @@ const bodies: Record<AckKind, (clientId: string) => string> = {
   button: () => buttonPress('U0OP', ACTIONS.acknowledge, 'f'.repeat(24), 'C0X', '1.1'),
   // A valid complaint form: acked before the case is filed (the filing runs after the answer).
   view: (clientId) => complaintForm('ack', forms++, clientId),
-  suggestion: () =>
-    new URLSearchParams({
-      payload: JSON.stringify({
-        type: 'block_suggestion',
-        action_id: OPTIONS.client,
-        block_id: 'client',
-        value: 'ross',
-        team: { id: 'T0TEAM' },
-        user: { id: 'U0OP' },
-        view: { id: 'V1', callback_id: VIEWS.complaint },
-      }),
-    }).toString(),
+  suggestion: () => clientSuggestion('U0OP', 'ross'),
 };
 
 /** The run's times in ms, sorted. */

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { OPTIONS, VIEWS } from '../../src/bot/ids.js';
 import { blockKitProblems, type Surface } from '../../src/bot/slack/blocks/block-kit-surfaces.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -167,6 +168,19 @@ export function buttonPress(
         action_ts: '1700000000.1',
       },
     ],
+  });
+}
+
+/** What Slack sends while someone types `value` in the complaint form's client field. */
+export function clientSuggestion(userId: string, value: string, viewId = 'V1'): string {
+  return form({
+    type: 'block_suggestion',
+    action_id: OPTIONS.client,
+    block_id: 'client',
+    value,
+    team: TEAM,
+    user: { id: userId },
+    view: { id: viewId, callback_id: VIEWS.complaint },
   });
 }
 

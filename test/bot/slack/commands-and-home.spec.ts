@@ -7,6 +7,7 @@ import { toldTo, waitToldTo } from '../../support/told.js';
 import {
   appHomeOpened,
   buttonPress,
+  clientSuggestion,
   messageShortcut,
   input,
   postToBot,
@@ -15,8 +16,6 @@ import {
 } from '../../support/slack-requests.js';
 
 const user = slackUser;
-const form = (payload: object) =>
-  new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 
 describe('Slack: commands, client search, shortcut, App Home, roles, languages', () => {
   const bot = useSlackBot('slack_commands', { locales: { U0EN: 'en-GB' } });
@@ -68,17 +67,7 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
   });
 
   it('serves the searchable client list', async () => {
-    const answer = await post(
-      form({
-        type: 'block_suggestion',
-        action_id: OPTIONS.client,
-        block_id: 'client',
-        value: 'verdi',
-        team: { id: 'T0TEAM' },
-        user: { id: 'U0OP' },
-        view: { id: 'V1', callback_id: VIEWS.complaint },
-      }),
-    );
+    const answer = await post(clientSuggestion('U0OP', 'verdi'));
     expect(answer.json()).toEqual({
       options: [
         { text: { type: 'plain_text', text: 'Verdi Impianti (VERDI)' }, value: clientId },
@@ -88,17 +77,7 @@ describe('Slack: commands, client search, shortcut, App Home, roles, languages',
   });
 
   it('offers a new client for an unknown name and registers it once with the case', async () => {
-    const suggest = await post(
-      form({
-        type: 'block_suggestion',
-        action_id: OPTIONS.client,
-        block_id: 'client',
-        value: 'Gialli Srl',
-        team: { id: 'T0TEAM' },
-        user: { id: 'U0OP' },
-        view: { id: 'V2', callback_id: VIEWS.complaint },
-      }),
-    );
+    const suggest = await post(clientSuggestion('U0OP', 'Gialli Srl', 'V2'));
     expect(suggest.json()).toEqual({
       options: [
         {

@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONS, VIEWS } from '../../../src/bot/ids.js';
 import { slackUser } from '../../support/fixtures.js';
 import { eventually, useSlackBot } from '../../support/slack-bot.js';
-import { input, postToBot, viewSubmission } from '../../support/slack-requests.js';
+import {
+  clientSuggestion,
+  input,
+  postToBot,
+  viewSubmission,
+} from '../../support/slack-requests.js';
 
 const OPERATOR = 'U0OP';
 
@@ -76,19 +81,7 @@ describe('Slack: a new client is created once, also under concurrency', () => {
   });
 
   it('offers the client a typed name already is, spelt differently, instead of a new one', async () => {
-    const suggest = await post(
-      new URLSearchParams({
-        payload: JSON.stringify({
-          type: 'block_suggestion',
-          action_id: OPTIONS.client,
-          block_id: 'client',
-          value: 'officine  bianchi srl',
-          team: { id: 'T0TEAM' },
-          user: { id: OPERATOR },
-          view: { id: 'VSUGGEST', callback_id: VIEWS.complaint },
-        }),
-      }).toString(),
-    );
+    const suggest = await post(clientSuggestion(OPERATOR, 'officine  bianchi srl', 'VSUGGEST'));
     const [client] = await clientsNamed(/Bianchi/);
     expect(suggest.json()).toEqual({
       options: [
