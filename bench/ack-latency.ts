@@ -10,8 +10,6 @@
  * Usage: npm run bench:ack -- [requests=400] [pauseMs=0] [passes=1]   (MONGODB_URI, else
  * mongo-java-server)
  */
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { ACTIONS, COMMANDS, OPTIONS, VIEWS } from '../src/bot/ids.js';
 import { NewClientSchema } from '../src/domain/client/client.js';
 import { close, createHttpApp, listen, portOf } from '../src/http/server.js';
@@ -19,6 +17,7 @@ import { aClient } from '../test/support/fixtures.js';
 import { startTestChat } from '../test/support/test-chat.js';
 import type { AckKind, AckRun } from './support/ack-sender.js';
 import { bareBoltApp } from './support/bare-app.js';
+import { benchChild } from './support/child.js';
 
 import { benchServer, benchStore } from './support/bench-database.js';
 
@@ -26,36 +25,12 @@ const total = Number(process.argv[2] ?? 400);
 const pauseMs = Number(process.argv[3] ?? 0);
 const passes = Number(process.argv[4] ?? 1);
 
-/** A child process that answers each message with one message back. */
-function child(file: string) {
-  const side = fork(fileURLToPath(new URL(file, import.meta.url)), {
-    execArgv: ['--import', 'tsx'],
-  });
-  const replies: ((message: Record<string, unknown>) => void)[] = [];
-  side.on('message', (message: Record<string, unknown>) => replies.shift()?.(message));
-  const reply = () => new Promise<Record<string, unknown>>((resolve) => replies.push(resolve));
-  const first = reply();
-  return {
-    first,
-    ask: (message: object) => {
-      const answer = reply();
-      side.send(message);
-      return answer;
-    },
-    close: () => {
-      const exited = new Promise((resolve) => side.once('exit', resolve));
-      side.send('close');
-      return exited;
-    },
-  };
-}
-
 const server = await benchServer();
 const { store, drop } = await benchStore(server.uri);
 await store.roles.assign({ platform: 'slack', id: 'U0OP' }, ['operator']);
 const clientId = (await store.clients.insert(NewClientSchema.parse(aClient()))).id;
-const slackApi = child('./support/slack-api.ts');
-const sender = child('./support/ack-sender.ts');
+const slackApi = benchChild(new URL('./support/slack-api.ts', import.meta.url));
+const sender = benchChild(new URL('./support/ack-sender.ts', import.meta.url));
 const stubUrl = String((await slackApi.first).stubUrl);
 await sender.first;
 

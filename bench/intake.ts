@@ -5,8 +5,6 @@
  * Slack (the Web API stub and the load generator) runs in a child process, as it is not the bot.
  * Usage: npm run bench:intake -- [submissions=2000] [concurrency=20]
  */
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { VIEWS } from '../src/bot/ids.js';
 import { NewClientSchema } from '../src/domain/client/client.js';
 import { close, createHttpApp, listen, portOf } from '../src/http/server.js';
@@ -14,6 +12,7 @@ import { aClient } from '../test/support/fixtures.js';
 import { connectDatabase } from '../src/store/connection.js';
 import { startTestChat } from '../test/support/test-chat.js';
 import { bareBoltApp } from './support/bare-app.js';
+import { benchChild } from './support/child.js';
 import type { Burst, CardTimes } from './support/slack-side.js';
 
 import { benchServer, benchStore } from './support/bench-database.js';
@@ -51,23 +50,17 @@ const tripsPerCase = () => [...trips.values()].reduce((a, b) => a + b, 0) / tota
 await store.roles.assign({ platform: 'slack', id: 'U0OP' }, ['operator']);
 const clientId = (await store.clients.insert(NewClientSchema.parse(aClient()))).id;
 
-const slack = fork(fileURLToPath(new URL('./support/slack-side.ts', import.meta.url)), {
-  execArgv: ['--import', 'tsx'],
-});
-const replies: ((message: Record<string, string>) => void)[] = [];
-slack.on('message', (message: Record<string, string>) => replies.shift()?.(message));
-const reply = () => new Promise<Record<string, string>>((resolve) => replies.push(resolve));
+const slack = benchChild(new URL('./support/slack-side.ts', import.meta.url));
 /** Submission → card posted in the channel, timed on Slack's side, for a burst's cards. */
 async function cardTimes(label: string, count: number) {
-  const answer = reply();
-  slack.send({ cardsOf: label, count, withinMs: 300_000 } satisfies CardTimes);
-  return (await answer) as unknown as { posted: number; p50: number; p99: number };
+  const answer = await slack.ask({ cardsOf: label, count, withinMs: 300_000 } satisfies CardTimes);
+  return answer as unknown as { posted: number; p50: number; p99: number };
 }
-const { stubUrl } = await reply();
+const stubUrl = String((await slack.first).stubUrl);
 
 const ours = createHttpApp({ databaseReachable: async () => true });
-const chat = await startTestChat(store, ours, { slackApiUrl: stubUrl!, outbox: { pollMs: 100 } });
-const { http: bare, app: bareApp } = bareBoltApp(stubUrl!);
+const chat = await startTestChat(store, ours, { slackApiUrl: stubUrl, outbox: { pollMs: 100 } });
+const { http: bare, app: bareApp } = bareBoltApp(stubUrl);
 const floor = connection.db!.collection('bench_floor_cases');
 const floorOutbox = connection.db!.collection('bench_floor_outbox');
 const floorQueued = () => watcher.db!.collection('bench_floor_outbox').countDocuments();
@@ -85,10 +78,8 @@ async function run(base: string, label: string, count: number, handedOver: () =>
   const start = performance.now();
   const cpuBefore = process.cpuUsage();
   const burst: Burst = { base, label, count, concurrency, clientId };
-  const sent = reply();
-  slack.send(burst);
-  const outcome = await sent;
-  if (outcome.failed) throw new Error(outcome.failed);
+  const outcome = await slack.ask(burst);
+  if (outcome.failed) throw new Error(String(outcome.failed));
   // Polled every 25 ms: often enough for a run of seconds, rarely enough to cost the bot little.
   while ((await handedOver()) < count) await new Promise((r) => setTimeout(r, 25));
   const rate = count / ((performance.now() - start) / 1000);
@@ -147,8 +138,7 @@ console.log(
 console.log(`  by collection: ${byCollection(postedBy)}`);
 for (const s of servers) await close(s);
 await chat.stop();
-slack.send('close');
-await new Promise((resolve) => slack.once('exit', resolve));
+await slack.close();
 await watcher.close();
 await drop();
 await server.stop();
